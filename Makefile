@@ -1,0 +1,41 @@
+# civicgrid: `make demo` runs the demo city, `make test` runs the whole test suite.
+PYTHON := $(shell scripts/find-python)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed node_modules/.installed locale/en/LC_MESSAGES/django.mo
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found (see above)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale en >/dev/null; fi
+	touch $@
+
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo "civicgrid is running on http://127.0.0.1:8000 (Ctrl-C stops it)."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	scripts/ensure-chromium
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(PY) bench/locate.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """Roles a staff member holds at an area node and/or a department."""
+
+    GRID_WORKER = "grid_worker", _("网格员")
+    GRID_HEAD = "grid_head", _("网格长")
+    BUILDING_HEAD = "building_head", _("楼栋长")
+    FLOOR_HEAD = "floor_head", _("楼层长")
+    COMMUNITY_HEAD = "community_head", _("社区(村)长")
+    PRECINCT_HEAD = "precinct_head", _("片长")
+    INTAKE_CLERK = "intake_clerk", _("受理员")
+    DISPATCHER = "dispatcher", _("派遣员")
+    SHIFT_LEAD = "shift_lead", _("值班长")
+    DEPARTMENT_HANDLER = "dept_handler", _("部门处置人员")
+    DEPARTMENT_HEAD = "dept_head", _("部门负责人")
+    MEDIATOR = "mediator", _("调解员")
+    LEADER = "leader", _("领导")
+    EVALUATOR = "evaluator", _("考评员")
+    ADMINISTRATOR = "admin", _("系统管理员")
+
+
+DEPARTMENT_ROLES = {Role.DEPARTMENT_HANDLER, Role.DEPARTMENT_HEAD}
+CENTRE_ROLES = {Role.INTAKE_CLERK, Role.DISPATCHER, Role.SHIFT_LEAD}
+HEAD_ROLES = {Role.GRID_HEAD, Role.BUILDING_HEAD, Role.FLOOR_HEAD, Role.COMMUNITY_HEAD, Role.PRECINCT_HEAD}
+
+
+class Action(models.TextChoices):
+    """What a user wants to do with scoped records; permissions map roles to actions."""
+
+    VIEW = "view", _("查看")
+    MANAGE_GEOGRAPHY = "manage_geography", _("维护区划与网格")
+    MANAGE_STAFF = "manage_staff", _("维护机构与人员")

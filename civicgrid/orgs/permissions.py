@@ -1,0 +1,16 @@
+"""Which roles may perform which action. The service layer checks these; views only ask."""
+
+from .choices import Action, Role
+
+ACTION_ROLES: dict[str, frozenset[str]] = {
+    Action.VIEW: frozenset(Role.values),
+    Action.MANAGE_GEOGRAPHY: frozenset({Role.ADMINISTRATOR}),
+    Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
+}
+
+
+def roles_for(action: str) -> frozenset[str]:
+    try:
+        return ACTION_ROLES[action]
+    except KeyError:
+        raise ValueError(f"Unknown action {action!r}") from None

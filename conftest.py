@@ -1,0 +1,39 @@
+"""Persona fixtures shared by every app's tests: a grid worker, a township dispatcher,
+a department handler and an outsider, on a small slice of 榆林市's real divisions."""
+
+import pytest
+
+from civicgrid.testing import factories
+
+
+@pytest.fixture
+def yulin(db):
+    """Two townships of 榆阳区 with a community and a grid each, with square outlines."""
+    return factories.small_city()
+
+
+@pytest.fixture
+def grid_worker(yulin):
+    return factories.staff_with_role("grid_worker", area=yulin["grid_a"], username="grid_worker")
+
+
+@pytest.fixture
+def township_dispatcher(yulin):
+    return factories.staff_with_role("dispatcher", area=yulin["township_a"], username="dispatcher")
+
+
+@pytest.fixture
+def department_handler(yulin):
+    department = factories.DepartmentFactory(area=yulin["county"], served_areas=[yulin["county"]])
+    return factories.staff_with_role("dept_handler", department=department, username="handler")
+
+
+@pytest.fixture
+def outsider(yulin):
+    """A dispatcher of the other township: nothing of township A is theirs."""
+    return factories.staff_with_role("dispatcher", area=yulin["township_b"], username="outsider")
+
+
+@pytest.fixture
+def administrator(yulin):
+    return factories.staff_with_role("admin", area=yulin["city"], username="administrator")
