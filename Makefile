@@ -20,7 +20,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
-	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale en >/dev/null; fi
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale en --ignore=.venv --ignore=node_modules >/dev/null; fi
 	touch $@
 
 demo: setup

@@ -2,8 +2,18 @@
 a department handler and an outsider, on a small slice of 榆林市's real divisions."""
 
 import pytest
+from django.utils import translation
 
 from civicgrid.testing import factories
+
+pytest_plugins = ["civicgrid.testing.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default():
+    """A request in English leaves English active in the thread; every test starts in Chinese."""
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from civicgrid.orgs.choices import Action
 
 from . import codes
-from .choices import FIFTH_LEVEL_KINDS, FOURTH_LEVEL_KINDS, AreaLevel
+from .choices import FIFTH_LEVEL_KINDS, FOURTH_LEVEL_KINDS, AreaLevel, UnitKind
 from .models import Area
 
 
@@ -77,7 +77,7 @@ def _check_unit(parent: Area, kind: str, households: int) -> None:
         raise ValidationError(_("责任单元只能建在网格或楼栋/巷道之下。"))
     if kind not in allowed:
         raise ValidationError(_("“%(kind)s”不能建在%(level)s之下。") % {
-            "kind": kind, "level": parent.get_level_display()})
+            "kind": UnitKind(kind).label if kind in UnitKind.values else kind, "level": parent.get_level_display()})
     if households < 0:
         raise ValidationError(_("户数不能为负数。"))
 

@@ -1,0 +1,133 @@
+"""Browser fixtures: Playwright driving Debian's headless Chromium against pytest-django's live_server.
+
+Register the module once with `pytest_plugins = ["civicgrid.testing.browser"]` in the root conftest.py, or
+import its fixtures into a test module (browser, page, page_errors, viewport, compiled_locale, current_translations).
+No browser is ever downloaded: the Chromium is /usr/bin/chromium or $CIVICGRID_CHROMIUM (scripts/ensure-chromium).
+
+A test gets a desktop page (1280x900); parametrize `viewport` with PHONE for a phone (390x844):
+
+    @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+    def test_on_a_phone(live_server, page): ...
+
+A `phone` marker is honoured too, once it is registered in pyproject.toml.
+"""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
+
+# The machine may have no internet: keep Chromium from opening background connections it would wait on.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CIVICGRID_CHROMIUM", "/usr/bin/chromium")
+    if not os.access(executable, os.X_OK):
+        pytest.fail(f"No Chromium at {executable}: run scripts/ensure-chromium or set CIVICGRID_CHROMIUM.")
+    # Playwright's sync API runs an asyncio loop in a greenlet of this thread and marks it as this thread's
+    # running loop between calls (playwright/_impl/_greenlets.py, wait_for_future). Django then takes every
+    # ORM call of the main thread (the fixtures' factories, pytest-django's flush after each test, and any
+    # test that runs later in the session) for a call from async code and raises SynchronousOnlyOperation.
+    # Nothing here is async: the live server answers in its own thread, which has no loop. So lift the check
+    # for as long as Playwright runs, and put it back afterwards.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def viewport():
+    """The page's size; parametrize it with PHONE (ids=["phone"]) for a phone."""
+    return DESKTOP
+
+
+@pytest.fixture
+def page_errors():
+    """Uncaught script errors and console errors of the test's page, e.g. a vendored script that 404s."""
+    return []
+
+
+@pytest.fixture
+def page(browser, viewport, page_errors, request, current_translations):
+    """A fresh context (no cookies) and page, in Chinese as our users' browsers are."""
+    phone = viewport == PHONE or request.node.get_closest_marker("phone") is not None
+    options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {
+        "viewport": viewport}
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    new_page = context.new_page()
+    new_page.on("pageerror", lambda error: page_errors.append(f"{error}"))
+    new_page.on("console", lambda message: _console_error(message, page_errors))
+    yield new_page
+    context.close()
+
+
+def _console_error(message, errors: list) -> None:
+    # Chromium asks every site for /favicon.ico on its own; its 404 is no error of the page.
+    url = message.location.get("url", "")
+    if message.type == "error" and not url.endswith("/favicon.ico"):
+        errors.append(f"{message.text} ({url})")
+
+
+def shot(page, name: str) -> Path:
+    """Save a full-page PNG of what the page shows now as artifacts/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def compiled_locale(tmp_path_factory):
+    """LOCALE_PATHS with each .po compiled, when a .mo is missing or older than its .po and msgfmt is here.
+
+    `make setup` compiles the catalogs; a run of pytest straight after editing a .po (or on a checkout where
+    setup never ran) would otherwise show the old or no translations. None when nothing needs compiling."""
+    stale = [
+        po for root in map(Path, django_settings.LOCALE_PATHS) for po in root.glob("*/LC_MESSAGES/*.po")
+        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if not stale or not shutil.which("msgfmt"):
+        return None
+    paths = []
+    for number, root in enumerate(map(Path, django_settings.LOCALE_PATHS)):
+        copy = tmp_path_factory.mktemp(f"locale{number}")
+        for po in root.glob("*/LC_MESSAGES/*.po"):
+            mo = copy / po.relative_to(root).with_suffix(".mo")
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+        paths.append(copy)
+    return paths
+
+
+@pytest.fixture
+def current_translations(compiled_locale, settings):
+    """Point the live server at the freshly compiled catalogs (it runs in this process, so settings apply)."""
+    if compiled_locale:
+        settings.LOCALE_PATHS = compiled_locale
