@@ -1,24 +1,17 @@
 """Browser fixtures: Playwright driving Debian's headless Chromium against pytest-django's live_server.
 
-Register the module once with `pytest_plugins = ["civicgrid.testing.browser"]` in the root conftest.py, or
-import its fixtures into a test module (browser, page, page_errors, viewport, compiled_locale, current_translations).
-No browser is ever downloaded: the Chromium is /usr/bin/chromium or $CIVICGRID_CHROMIUM (scripts/ensure-chromium).
+The root conftest.py registers these fixtures (browser, page, page_errors, viewport). No browser is ever downloaded: the Chromium is /usr/bin/chromium or $CIVICGRID_CHROMIUM (scripts/ensure-chromium).
 
 A test gets a desktop page (1280x900); parametrize `viewport` with PHONE for a phone (390x844):
 
     @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
     def test_on_a_phone(live_server, page): ...
-
-A `phone` marker is honoured too, once it is registered in pyproject.toml.
 """
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
@@ -74,11 +67,10 @@ def page_errors():
 
 
 @pytest.fixture
-def page(browser, viewport, page_errors, request, current_translations):
+def page(browser, viewport, page_errors):
     """A fresh context (no cookies) and page, in Chinese as our users' browsers are."""
-    phone = viewport == PHONE or request.node.get_closest_marker("phone") is not None
-    options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {
-        "viewport": viewport}
+    phone = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+    options = {"viewport": viewport, **(phone if viewport == PHONE else {})}
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
     context.set_default_timeout(TIMEOUT_MS)
     new_page = context.new_page()
@@ -101,33 +93,3 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
-
-
-@pytest.fixture(scope="session")
-def compiled_locale(tmp_path_factory):
-    """LOCALE_PATHS with each .po compiled, when a .mo is missing or older than its .po and msgfmt is here.
-
-    `make setup` compiles the catalogs; a run of pytest straight after editing a .po (or on a checkout where
-    setup never ran) would otherwise show the old or no translations. None when nothing needs compiling."""
-    stale = [
-        po for root in map(Path, django_settings.LOCALE_PATHS) for po in root.glob("*/LC_MESSAGES/*.po")
-        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
-    ]
-    if not stale or not shutil.which("msgfmt"):
-        return None
-    paths = []
-    for number, root in enumerate(map(Path, django_settings.LOCALE_PATHS)):
-        copy = tmp_path_factory.mktemp(f"locale{number}")
-        for po in root.glob("*/LC_MESSAGES/*.po"):
-            mo = copy / po.relative_to(root).with_suffix(".mo")
-            mo.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
-        paths.append(copy)
-    return paths
-
-
-@pytest.fixture
-def current_translations(compiled_locale, settings):
-    """Point the live server at the freshly compiled catalogs (it runs in this process, so settings apply)."""
-    if compiled_locale:
-        settings.LOCALE_PATHS = compiled_locale

@@ -11,9 +11,7 @@ from shapely.geometry import box
 
 from civicgrid.geo.services import add_unit
 from civicgrid.testing import factories
-from civicgrid.testing.browser import (  # noqa: F401  (fixtures, found by name)
-    PHONE, browser, compiled_locale, current_translations, page, page_errors, shot, viewport,
-)
+from civicgrid.testing.browser import PHONE, shot
 
 pytestmark = pytest.mark.browser
 
