@@ -38,32 +38,21 @@ class GridIndex:
         return len(self.codes)
 
     def locate_many(self, lons, lats) -> np.ndarray:
-        """Grid codes for arrays of WGS84 points; None where a point lies in no grid."""
+        """Grid codes for arrays of WGS84 points; None where a point lies in no grid.
+
+        "intersects" rather than "within", so that a point exactly on a shared edge still has a grid:
+        the lowest code of those touching it, the same answer every time.
+        """
         points = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
-        hits = np.full(len(points), -1, dtype=np.int64)
-        point_idx, tree_idx = self.tree.query(points, predicate="within")
-        hits[point_idx] = tree_idx
-        self._resolve_edges(points, hits)
-        result = np.full(len(points), None, dtype=object)
-        found = hits >= 0
-        result[found] = self.codes[hits[found]]
-        return result
+        point_idx, tree_idx = self.tree.query(points, predicate="intersects")
+        hits = np.full(len(points), len(self.codes), dtype=np.int64)
+        np.minimum.at(hits, point_idx, tree_idx)
+        codes = np.append(self.codes, None)
+        return codes[hits]
 
     def locate_one(self, lon: float, lat: float) -> str | None:
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="within")
-        if not len(hits):
-            hits = self.tree.query(point, predicate="intersects")
+        hits = self.tree.query(shapely.Point(lon, lat), predicate="intersects")
         return self.codes[hits.min()] if len(hits) else None
-
-    def _resolve_edges(self, points, hits) -> None:
-        # A point exactly on a shared edge is "within" neither grid; give it to the lower code.
-        missing = np.flatnonzero(hits < 0)
-        if not len(missing):
-            return
-        point_idx, tree_idx = self.tree.query(points[missing], predicate="intersects")
-        for p, t in sorted(zip(point_idx, tree_idx), key=lambda pair: (pair[0], -pair[1])):
-            hits[missing[p]] = t
 
 
 @dataclass
