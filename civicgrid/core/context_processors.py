@@ -2,7 +2,7 @@ from django.conf import settings
 
 
 def site(request):
-    """Values every page needs: the map's base layer and the user's roles for the menu."""
+    """What every page's map needs: the configured base layer, if any."""
     return {
         "tile_url": settings.CIVICGRID_TILE_URL,
         "tile_attribution": settings.CIVICGRID_TILE_ATTRIBUTION,

@@ -18,6 +18,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
+        # Imported here: orgs' models use this queryset, so a module-level import would be circular.
         from civicgrid.orgs.services import scope_prefixes
 
         return self.filter(prefix_filter(self.model.scope_field, scope_prefixes(user, action)))
