@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "civicgrid.core",
     "civicgrid.geo",
     "civicgrid.orgs",
+    "civicgrid.cases",
     "civicgrid.demo",
 ]
 

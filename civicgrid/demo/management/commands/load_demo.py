@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.demo import geography, people
 
@@ -15,6 +17,9 @@ class Command(BaseCommand):
         self._step("县区边界", geography.load_county_outlines().summary())
         grids = geography.load_synthetic_grids()
         self._step("合成网格", f"新建 {grids} 个网格" if grids else "已存在，跳过")
+        call_command("seed_calendar", stdout=self.stdout)
+        for name, report in load_default_categories():
+            self._step(f"事项分类 {name}", report.summary())
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         self._print_logins(people.load_people(password), password)
 

@@ -1,0 +1,126 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.core.choices import TimeUnit
+
+from . import codes
+from .choices import CHOICE_TYPES, CaseKind, FieldType, Stage
+from .extra import extra_value_errors, is_list_of_strings
+
+
+class Category(models.Model):
+    """事项分类: a node of the city-wide category tree (大类/小类 and deeper) that every case is filed under.
+
+    ``code`` is the dotted path of positions from the top (see ``codes``: 01 / 01.02 / 01.02.003), so a
+    category's ancestors are the prefixes of its code and sorting by code lists the tree depth first.
+    Time limits and extra fields set on a category hold for all its subcategories unless one sets its own.
+    Categories are reference data shared by the whole city, so they are not scoped to areas.
+    """
+
+    code = models.CharField(_("编码"), max_length=32, unique=True, validators=[codes.validate_code])
+    name = models.CharField(_("名称"), max_length=100)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    kind = models.CharField(_("事项类型"), max_length=16, choices=CaseKind.choices, default=CaseKind.REQUEST)
+    default_lead_department = models.ForeignKey(
+        "orgs.Department", verbose_name=_("默认主办部门"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="lead_categories",
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    ordering = models.PositiveIntegerField(_("排序"), default=0, help_text=_("同一上级下的显示顺序。"))
+
+    class Meta:
+        verbose_name = _("事项分类")
+        verbose_name_plural = _("事项分类")
+        ordering = ["code"]
+        constraints = [
+            # The importers find a category by its chain of names, so names must not repeat among siblings.
+            models.UniqueConstraint(fields=["parent", "name"], name="cases_category_unique_name_in_parent"),
+            models.UniqueConstraint(
+                fields=["name"], condition=models.Q(parent__isnull=True), name="cases_category_unique_top_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def clean(self):
+        expected = self.parent.code if self.parent else None
+        if self.code and codes.parent_code(self.code) != expected:
+            raise ValidationError({"code": _("编码应为上级编码“%(parent)s”下一级，如 %(example)s。") % {
+                "parent": expected or "", "example": codes.child_code(expected, 1)}})
+
+    def lineage_codes(self) -> list[str]:
+        """The codes of the ancestors from the top down, then this category's own."""
+        return [*codes.ancestor_codes(self.code), self.code]
+
+    def time_limit(self, stage: str) -> "TimeLimit | None":
+        """This category's limit for the stage, or else its nearest ancestor's; None when no one sets one."""
+        found = TimeLimit.objects.filter(category__code__in=self.lineage_codes(), stage=stage)
+        return max(found.select_related("category"), key=lambda limit: len(limit.category.code), default=None)
+
+    def all_fields(self) -> list["CategoryField"]:
+        """Extra fields of the ancestors and then this category's own; a nearer field overrides one with its code."""
+        fields = CategoryField.objects.filter(category__code__in=self.lineage_codes()).select_related("category")
+        by_code: dict[str, CategoryField] = {}
+        for field in sorted(fields, key=lambda f: (len(f.category.code), f.pk)):
+            by_code[field.code] = field
+        return list(by_code.values())
+
+    def extra_value_errors(self, values: dict) -> dict[str, str]:
+        """Check a case's extra values against ``all_fields()``: {field code: message}, empty when all is well."""
+        return extra_value_errors(self.all_fields(), values)
+
+
+class TimeLimit(models.Model):
+    """办理时限: how long one stage of a case in this category (and its subcategories) may take."""
+
+    category = models.ForeignKey(Category, verbose_name=_("事项分类"), on_delete=models.CASCADE, related_name="time_limits")
+    stage = models.CharField(_("环节"), max_length=16, choices=Stage.choices)
+    amount = models.PositiveIntegerField(_("时限"), validators=[MinValueValidator(1)])
+    unit = models.CharField(_("单位"), max_length=16, choices=TimeUnit.choices)
+
+    class Meta:
+        verbose_name = _("办理时限")
+        verbose_name_plural = _("办理时限")
+        ordering = ["category__code", "stage"]
+        constraints = [models.UniqueConstraint(fields=["category", "stage"], name="cases_timelimit_one_per_stage")]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} {self.amount} {self.get_unit_display()}"
+
+
+class CategoryField(models.Model):
+    """附加字段: an extra value a case in this category (and its subcategories) records, such as 涉及人数."""
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("事项分类"), on_delete=models.CASCADE, related_name="extra_fields"
+    )
+    code = models.SlugField(_("字段编码"), max_length=50)
+    label = models.CharField(_("名称"), max_length=50)
+    field_type = models.CharField(_("类型"), max_length=16, choices=FieldType.choices, default=FieldType.TEXT)
+    required = models.BooleanField(_("必填"), default=False)
+    choices = models.JSONField(_("可选项"), default=list, blank=True, help_text=_("单选、多选字段的选项，字符串列表。"))
+    max_length = models.PositiveIntegerField(_("最大长度"), null=True, blank=True, help_text=_("只用于文本字段。"))
+
+    class Meta:
+        verbose_name = _("附加字段")
+        verbose_name_plural = _("附加字段")
+        ordering = ["category__code", "pk"]
+        constraints = [models.UniqueConstraint(fields=["category", "code"], name="cases_categoryfield_unique_code")]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        if self.field_type in CHOICE_TYPES and not is_list_of_strings(self.choices, nonempty=True):
+            raise ValidationError({"choices": _("单选、多选字段须给出选项：非空的字符串列表。")})
+        if self.field_type not in CHOICE_TYPES and self.choices:
+            raise ValidationError({"choices": _("只有单选、多选字段才有选项。")})
+        if self.max_length and self.field_type != FieldType.TEXT:
+            raise ValidationError({"max_length": _("最大长度只用于文本字段。")})
+
+

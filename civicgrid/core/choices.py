@@ -1,0 +1,25 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarSource(models.TextChoices):
+    """Where a calendar day came from; the seeder never touches what an administrator entered."""
+
+    SEED = "seed", _("chinese-calendar 导入")
+    ADMIN = "admin", _("管理员录入")
+
+
+class TimeUnit(models.TextChoices):
+    """Units of a time limit (时限) in 12345 hotline practice."""
+
+    WORK_HOURS = "work_hours", _("工作时")
+    WORK_DAYS = "work_days", _("工作日")
+    NATURAL_DAYS = "natural_days", _("自然日")
+
+
+class TrafficLight(models.TextChoices):
+    """亮灯: how much of a case's time limit is used (green ≤ 80 %, yellow ≤ 100 %, red after)."""
+
+    GREEN = "green", _("绿灯")
+    YELLOW = "yellow", _("黄灯")
+    RED = "red", _("红灯")

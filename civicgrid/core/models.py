@@ -1,0 +1,65 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import CalendarSource
+
+
+class CalendarDay(models.Model):
+    """工作日历: a day that departs from the default week (Monday–Friday work, Saturday and Sunday rest).
+
+    Public holidays (法定节假日) and make-up workdays (调休上班) are seeded from the
+    chinese-calendar package; administrators add or correct days here, since each
+    year's schedule is published late in the year before. A day an administrator
+    saved keeps ``source = admin`` and is never overwritten by the seeder.
+    """
+
+    date = models.DateField(_("日期"), unique=True)
+    is_workday = models.BooleanField(
+        _("上班"), help_text=_("勾选：这一天上班（如周末调休上班）；不勾选：这一天休息（如法定节假日）。")
+    )
+    name = models.CharField(_("名称"), max_length=100, blank=True, help_text=_("如“春节”“国庆节”。"))
+    source = models.CharField(_("来源"), max_length=8, choices=CalendarSource.choices, default=CalendarSource.ADMIN)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("工作日历")
+        verbose_name_plural = _("工作日历")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}".strip()
+
+
+class WorkingHours(models.Model):
+    """工作时间: one period of a working day, such as 08:30–12:00.
+
+    Periods are ordered by start and may not overlap; while the table is empty the
+    default 08:30–12:00 and 14:00–18:00 apply (civicgrid.core.calendar.DEFAULT_PERIODS).
+    """
+
+    start = models.TimeField(_("开始时间"))
+    end = models.TimeField(_("结束时间"))
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("工作时间")
+        verbose_name_plural = _("工作时间")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="core_workinghours_end_after_start",
+                violation_error_message=_("结束时间必须晚于开始时间（不支持跨午夜的时段）。"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+    def clean(self):
+        if self.start is None or self.end is None:
+            return
+        overlapping = WorkingHours.objects.exclude(pk=self.pk).filter(start__lt=self.end, end__gt=self.start).first()
+        if overlapping:
+            raise ValidationError(_("与已有的工作时间 %(period)s 重叠。"), params={"period": overlapping})
