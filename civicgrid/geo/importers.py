@@ -134,11 +134,7 @@ def _check_batch(rows: list[DivisionRow], report: ImportReport) -> list[Division
 
 
 def _existing_codes(wanted) -> set[str]:
-    wanted = list(wanted)
-    found: set[str] = set()
-    for start in range(0, len(wanted), CHUNK):
-        found.update(Area.objects.filter(code__in=wanted[start:start + CHUNK]).values_list("code", flat=True))
-    return found
+    return set(_existing_areas(wanted))
 
 
 def _existing_areas(wanted) -> dict[str, Area]:
