@@ -47,3 +47,38 @@ def outsider(yulin):
 @pytest.fixture
 def administrator(yulin):
     return factories.staff_with_role("admin", area=yulin["city"], username="administrator")
+
+
+@pytest.fixture
+def shift_lead(yulin):
+    return factories.staff_with_role("shift_lead", area=yulin["township_a"], username="shift_lead")
+
+
+@pytest.fixture
+def intake_clerk(yulin):
+    return factories.staff_with_role("intake_clerk", area=yulin["township_a"], username="intake_clerk")
+
+
+@pytest.fixture
+def leader(yulin):
+    return factories.staff_with_role("leader", area=yulin["city"], username="leader")
+
+
+@pytest.fixture
+def second_department_handler(yulin):
+    department = factories.DepartmentFactory(area=yulin["county"], served_areas=[yulin["county"]])
+    return factories.staff_with_role("dept_handler", department=department, username="handler2")
+
+
+@pytest.fixture
+def street_litter(db):
+    """市容环境 › 暴露垃圾: an urban-management event, handled in 1 working day."""
+    factories.category("01", "市容环境", limits={"handle": (1, "work_days"), "register": (2, "work_hours")})
+    return factories.category("01.001", "暴露垃圾")
+
+
+@pytest.fixture
+def reported_case(street_litter, yulin):
+    from civicgrid.cases.intake import file_case
+
+    return file_case(factories.report(street_litter))

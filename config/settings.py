@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_int, env_list, env_str
+from civicgrid.core.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,10 +24,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "simple_history",
+    "django_tasks_db",
     "civicgrid.core",
     "civicgrid.geo",
     "civicgrid.orgs",
     "civicgrid.cases",
+    "civicgrid.notifications",
     "civicgrid.demo",
 ]
 
@@ -113,6 +116,28 @@ CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
+
+# Photos and files on cases.
+CIVICGRID_UPLOAD_MAX_MB = env_int("CIVICGRID_UPLOAD_MAX_MB", 10)
+CIVICGRID_UPLOAD_MAX_FILES = env_int("CIVICGRID_UPLOAD_MAX_FILES", 9)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Background work through Django's tasks framework: "immediate" runs it in the request (the embedded
+# default, nothing else to start); "database" queues it for `manage.py db_worker`.
+_TASK_BACKENDS = {"immediate": "django.tasks.backends.immediate.ImmediateBackend",
+                  "database": "django_tasks_db.DatabaseBackend"}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_choice("CIVICGRID_TASKS_BACKEND", list(_TASK_BACKENDS),
+                                                          "immediate")]}}
+# Cron expression of the deadline sweep run by `manage.py run_scheduler`.
+CIVICGRID_SWEEP_CRON = env_str("CIVICGRID_SWEEP_CRON", "*/5 * * * *")
+
+# Outbound messages: dotted paths of civicgrid.notifications.backends classes.
+CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")
+CIVICGRID_EMAIL_BACKEND = env_str("CIVICGRID_EMAIL_BACKEND", "civicgrid.notifications.backends.EmailBackend")
+CIVICGRID_OUTBOX_FILE = env_str("CIVICGRID_OUTBOX_FILE", str(BASE_DIR / "var" / "outbox.jsonl"))
+# The address residents are sent to in SMS (tracking page links).
+CIVICGRID_PUBLIC_URL = env_str("CIVICGRID_PUBLIC_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -35,3 +35,93 @@ class FieldType(models.TextChoices):
 
 
 CHOICE_TYPES = {FieldType.CHOICE, FieldType.MULTI_CHOICE}
+
+
+class Channel(models.TextChoices):
+    """Where a matter came in (来源渠道)."""
+
+    HOTLINE = "hotline", _("12345热线")
+    WEB = "web", _("网上诉求")
+    GRID_WORKER = "grid_worker", _("网格员上报")
+    WALK_IN = "walk_in", _("来访")
+    OPEN311 = "open311", _("Open311")
+    TRANSFER = "transfer", _("其他中心转办")
+
+
+class Priority(models.TextChoices):
+    """紧急程度: urgent matters have the same-day limit of 12345 practice."""
+
+    NORMAL = "normal", _("一般")
+    URGENT = "urgent", _("紧急")
+    CRITICAL = "critical", _("特急")
+
+
+class Status(models.TextChoices):
+    """案件状态: where a case stands in the one loop (DESIGN.md, "The one loop")."""
+
+    REPORTED = "reported", _("待受理")
+    REGISTERED = "registered", _("待派遣")
+    DISPATCHED = "dispatched", _("处置中")
+    HANDLED = "handled", _("待核查")
+    VERIFIED = "verified", _("待结案")
+    CLOSED = "closed", _("待回访")
+    RATED = "rated", _("已回访")
+    SELF_RESOLVED = "self_resolved", _("自行处置")
+    VOIDED = "voided", _("已作废")
+    MERGED = "merged", _("已合并")
+
+
+OPEN_STATUSES = frozenset({Status.REPORTED, Status.REGISTERED, Status.DISPATCHED, Status.HANDLED, Status.VERIFIED})
+FINISHED_STATUSES = frozenset({Status.CLOSED, Status.RATED, Status.SELF_RESOLVED, Status.VOIDED, Status.MERGED})
+
+
+class AssignmentRole(models.TextChoices):
+    """主办 or 协办: the lead department answers for the result, co-departments help."""
+
+    LEAD = "lead", _("主办")
+    CO = "co", _("协办")
+
+
+class AssignmentStatus(models.TextChoices):
+    """派遣单状态: one department's part of a case."""
+
+    DISPATCHED = "dispatched", _("待签收")
+    ACCEPTED = "accepted", _("处理中")
+    HANDLED = "handled", _("已反馈")
+    RETURNED = "returned", _("已回退")
+
+
+ACTIVE_ASSIGNMENT_STATUSES = frozenset({AssignmentStatus.DISPATCHED, AssignmentStatus.ACCEPTED})
+
+
+class Satisfaction(models.TextChoices):
+    """回访评价."""
+
+    SATISFIED = "satisfied", _("满意")
+    BASICALLY = "basically", _("基本满意")
+    UNSATISFIED = "unsatisfied", _("不满意")
+
+
+class ApprovalKind(models.TextChoices):
+    """What a request waiting for approval (待审批) asks for."""
+
+    VOID = "void", _("作废")
+    RETURN = "return", _("回退")
+    EXTENSION = "extension", _("延时")
+    SUSPENSION = "suspension", _("挂账")
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    APPROVED = "approved", _("已同意")
+    REFUSED = "refused", _("已驳回")
+
+
+class Light(models.TextChoices):
+    """亮灯 in lists: the traffic light plus the states where no clock runs."""
+
+    GREEN = "green", _("绿灯")
+    YELLOW = "yellow", _("黄灯")
+    RED = "red", _("红灯")
+    SUSPENDED = "suspended", _("挂账")
+    NONE = "none", _("无")

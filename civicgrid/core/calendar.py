@@ -72,6 +72,22 @@ class WorkCalendar:
             return self._add_work_days(start, int(amount))
         return start + amount * ONE_DAY
 
+    def fraction_point(self, start: datetime, due: datetime, fraction: float, unit: str) -> datetime:
+        """The instant when ``fraction`` of the time from start to due is used: where the light turns yellow."""
+        start, due, unit = self._local(start), self._local(due), TimeUnit(unit)
+        if unit == TimeUnit.NATURAL_DAYS:
+            return start + (due - start) * fraction
+        return self._add_working_time(start, self._working_time(start, due) * fraction)
+
+    def shift(self, due: datetime, paused_from: datetime, paused_to: datetime, unit: str) -> datetime:
+        """``due`` moved on by the time a pause (挂账) took from the clock, so the pause does not count."""
+        due, paused_from, paused_to = map(self._local, (due, paused_from, paused_to))
+        if TimeUnit(unit) == TimeUnit.NATURAL_DAYS:
+            return due + max(paused_to - paused_from, timedelta())
+        if due <= paused_from:
+            return due
+        return self._add_working_time(paused_to, self._working_time(paused_from, due))
+
     def elapsed(self, start: datetime, end: datetime, unit: str, excluding: Iterable[Interval] = ()) -> float:
         """Time from ``start`` to ``end`` in ``unit``, without the ``excluding`` (挂账) intervals.
 

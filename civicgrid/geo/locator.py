@@ -26,13 +26,14 @@ class OutsideGrids(LookupError):
 class GridIndex:
     """An STRtree over grid polygons and the codes they belong to."""
 
-    def __init__(self, codes: list[str], geometries, region_name: str = ""):
+    def __init__(self, codes: list[str], geometries, region_name: str = "", region_code: str = ""):
         # Sorted by code, so that "the lowest tree index" below means "the lowest code".
         order = np.argsort(np.asarray(codes, dtype=str), kind="stable")
         self.codes = np.asarray(codes, dtype=object)[order]
         self.geometries = np.asarray(geometries, dtype=object)[order]
         self.tree = shapely.STRtree(self.geometries)
         self.region_name = region_name
+        self.region_code = region_code
 
     def __len__(self):
         return len(self.codes)
@@ -83,20 +84,20 @@ def _build() -> GridIndex:
     )
     codes = [code for code, _wkb in rows]
     geometries = shapely.from_wkb([bytes(wkb) for _code, wkb in rows])
-    return GridIndex(codes, geometries, _region_name(Area, codes))
+    region = _region(Area, codes)
+    return GridIndex(codes, geometries, region.name if region else "", region.code if region else "")
 
 
-def _region_name(area_model, codes: list[str]) -> str:
-    """The name of the smallest area holding every grid: 'outside the grids of 榆林市'."""
+def _region(area_model, codes: list[str]):
+    """The smallest area holding every grid: 'outside the grids of 榆林市', and where unplaced cases go."""
     if not codes:
-        return ""
+        return None
     first, last = codes[0], codes[-1]
     common = 0
     while common < len(first) and first[common] == last[common]:
         common += 1
     region = area_model.objects.filter(code__in=[first[:n] for n in (2, 4, 6, 9, 12, 15) if n <= common])
-    region = region.order_by("-level").first()
-    return region.name if region else ""
+    return region.order_by("-level").first()
 
 
 def get_index() -> GridIndex:

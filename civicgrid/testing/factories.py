@@ -1,8 +1,8 @@
 """Factories for tests: real 榆林市 codes, simple square outlines."""
 
 import factory
-from django.contrib.auth.models import AnonymousUser
 import shapely
+from django.contrib.auth.models import AnonymousUser
 from shapely.geometry import box
 
 from civicgrid.geo import codes
@@ -79,3 +79,39 @@ def staff_with_role(role: str, username: str, **anchor) -> Staff:
 
 def square(lon: float, lat: float, size: float = 0.01):
     return shapely.box(lon, lat, lon + size, lat + size)
+
+
+def category(code: str = "01", name: str = "市容环境", kind: str = "urban_event", **fields):
+    """A category with its parents; ``limits`` (stage → (amount, unit)) sets its time limits."""
+    from civicgrid.cases.codes import parent_code as category_parent
+    from civicgrid.cases.models import Category, TimeLimit
+
+    limits = fields.pop("limits", {})
+    parent_code = category_parent(code)
+    parent = Category.objects.get(code=parent_code) if parent_code else None
+    found, _created = Category.objects.get_or_create(code=code, defaults={"name": name, "kind": kind,
+                                                                          "parent": parent, **fields})
+    for stage, (amount, unit) in limits.items():
+        TimeLimit.objects.update_or_create(category=found, stage=stage, defaults={"amount": amount, "unit": unit})
+    return found
+
+
+GRID_A_POINT = (109.71, 38.29)
+
+
+def report(cat, **fields):
+    """A resident's report of ``cat`` at the middle of grid A, as the web form would send it."""
+    from civicgrid.cases.intake import Report
+
+    lon, lat = fields.pop("point", GRID_A_POINT)
+    values = {"title": "道路井盖缺失", "description": "鼓楼街道路口井盖缺失，夜间危险。", "longitude": lon,
+              "latitude": lat, "reporter_name": "张三", "reporter_phone": "13800138000", **fields}
+    return Report(category=cat, **values)
+
+
+def jpeg(name: str = "photo.jpg", size: int = 2048):
+    """A small upload that really is a JPEG by its first bytes."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + b"\x00" * max(size - 12, 0)
+    return SimpleUploadedFile(name, body, content_type="image/jpeg")

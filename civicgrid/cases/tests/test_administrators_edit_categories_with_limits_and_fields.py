@@ -27,7 +27,7 @@ def test_a_limit_and_a_field_are_added_on_the_category_page(admin_client, tree):
     gas = tree["01.01.001"]
     form = {
         "code": gas.code, "name": gas.name, "parent": tree["01.01"].pk, "kind": "hazard", "is_active": "on",
-        "ordering": "1",
+        "ordering": "1", "duplicate_radius_m": "200", "duplicate_days": "7", "description_max_length": "2000",
         "time_limits-TOTAL_FORMS": "1", "time_limits-INITIAL_FORMS": "0",
         "time_limits-0-stage": "handle", "time_limits-0-amount": "4", "time_limits-0-unit": "work_hours",
         "extra_fields-TOTAL_FORMS": "1", "extra_fields-INITIAL_FORMS": "0",

@@ -3,7 +3,12 @@ from shapely.geometry import box
 
 from civicgrid.geo import locator
 from civicgrid.geo.coords import (
-    CoordinateError, bd09_to_gcj02, from_wgs84, gcj02_to_bd09, gcj02_to_wgs84, wgs84_to_gcj02,
+    CoordinateError,
+    bd09_to_gcj02,
+    from_wgs84,
+    gcj02_to_bd09,
+    gcj02_to_wgs84,
+    wgs84_to_gcj02,
 )
 from civicgrid.geo.locator import OutsideGrids, locate
 from civicgrid.testing.factories import area, outline

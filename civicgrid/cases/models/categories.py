@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.choices import TimeUnit
 
-from . import codes
-from .choices import CHOICE_TYPES, CaseKind, FieldType, Stage
-from .extra import extra_value_errors, is_list_of_strings
+from .. import codes
+from ..choices import CHOICE_TYPES, CaseKind, FieldType, Stage
+from ..extra import extra_value_errors, is_list_of_strings
 
 
 class Category(models.Model):
@@ -31,6 +31,13 @@ class Category(models.Model):
     )
     is_active = models.BooleanField(_("启用"), default=True)
     ordering = models.PositiveIntegerField(_("排序"), default=0, help_text=_("同一上级下的显示顺序。"))
+    duplicate_radius_m = models.PositiveIntegerField(
+        _("查重半径(米)"), default=200, help_text=_("受理时提示这一半径内同类未办结案件。")
+    )
+    duplicate_days = models.PositiveIntegerField(_("查重天数"), default=7, help_text=_("只提示这些天内上报的案件。"))
+    description_max_length = models.PositiveIntegerField(
+        _("描述最大长度"), default=2000, validators=[MinValueValidator(10)]
+    )
 
     class Meta:
         verbose_name = _("事项分类")

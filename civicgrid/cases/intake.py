@@ -1,0 +1,199 @@
+"""信息采集: filing a new case from any channel (resident form, hotline clerk, grid worker, API, import).
+
+``file_case`` checks everything first and writes only when all is well; every problem comes back at
+once in ``InvalidInput.errors`` ({field: message}), in the user's language. A point outside every
+grid is refused unless an address is given, in which case the case is filed at the city's centre for
+a clerk to place.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+from civicgrid.geo.choices import AreaLevel, CoordinateSystem
+from civicgrid.geo.coords import CoordinateError, to_wgs84
+from civicgrid.geo.locator import get_index
+from civicgrid.geo.models import Area
+
+from . import attachments, deadlines
+from .choices import Channel, Priority, Stage, Status
+from .models import Case, CaseCounter, CaseEvent, Category
+from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
+from .workflow import Action, InvalidInput
+
+
+@dataclass
+class Report:
+    """What whoever reports a matter tells us; the same for every channel."""
+
+    category: Category | None
+    title: str
+    description: str
+    channel: str = Channel.WEB
+    longitude: float | None = None
+    latitude: float | None = None
+    system: str = CoordinateSystem.WGS84
+    address: str = ""
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    reporter_id_number: str = ""
+    anonymous: bool = False
+    priority: str = Priority.NORMAL
+    extra: dict = field(default_factory=dict)
+    files: list = field(default_factory=list)
+    parent: Case | None = None
+
+
+@dataclass
+class Placement:
+    area: Area
+    longitude: float | None = None
+    latitude: float | None = None
+    warning: str = ""
+
+
+def file_case(report: Report, user=None, *, now: datetime | None = None, limits=None) -> Case:
+    """Check and file a report as a new case (状态: 待受理) with its register clock running."""
+    now = now or timezone.now()
+    errors = check(report)
+    placement = place(report, errors)
+    if errors:
+        raise InvalidInput(next(iter(errors.values())), errors)
+    with transaction.atomic():
+        case = _build(report, placement, user, now)
+        deadlines.start(case, now, (limits or deadlines.LimitCache()).get(case.category, Stage.REGISTER, case.priority))
+        case.number = next_number(case.area_code, now)
+        case.save()
+        event = CaseEvent.objects.create(case=case, action=Action.REPORT, actor=_staff(user), to_status=Status.REPORTED,
+                                         actor_label=report_label(report, user), note=placement.warning,
+                                         created_at=now)
+        attachments.store(case, event, report.files, user)
+    case.placement_warning = placement.warning
+    return case
+
+
+def check(report: Report) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    category = report.category
+    if category is None or not category.is_active:
+        errors["category"] = _("请选择一个启用的事项分类。")
+    _check_text(errors, "title", report.title, TITLE_MAX, _("标题"))
+    limit = category.description_max_length if category else 2000
+    _check_text(errors, "description", report.description, limit, _("描述"))
+    _check_length(errors, "address", report.address, ADDRESS_MAX, _("地址"))
+    _check_length(errors, "reporter_name", report.reporter_name, NAME_MAX, _("姓名"))
+    _check_identity(errors, report)
+    if report.priority not in Priority.values:
+        errors["priority"] = _("紧急程度“%(value)s”无效。") % {"value": report.priority}
+    if report.channel not in Channel.values:
+        errors["channel"] = _("来源渠道“%(value)s”无效。") % {"value": report.channel}
+    if category is not None:
+        errors.update({f"extra.{code}": message for code, message in category.extra_value_errors(report.extra).items()})
+    errors.update({f"files.{name}": message for name, message in attachments.check(report.files).items()})
+    return errors
+
+
+def _check_text(errors, key, value, limit, label) -> None:
+    if not (value or "").strip():
+        errors[key] = _("请填写%(label)s。") % {"label": label}
+    else:
+        _check_length(errors, key, value, limit, label)
+
+
+def _check_length(errors, key, value, limit, label) -> None:
+    if len(value or "") > limit:
+        errors[key] = _("%(label)s最多 %(limit)d 个字，现有 %(n)d 个。") % {"label": label, "limit": limit,
+                                                                      "n": len(value)}
+
+
+def _check_identity(errors, report: Report) -> None:
+    for key, value, validator in (("reporter_phone", report.reporter_phone, validate_mainland_phone),
+                                  ("reporter_id_number", report.reporter_id_number, validate_id_number)):
+        try:
+            validator(value)
+        except ValidationError as error:
+            errors[key] = error.messages[0]
+
+
+def place(report: Report, errors: dict) -> Placement | None:
+    """The grid of the reported point; or the city, with a warning, when only the address can place it."""
+    index = get_index()
+    if report.longitude is None or report.latitude is None:
+        if report.address.strip():
+            return Placement(region_area(index), warning=_("未选定位置，已按地址受理，请中心定位。"))
+        errors["location"] = _("请在地图上选定位置或填写地址。")
+        return None
+    try:
+        lon, lat = to_wgs84(report.longitude, report.latitude, report.system)
+    except CoordinateError as error:
+        errors["location"] = str(error)
+        return None
+    code = index.locate_one(lon, lat)
+    if code is not None:
+        return Placement(Area.objects.get(code=code), lon, lat)
+    outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
+    if report.address.strip():
+        return Placement(region_area(index), lon, lat, warning=outside + _("已按地址受理，请中心定位。"))
+    errors["location"] = outside + _("请重新选点，或填写地址由中心定位。")
+    return None
+
+
+def region_area(index=None) -> Area:
+    index = index or get_index()
+    if index.region_code:
+        return Area.objects.get(code=index.region_code)
+    return Area.objects.filter(level=AreaLevel.CITY).order_by("code").first()
+
+
+def _build(report: Report, placement: Placement, user, now) -> Case:
+    anonymous = report.anonymous
+    return Case(
+        category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
+        title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
+        longitude=placement.longitude, latitude=placement.latitude, address=report.address.strip(),
+        area=placement.area, area_code=placement.area.code, centre_area=handling_centre(placement.area),
+        reporter_name="" if anonymous else report.reporter_name.strip(),
+        reporter_phone=report.reporter_phone, reporter_id_number="" if anonymous else report.reporter_id_number.upper(),
+        anonymous=anonymous, parent=report.parent, reported_by=_staff(user), reported_at=now,
+    )
+
+
+def handling_centre(area: Area) -> Area:
+    """Cases start at the township (街道/乡镇) centre of their grid; unplaced ones at the area they were filed at."""
+    if area.level <= AreaLevel.TOWNSHIP:
+        return area
+    return Area.objects.get(code=area.code[:9])
+
+
+def next_number(area_code: str, now: datetime) -> str:
+    """County code + date + sequence: 610802-20261121-00042. The counter row is locked while it counts."""
+    prefix = area_code[:6].ljust(6, "0")
+    day = timezone.localdate(now)
+    counter = _counter(prefix, day)
+    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    last = CaseCounter.objects.values_list("last", flat=True).get(pk=counter.pk)
+    return f"{prefix}-{day:%Y%m%d}-{last:05d}"
+
+
+def _counter(prefix: str, day) -> CaseCounter:
+    try:
+        with transaction.atomic():
+            return CaseCounter.objects.get_or_create(prefix=prefix, day=day)[0]
+    except IntegrityError:
+        return CaseCounter.objects.get(prefix=prefix, day=day)
+
+
+def _staff(user):
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def report_label(report: Report, user) -> str:
+    if _staff(user):
+        return Channel(report.channel).label
+    return _("群众")

@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Case as Conditional
+from django.db.models import Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.core.choices import TimeUnit
+from civicgrid.core.querysets import RestrictedQuerySet
+from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+
+from ..choices import (
+    FINISHED_STATUSES,
+    AssignmentRole,
+    AssignmentStatus,
+    Channel,
+    Light,
+    Priority,
+    Satisfaction,
+    Status,
+)
+
+TITLE_MAX = 100
+ADDRESS_MAX = 200
+NOTE_MAX = 1000
+NAME_MAX = 50
+
+
+class Deadline(models.Model):
+    """The clock of one stage: when it started, when the light turns yellow (80 %) and when it is due.
+
+    Storing both instants lets lists filter and count by light in SQL. A suspension (挂账) stops the
+    clock: on resuming, ``deadlines.resume`` moves both instants on by the working time left.
+    """
+
+    started_at = models.DateTimeField(_("起算时间"), null=True, blank=True)
+    warn_at = models.DateTimeField(_("黄灯时间"), null=True, blank=True)
+    due_at = models.DateTimeField(_("办理期限"), null=True, blank=True, db_index=True)
+    limit_unit = models.CharField(_("时限单位"), max_length=16, choices=TimeUnit.choices, blank=True)
+    overdue = models.BooleanField(_("已超期"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+def light_expression(now, prefix: str = "", finished: Q | None = None):
+    """SQL for the light of each row at ``now`` (see ``Light``), for annotating and filtering lists."""
+    finished = finished if finished is not None else Q(**{f"{prefix}due_at__isnull": True})
+    return Conditional(
+        When(finished, then=Value(Light.NONE)),
+        When(Q(**{f"{prefix}suspended_at__isnull": False}), then=Value(Light.SUSPENDED)),
+        When(Q(**{f"{prefix}due_at__lt": now}), then=Value(Light.RED)),
+        When(Q(**{f"{prefix}warn_at__lte": now}), then=Value(Light.YELLOW)),
+        default=Value(Light.GREEN),
+        output_field=models.CharField(),
+    )
+
+
+class CaseQuerySet(RestrictedQuerySet):
+    def with_light(self, now=None):
+        finished = Q(status__in=FINISHED_STATUSES) | Q(due_at__isnull=True)
+        return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
+
+
+class Case(Deadline):
+    """案件: one resident matter running the closed loop, from 上报 to 回访.
+
+    ``area`` is the grid the location fell in (or, when it could not be placed, the area of the centre
+    that took it); the case keeps it when grids are redrawn. ``area_code`` repeats its code so that
+    scoping is one indexed prefix match. ``centre_area`` is the centre handling it now (上报 moves it up).
+    ``version`` goes up with every transition, so a page acting on an old version is told, not obeyed.
+    """
+
+    number = models.CharField(_("案件编号"), max_length=32, unique=True)
+    category = models.ForeignKey("cases.Category", verbose_name=_("事项分类"), on_delete=models.PROTECT,
+                                 related_name="cases")
+    kind = models.CharField(_("事项类型"), max_length=16, editable=False)
+    channel = models.CharField(_("来源渠道"), max_length=16, choices=Channel.choices)
+    priority = models.CharField(_("紧急程度"), max_length=16, choices=Priority.choices, default=Priority.NORMAL)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.REPORTED)
+    title = models.CharField(_("标题"), max_length=TITLE_MAX)
+    description = models.TextField(_("描述"))
+    extra = models.JSONField(_("附加信息"), default=dict, blank=True)
+
+    longitude = models.FloatField(_("经度"), null=True, blank=True, help_text=_("WGS84"))
+    latitude = models.FloatField(_("纬度"), null=True, blank=True, help_text=_("WGS84"))
+    address = models.CharField(_("地址"), max_length=ADDRESS_MAX, blank=True)
+    area = models.ForeignKey("geo.Area", verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="cases")
+    area_code = models.CharField(_("区域编码"), max_length=21, db_index=True, editable=False)
+    centre_area = models.ForeignKey("geo.Area", verbose_name=_("承办中心"), on_delete=models.PROTECT,
+                                    related_name="centre_cases")
+
+    reporter_name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
+    reporter_phone = models.CharField(_("联系电话"), max_length=11, blank=True, validators=[validate_mainland_phone])
+    reporter_id_number = models.CharField(_("身份证号"), max_length=18, blank=True, validators=[validate_id_number])
+    anonymous = models.BooleanField(_("匿名"), default=False)
+
+    parent = models.ForeignKey("self", verbose_name=_("上级案件"), null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children")
+    duplicate_of = models.ForeignKey("self", verbose_name=_("重复于"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="duplicates")
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="reported_cases")
+    reported_at = models.DateTimeField(_("上报时间"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    closed_at = models.DateTimeField(_("结案时间"), null=True, blank=True)
+    suspended_at = models.DateTimeField(_("挂账时间"), null=True, blank=True)
+    supervised = models.BooleanField(_("督办"), default=False)
+    rework_count = models.PositiveIntegerField(_("返工次数"), default=0)
+    satisfaction = models.CharField(_("回访评价"), max_length=16, choices=Satisfaction.choices, blank=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+
+    scope_field = "area_code"
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("案件")
+        verbose_name_plural = _("案件")
+        ordering = ["-reported_at", "-pk"]
+        indexes = [
+            models.Index(fields=["centre_area", "status", "-reported_at"], name="cases_case_queue"),
+            models.Index(fields=["status", "due_at"], name="cases_case_status_due"),
+            models.Index(fields=["category", "status", "reported_at"], name="cases_case_category_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in FINISHED_STATUSES
+
+
+class CaseCounter(models.Model):
+    """案件编号计数器: the last sequence number given out for one county on one day."""
+
+    prefix = models.CharField(_("区划编码"), max_length=6)
+    day = models.DateField(_("日期"))
+    last = models.PositiveIntegerField(_("已用序号"), default=0)
+
+    class Meta:
+        verbose_name = _("案件编号计数器")
+        verbose_name_plural = _("案件编号计数器")
+        constraints = [models.UniqueConstraint(fields=["prefix", "day"], name="cases_counter_one_per_day")]
+
+    def __str__(self):
+        return f"{self.prefix} {self.day} {self.last}"
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def with_light(self, now=None):
+        finished = Q(due_at__isnull=True) | ~Q(status__in=["dispatched", "accepted"])
+        return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
+
+    def for_departments(self, departments):
+        return self.filter(department__in=departments)
+
+
+class Assignment(Deadline):
+    """派遣单: one department's part of a case (主办 or 协办), with its own state and deadline.
+
+    ``accept_due_at`` is the 签收 limit; the inherited deadline is the 处置 limit, counted from dispatch.
+    """
+
+    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="assignments")
+    department = models.ForeignKey("orgs.Department", verbose_name=_("部门"), on_delete=models.PROTECT,
+                                   related_name="case_assignments")
+    role = models.CharField(_("主协办"), max_length=8, choices=AssignmentRole.choices, default=AssignmentRole.LEAD)
+    status = models.CharField(_("状态"), max_length=16, choices=AssignmentStatus.choices,
+                              default=AssignmentStatus.DISPATCHED)
+    dispatched_at = models.DateTimeField(_("派遣时间"), default=timezone.now)
+    accept_due_at = models.DateTimeField(_("签收期限"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
+    handled_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
+    result = models.TextField(_("处理结果"), blank=True, validators=[MaxLengthValidator(NOTE_MAX)])
+    extensions = models.PositiveIntegerField(_("延时次数"), default=0)
+    suspended_at = models.DateTimeField(_("挂账时间"), null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("派遣单")
+        verbose_name_plural = _("派遣单")
+        ordering = ["case_id", "role", "pk"]
+        indexes = [models.Index(fields=["department", "status", "due_at"], name="cases_assignment_inbox")]
+
+    def __str__(self):
+        return f"{self.case.number} · {self.department} · {self.get_role_display()}"
+
+
+class CaseFollower(models.Model):
+    """关联诉求人: a resident whose duplicate report was merged into this case; they are told and called back too."""
+
+    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="followers")
+    source = models.OneToOneField(Case, verbose_name=_("原报案件"), on_delete=models.CASCADE,
+                                  related_name="following")
+    name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=11, blank=True)
+
+    class Meta:
+        verbose_name = _("关联诉求人")
+        verbose_name_plural = _("关联诉求人")
+
+    def __str__(self):
+        return f"{self.case.number} ← {self.source.number}"

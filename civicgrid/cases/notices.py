@@ -1,0 +1,127 @@
+"""Who hears about a step: in-app notices to the staff who must act next, SMS to the resident.
+
+Runs after the transition has committed (``tasks.after_transition``), so a slow gateway or a failed
+notice never undoes a step.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from civicgrid.notifications.choices import Channel, NoticeKind
+from civicgrid.notifications.services import notify, send
+from civicgrid.orgs.choices import DEPARTMENT_ROLES, Role
+from civicgrid.orgs.models import RoleAssignment
+
+from .choices import ACTIVE_ASSIGNMENT_STATUSES, ApprovalKind, Status
+from .workflow import APPROVER_ACTION, TABLE, Action
+
+DISPATCHERS = (Role.DISPATCHER, Role.SHIFT_LEAD)
+
+
+def department_staff(department_ids):
+    return RoleAssignment.objects.filter(department_id__in=department_ids, role__in=DEPARTMENT_ROLES) \
+        .values_list("staff_id", flat=True)
+
+
+def centre_staff(area, roles=DISPATCHERS):
+    return RoleAssignment.objects.filter(area=area, role__in=roles).values_list("staff_id", flat=True)
+
+
+def grid_staff(case):
+    return RoleAssignment.objects.filter(area_id=case.area_id, role__in=(Role.GRID_WORKER, Role.GRID_HEAD)) \
+        .values_list("staff_id", flat=True)
+
+
+def after(event) -> None:
+    handler = HANDLERS.get(event.action)
+    if handler:
+        handler(event)
+    if event.to_status != event.from_status and event.to_status in RESIDENT_TEXTS:
+        tell_residents(event.case, RESIDENT_TEXTS[event.to_status]())
+
+
+def _new_assignments(event) -> None:
+    ids = event.case.assignments.filter(pk__in=event.data.get("assignments", [])).values_list("department_id",
+                                                                                            flat=True)
+    notify(department_staff(ids), NoticeKind.NEW_TASK, _("新派遣案件 %(number)s：%(title)s") % _texts(event), event.case)
+
+
+def _approval_requested(event) -> None:
+    approver_roles = TABLE[APPROVER_ACTION[event.data["kind"]]].roles
+    text = _("%(number)s 有%(kind)s申请待审批：%(note)s") % {
+        **_texts(event), "kind": ApprovalKind(event.data["kind"]).label, "note": event.note[:100]}
+    notify(centre_staff(event.case.centre_area, approver_roles), NoticeKind.APPROVAL, text, event.case)
+
+
+def _decided(event) -> None:
+    from .models import Approval
+
+    approval = Approval.objects.filter(pk=event.data.get("approval")).first()
+    if approval:
+        text = _("您对 %(number)s 的%(kind)s申请%(decision)s。") % {
+            **_texts(event), "kind": approval.get_kind_display(), "decision": approval.get_status_display()}
+        notify([approval.requested_by_id], NoticeKind.RESULT, text, event.case)
+
+
+def _to_departments(kind, text, only_to=None):
+    def handler(event):
+        if only_to and event.to_status != only_to:
+            return
+        case = event.case
+        ids = case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).values_list("department_id", flat=True)
+        notify(department_staff(ids), kind, text() % _texts(event), case)
+    return handler
+
+
+def _to_verifiers(event) -> None:
+    if event.to_status == Status.HANDLED:
+        notify(grid_staff(event.case), NoticeKind.NEW_TASK, _("案件 %(number)s 已处置，请现场核查。") % _texts(event),
+               event.case)
+
+
+def _to_shift_lead(event) -> None:
+    notify(centre_staff(event.case.centre_area, (Role.SHIFT_LEAD,)), NoticeKind.NEW_TASK,
+           _("案件 %(number)s 已核查通过，请结案。") % _texts(event), event.case)
+
+
+def _to_new_centre(event) -> None:
+    notify(centre_staff(event.case.centre_area), NoticeKind.NEW_TASK,
+           _("下级中心上报案件 %(number)s：%(title)s") % _texts(event), event.case)
+
+
+def _texts(event) -> dict:
+    return {"number": event.case.number, "title": event.case.title[:40]}
+
+
+def tell_residents(case, text: str) -> None:
+    """SMS to the reporter and to everyone whose duplicate report was merged into this case."""
+    phones = [case.reporter_phone, *case.followers.values_list("phone", flat=True)]
+    link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + "/track/"
+    for phone in dict.fromkeys(p for p in phones if p):
+        send(Channel.SMS, phone, text % {"number": case.number, "link": link})
+
+
+RESIDENT_TEXTS = {
+    Status.REGISTERED: lambda: _("【综治中心】您反映的问题已受理，编号 %(number)s，可凭编号和手机号在 %(link)s 查询进度。"),
+    Status.CLOSED: lambda: _("【综治中心】您反映的问题（%(number)s）已办结，请在 %(link)s 查看结果并评价。"),
+}
+
+
+def _handlers() -> dict:
+    reminded = _to_departments(NoticeKind.REMINDER, lambda: _("请尽快办理案件 %(number)s：%(title)s"))
+    supervised = _to_departments(NoticeKind.SUPERVISION, lambda: _("案件 %(number)s 已被督办，请加快办理。"))
+    reworked = _to_departments(NoticeKind.NEW_TASK, lambda: _("案件 %(number)s 需返工，请重新处置。"),
+                               only_to=Status.DISPATCHED)
+    handlers = {row.action: _approval_requested for row in TABLE.values() if row.approval}
+    handlers.update({
+        Action.DISPATCH: _new_assignments, Action.SUMMON: _new_assignments, Action.REMIND: reminded,
+        Action.SUPERVISE: supervised, Action.REJECT: reworked, Action.REWORK: reworked, Action.CALLBACK: reworked,
+        Action.HANDLE: _to_verifiers, Action.VERIFY: _to_shift_lead, Action.ESCALATE: _to_new_centre,
+        Action.REFUSE: _decided,
+    })
+    for action in APPROVER_ACTION.values():
+        handlers.setdefault(action, _decided)
+    return handlers
+
+
+HANDLERS = _handlers()

@@ -1,0 +1,62 @@
+"""Which departments a case goes to: the routing rules' proposal, which the dispatcher may change.
+
+A rule matches a case when its category is the case's category or one of its ancestors (or empty)
+and the case's area code starts with its prefix (or the prefix is empty). Of the matching rules the
+most specific wins (``RoutingRule.specificity``). With no rule, the nearest category up the tree
+with a default lead department leads alone.
+"""
+
+from dataclasses import dataclass, field
+
+from .codes import ancestor_codes
+from .models import Category, RoutingRule
+
+
+@dataclass
+class Route:
+    lead: object | None
+    co: list = field(default_factory=list)
+    rule: RoutingRule | None = None
+
+    @property
+    def departments(self) -> list:
+        return [self.lead, *self.co] if self.lead else []
+
+
+class RuleBook:
+    """The active rules, loaded once; bulk intake routes many cases with one book."""
+
+    def __init__(self):
+        rules = RoutingRule.objects.filter(is_active=True).select_related("category", "lead_department")
+        self.rules = list(rules.prefetch_related("co_departments"))
+        self._defaults: dict[str, object] = {}
+
+    def propose(self, category: Category, area_code: str) -> Route:
+        lineage = {*ancestor_codes(category.code), category.code}
+        matching = [rule for rule in self.rules if _matches(rule, lineage, area_code)]
+        if matching:
+            best = max(matching, key=RoutingRule.specificity)
+            return Route(best.lead_department, list(best.co_departments.all()), best)
+        return Route(self._default_lead(category))
+
+    def _default_lead(self, category: Category):
+        if category.code not in self._defaults:
+            self._defaults[category.code] = default_lead(category)
+        return self._defaults[category.code]
+
+
+def _matches(rule: RoutingRule, lineage: set[str], area_code: str) -> bool:
+    category_ok = rule.category_id is None or rule.category.code in lineage
+    return category_ok and area_code.startswith(rule.area_prefix)
+
+
+def default_lead(category: Category):
+    """The category's default lead department, or its nearest ancestor's."""
+    chain = Category.objects.filter(code__in=[*ancestor_codes(category.code), category.code],
+                                    default_lead_department__isnull=False).select_related("default_lead_department")
+    nearest = max(chain, key=lambda c: len(c.code), default=None)
+    return nearest.default_lead_department if nearest else None
+
+
+def propose(category: Category, area_code: str) -> Route:
+    return RuleBook().propose(category, area_code)

@@ -1,0 +1,145 @@
+"""The one way a case changes state: ``transition``. Pages, the API, Open311 and imports all call it.
+
+A transition locks the case row, refuses a stale version, checks the table in ``workflow``, lets the
+action's step (``steps``) change the case and its assignments, writes a ``CaseEvent`` and the files,
+and schedules its side effects (notices, messages) for after the commit. Any refusal raises a
+``WorkflowError`` before anything is written; the transaction makes sure of it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import attachments, steps, workflow
+from .choices import ApprovalStatus
+from .models import Approval, Assignment, Case, CaseEvent
+from .workflow import Action, InvalidInput, StaleCase
+
+NOTE_MAX = 1000
+
+
+@dataclass
+class Step:
+    """What a step function gets, and what it leaves for the event and the side effects."""
+
+    case: Case
+    assignment: Assignment | None
+    actor: object
+    row: workflow.Transition
+    note: str
+    files: list
+    now: datetime
+    params: dict
+    data: dict = field(default_factory=dict)
+    action: str = ""
+
+
+def transition(case: Case | int, action: str, actor, *, version: int | None = None, assignment=None,
+               note: str = "", files=(), now: datetime | None = None, **params) -> CaseEvent:
+    """Take ``action`` on ``case`` as ``actor`` (a Staff, ``workflow.RESIDENT`` or ``workflow.SYSTEM``)."""
+    files, note = list(files), (note or "").strip()
+    with transaction.atomic():
+        case = _lock(case)
+        _check_version(case, version)
+        assignment = _lock_assignment(case, assignment)
+        row = workflow.check(actor, action, case, assignment)
+        _check_input(row, note, files)
+        step = Step(case, assignment, actor, row, note, files, now or timezone.now(), params, action=action)
+        from_status = case.status
+        steps.run(step)
+        return _record(step, from_status)
+
+
+def decide(approval: Approval | int, approve: bool, actor, *, note: str = "", version: int | None = None,
+           now: datetime | None = None) -> CaseEvent:
+    """审批: carry out a pending request, or refuse it; only those who could take the action themselves decide."""
+    approval = Approval.objects.select_related("case").get(pk=getattr(approval, "pk", approval))
+    action = workflow.APPROVER_ACTION[approval.kind]
+    return transition(approval.case_id, action, actor, version=version, assignment=approval.assignment_id,
+                      note=note, now=now, approval=approval.pk, refuse=not approve, **_granted(approval))
+
+
+def _granted(approval: Approval) -> dict:
+    return {"amount": approval.amount, "unit": approval.unit} if approval.amount else {}
+
+
+def _lock(case) -> Case:
+    pk = getattr(case, "pk", case)
+    try:
+        return Case.objects.select_for_update().select_related("centre_area", "category").get(pk=pk)
+    except Case.DoesNotExist:
+        raise InvalidInput(_("案件不存在。")) from None
+
+
+def _check_version(case: Case, version) -> None:
+    if version is not None and str(case.version) != str(version):
+        raise StaleCase(_("案件 %(number)s 已被他人处理（当前为“%(state)s”），您的页面已过期，请刷新后再操作。") % {
+            "number": case.number, "state": case.get_status_display()})
+
+
+def _lock_assignment(case: Case, assignment) -> Assignment | None:
+    if assignment is None:
+        return None
+    pk = getattr(assignment, "pk", assignment)
+    found = Assignment.objects.select_for_update().filter(case=case, pk=pk).first()
+    if found is None:
+        raise InvalidInput(_("派遣单不属于案件 %(number)s。") % {"number": case.number})
+    return found
+
+
+def _check_input(row: workflow.Transition, note: str, files: list) -> None:
+    label = Action(row.action).label
+    if row.needs_note and not note:
+        raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": label}, {"note": _("请填写说明。")})
+    if len(note) > NOTE_MAX:
+        message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
+        raise InvalidInput(message, {"note": message})
+    if row.needs_files and not files:
+        raise InvalidInput(_("“%(action)s”须上传现场照片。") % {"action": label}, {"files": _("请上传现场照片。")})
+    problems = attachments.check(files)
+    if problems:
+        raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
+
+
+def _record(step: Step, from_status: str) -> CaseEvent:
+    case = step.case
+    case.version += 1
+    case.save()
+    event = CaseEvent.objects.create(
+        case=case, assignment=step.assignment, action=step.action, actor=_staff(step.actor),
+        actor_label=actor_label(step.actor, step.assignment, case), from_status=from_status,
+        to_status=case.status, note=step.note, data=step.data, created_at=step.now,
+    )
+    attachments.store(case, event, step.files, _staff(step.actor))
+    transaction.on_commit(lambda: _after(event.pk))
+    return event
+
+
+def _after(event_id: int) -> None:
+    from .tasks import after_transition
+
+    after_transition.enqueue(event_id)
+
+
+def _staff(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def actor_label(actor, assignment, case) -> str:
+    """What residents see in place of a name: the department, the centre, or the resident."""
+    if actor == workflow.RESIDENT:
+        return _("诉求人")
+    if actor == workflow.SYSTEM or actor is None:
+        return _("系统")
+    if assignment is not None and any(g.department_id == assignment.department_id
+                                      for g in workflow.role_grants(actor)):
+        return assignment.department.name
+    return _("%(area)s综治中心") % {"area": case.centre_area.name}
+
+
+def pending_approval(case: Case, kind: str, assignment=None) -> Approval | None:
+    return Approval.objects.filter(case=case, kind=kind, assignment=assignment,
+                                   status=ApprovalStatus.PENDING).first()

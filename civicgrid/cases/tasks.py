@@ -1,0 +1,19 @@
+"""Background work of the loop: side effects of a step, and the periodic deadline sweep."""
+
+from django.tasks import task
+
+from . import notices, sweep
+
+
+@task
+def after_transition(event_id: int) -> None:
+    from .models import CaseEvent
+
+    event = CaseEvent.objects.select_related("case__centre_area").filter(pk=event_id).first()
+    if event is not None:
+        notices.after(event)
+
+
+@task
+def sweep_deadlines() -> dict:
+    return sweep.run()

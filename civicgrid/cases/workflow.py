@@ -1,0 +1,245 @@
+"""The transition table of the one loop (DESIGN.md, "The one loop"): from-state, action, to-state, who may act.
+
+Nothing else in civicgrid decides whether an action is allowed. ``services.transition`` asks
+``check``; pages and the API ask ``available`` to show only the buttons the user may press.
+
+Who may act depends on where their role sits:
+- centre roles (受理员, 派遣员, 值班长) act for the centre handling the case or a centre above it;
+- department roles act on their own department's assignment;
+- grid and leader roles act on cases inside their area;
+- ``resident`` is the person who reported, via the tracking page (no login).
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, Role
+
+from .choices import OPEN_STATUSES, ApprovalKind
+from .choices import AssignmentStatus as A
+from .choices import Status as S
+
+RESIDENT = "resident"
+SYSTEM = "system"
+
+
+class Action(models.TextChoices):
+    """操作: every step a case or an assignment can take."""
+
+    REPORT = "report", _("上报")
+    REGISTER = "register", _("立案")
+    REQUEST_VOID = "request_void", _("申请作废")
+    VOID = "void", _("作废")
+    SELF_RESOLVE = "self_resolve", _("自行处置")
+    MERGE = "merge", _("合并重复件")
+    DISPATCH = "dispatch", _("派遣")
+    SUMMON = "summon", _("吹哨增派")
+    ESCALATE = "escalate", _("上报上级中心")
+    ACCEPT = "accept", _("签收")
+    REQUEST_RETURN = "request_return", _("申请回退")
+    RETURN = "return", _("回退")
+    HANDLE = "handle", _("处理反馈")
+    REQUEST_EXTENSION = "request_extension", _("申请延时")
+    EXTEND = "extend", _("延时")
+    REQUEST_SUSPENSION = "request_suspension", _("申请挂账")
+    SUSPEND = "suspend", _("挂账")
+    RESUME = "resume", _("解除挂账")
+    VERIFY = "verify", _("核查通过")
+    REJECT = "reject", _("核查不通过")
+    CLOSE = "close", _("结案")
+    REWORK = "rework", _("返工")
+    CALLBACK = "callback", _("回访")
+    SUPERVISE = "supervise", _("督办")
+    REMIND = "remind", _("催办")
+    REFUSE = "refuse", _("驳回申请")
+    OVERDUE = "overdue", _("超期")
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One row of the table. ``sources`` are case states, or assignment states when ``on_assignment``.
+
+    ``target`` None keeps the state (or lets the step decide, as a callback does). ``approval`` names the
+    request a step files instead of acting; ``approves`` the request an approver's step carries out.
+    """
+
+    action: str
+    sources: frozenset
+    target: str | None
+    roles: frozenset
+    on_assignment: bool = False
+    approval: str | None = None
+    approves: str | None = None
+    needs_files: bool = False
+    needs_note: bool = False
+
+
+CENTRE = frozenset(CENTRE_ROLES)
+DISPATCHERS = frozenset({Role.DISPATCHER, Role.SHIFT_LEAD})
+DEPARTMENT = frozenset(DEPARTMENT_ROLES)
+VERIFIERS = frozenset({Role.GRID_WORKER, Role.GRID_HEAD})
+OPEN = frozenset(OPEN_STATUSES)
+ACTIVE = frozenset({A.DISPATCHED, A.ACCEPTED})
+PRE_DISPATCH = frozenset({S.REPORTED, S.REGISTERED})
+IN_HAND = frozenset({S.REGISTERED, S.DISPATCHED})
+
+
+def _t(action, sources, target, roles, **options) -> Transition:
+    return Transition(action, frozenset(sources), target, frozenset(roles), **options)
+
+
+TABLE: dict[str, Transition] = {t.action: t for t in [
+    _t(Action.REGISTER, {S.REPORTED}, S.REGISTERED, CENTRE),
+    _t(Action.REQUEST_VOID, PRE_DISPATCH, None, {Role.INTAKE_CLERK, Role.DISPATCHER}, approval=ApprovalKind.VOID,
+       needs_note=True),
+    _t(Action.VOID, PRE_DISPATCH, S.VOIDED, {Role.SHIFT_LEAD}, approves=ApprovalKind.VOID, needs_note=True),
+    _t(Action.SELF_RESOLVE, {S.REPORTED}, S.SELF_RESOLVED, {Role.GRID_WORKER}, needs_files=True, needs_note=True),
+    _t(Action.MERGE, PRE_DISPATCH, S.MERGED, CENTRE),
+    _t(Action.DISPATCH, {S.REGISTERED}, S.DISPATCHED, DISPATCHERS),
+    _t(Action.SUMMON, {S.DISPATCHED}, S.DISPATCHED, DISPATCHERS, needs_note=True),
+    _t(Action.ESCALATE, OPEN - {S.HANDLED, S.VERIFIED}, None, CENTRE, needs_note=True),
+    _t(Action.ACCEPT, {A.DISPATCHED}, A.ACCEPTED, DEPARTMENT, on_assignment=True),
+    _t(Action.REQUEST_RETURN, ACTIVE, None, DEPARTMENT, on_assignment=True, approval=ApprovalKind.RETURN,
+       needs_note=True),
+    _t(Action.RETURN, ACTIVE, A.RETURNED, DISPATCHERS, on_assignment=True, approves=ApprovalKind.RETURN),
+    _t(Action.HANDLE, {A.ACCEPTED}, A.HANDLED, DEPARTMENT, on_assignment=True, needs_note=True),
+    _t(Action.REQUEST_EXTENSION, ACTIVE, None, DEPARTMENT, on_assignment=True, approval=ApprovalKind.EXTENSION,
+       needs_note=True),
+    _t(Action.EXTEND, ACTIVE, None, DISPATCHERS, on_assignment=True, approves=ApprovalKind.EXTENSION),
+    _t(Action.REQUEST_SUSPENSION, IN_HAND, None, {Role.DISPATCHER, *DEPARTMENT}, approval=ApprovalKind.SUSPENSION,
+       needs_note=True),
+    _t(Action.SUSPEND, IN_HAND, None, {Role.SHIFT_LEAD}, approves=ApprovalKind.SUSPENSION),
+    _t(Action.RESUME, IN_HAND, None, DISPATCHERS),
+    _t(Action.VERIFY, {S.HANDLED}, S.VERIFIED, VERIFIERS),
+    _t(Action.REJECT, {S.HANDLED}, S.DISPATCHED, VERIFIERS, needs_note=True),
+    _t(Action.CLOSE, {S.VERIFIED}, S.CLOSED, {Role.SHIFT_LEAD}),
+    _t(Action.REWORK, {S.HANDLED, S.VERIFIED}, S.DISPATCHED, {Role.SHIFT_LEAD}, needs_note=True),
+    _t(Action.CALLBACK, {S.CLOSED, S.SELF_RESOLVED}, None, {RESIDENT, *CENTRE}),
+    _t(Action.SUPERVISE, OPEN, None, {Role.LEADER, Role.SHIFT_LEAD}, needs_note=True),
+    _t(Action.REMIND, {S.DISPATCHED}, None, {*DISPATCHERS, Role.LEADER}),
+]}
+
+# Whoever may carry out a request decides on it; the request's row says what approving does.
+APPROVER_ACTION = {row.approves: row.action for row in TABLE.values() if row.approves}
+
+
+class WorkflowError(Exception):
+    """A step refused; ``message`` says why in the user's language and nothing was changed."""
+
+    def __init__(self, message: str, errors: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.errors = errors or {}
+
+
+class NotAllowed(WorkflowError):
+    pass
+
+
+class WrongState(WorkflowError):
+    pass
+
+
+class StaleCase(WorkflowError):
+    pass
+
+
+class InvalidInput(WorkflowError):
+    pass
+
+
+def row(action: str) -> Transition:
+    try:
+        return TABLE[action]
+    except KeyError:
+        raise InvalidInput(gettext("没有“%(action)s”这个操作。") % {"action": action}) from None
+
+
+def check(actor, action: str, case, assignment=None) -> Transition:
+    """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed."""
+    step = row(action)
+    _check_state(step, case, assignment)
+    if not step.roles & roles_of(actor, case, assignment):
+        raise NotAllowed(gettext("您没有权限对案件 %(number)s 执行“%(action)s”。") % {
+            "number": case.number, "action": Action(action).label})
+    return step
+
+
+def _check_state(step: Transition, case, assignment) -> None:
+    if step.on_assignment and assignment is None:
+        raise InvalidInput(gettext("“%(action)s”须指定派遣单。") % {"action": Action(step.action).label})
+    state = assignment.status if step.on_assignment else case.status
+    if state not in step.sources:
+        label = assignment.get_status_display() if step.on_assignment else case.get_status_display()
+        raise WrongState(gettext("案件 %(number)s 当前为“%(state)s”，不能“%(action)s”。请刷新页面查看最新状态。") % {
+            "number": case.number, "state": label, "action": Action(step.action).label})
+    if step.action in SUSPENSION_GUARDED and (case.suspended_at is None) == (step.action == Action.RESUME):
+        raise WrongState(gettext("案件 %(number)s %(state)s，不能“%(action)s”。") % {
+            "number": case.number, "state": gettext("未挂账") if case.suspended_at is None else gettext("已挂账"),
+            "action": Action(step.action).label})
+
+
+SUSPENSION_GUARDED = {Action.REQUEST_SUSPENSION, Action.SUSPEND, Action.RESUME}
+
+
+def roles_of(actor, case, assignment=None) -> set[str]:
+    """The roles ``actor`` holds for this case (and assignment): the resident marker, or staff roles in reach."""
+    if actor == RESIDENT:
+        return {RESIDENT}
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return set()
+    return {grant.role for grant in role_grants(actor) if _reaches(grant, case, assignment)}
+
+
+def role_grants(user) -> list:
+    """The user's role assignments, loaded once per user object."""
+    cache = user.__dict__.setdefault("_role_grants", None)
+    if cache is None:
+        from civicgrid.orgs.models import RoleAssignment
+
+        cache = list(RoleAssignment.objects.filter(staff=user).select_related("area", "department")
+                     .prefetch_related("precinct__communities"))
+        user.__dict__["_role_grants"] = cache
+    return cache
+
+
+def _reaches(grant, case, assignment) -> bool:
+    if grant.role in DEPARTMENT_ROLES:
+        if assignment is not None:
+            return grant.department_id == assignment.department_id
+        return any(a.department_id == grant.department_id for a in _active_assignments(case))
+    prefixes = _grant_prefixes(grant)
+    target = case.centre_area.code if grant.role in CENTRE_ROLES else case.area_code
+    return any(target.startswith(prefix) for prefix in prefixes)
+
+
+def _grant_prefixes(grant) -> list[str]:
+    if grant.area_id:
+        return [grant.area.code]
+    if grant.precinct_id:
+        return [community.code for community in grant.precinct.communities.all()]
+    return []
+
+
+def _active_assignments(case) -> list:
+    cached = case.__dict__.get("_active_assignments")
+    if cached is None:
+        cached = list(case.assignments.filter(status__in=ACTIVE))
+        case.__dict__["_active_assignments"] = cached
+    return cached
+
+
+def available(user, case, assignments=()) -> list[tuple[Transition, object]]:
+    """The (row, assignment) pairs ``user`` may take now, in table order, for showing as buttons."""
+    found = []
+    for step in TABLE.values():
+        for assignment in (assignments if step.on_assignment else [None]):
+            try:
+                check(user, step.action, case, assignment)
+            except WorkflowError:
+                continue
+            found.append((step, assignment))
+    return found

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Channel, DeliveryStatus, NoticeKind
+
+
+class Notice(models.Model):
+    """站内通知: a message to one staff member in civicgrid itself (new task, reminder, approval waiting)."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE,
+                                  related_name="notices")
+    kind = models.CharField(_("类型"), max_length=16, choices=NoticeKind.choices)
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="notices")
+    text = models.CharField(_("内容"), max_length=500)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("站内通知")
+        verbose_name_plural = _("站内通知")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"], name="notices_inbox")]
+
+    def __str__(self):
+        return self.text
+
+
+class OutboxMessage(models.Model):
+    """发件箱: an SMS or e-mail waiting to go out; a failed send is retried with growing pauses."""
+
+    channel = models.CharField(_("渠道"), max_length=8, choices=Channel.choices)
+    recipient = models.CharField(_("接收地址"), max_length=254)
+    subject = models.CharField(_("主题"), max_length=200, blank=True)
+    body = models.TextField(_("内容"))
+    status = models.CharField(_("状态"), max_length=16, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
+    next_attempt_at = models.DateTimeField(_("下次尝试"), default=timezone.now)
+    last_error = models.TextField(_("最近错误"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("发件箱消息")
+        verbose_name_plural = _("发件箱消息")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} → {self.recipient}"

@@ -1,0 +1,44 @@
+"""Telling people: in-app notices for staff, and an outbox of SMS and e-mail for everyone else.
+
+Callers say who and what; ``notify`` writes the notices in one insert, and ``send`` queues a message
+whose delivery (with retries) happens in a background task, so a slow SMS gateway never slows a click.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .choices import Channel
+from .models import Notice, OutboxMessage
+
+
+def notify(recipients, kind: str, text: str, case=None) -> list[Notice]:
+    """One notice per distinct recipient (Staff objects or ids)."""
+    ids = dict.fromkeys(getattr(r, "pk", r) for r in recipients)
+    return Notice.objects.bulk_create([Notice(recipient_id=pk, kind=kind, text=text[:500], case=case) for pk in ids])
+
+
+def send(channel: str, recipient: str, body: str, subject: str = "") -> OutboxMessage | None:
+    """Queue a message; delivery starts once the surrounding transaction commits."""
+    if not recipient:
+        return None
+    message = OutboxMessage.objects.create(channel=Channel(channel), recipient=recipient, body=body,
+                                           subject=subject[:200])
+    transaction.on_commit(lambda: _deliver_later(message.pk))
+    return message
+
+
+def _deliver_later(message_id: int) -> None:
+    from .tasks import deliver
+
+    deliver.enqueue(message_id)
+
+
+def unread_count(user) -> int:
+    return Notice.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def mark_read(user, notice_ids=None) -> int:
+    notices = Notice.objects.filter(recipient=user, read_at__isnull=True)
+    if notice_ids is not None:
+        notices = notices.filter(pk__in=notice_ids)
+    return notices.update(read_at=timezone.now())
