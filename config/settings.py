@@ -1,5 +1,7 @@
 """civicgrid settings. Every value comes from the environment (docs/configuration.md)."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +63,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "civicgrid.core.context_processors.site",
+                "civicgrid.notifications.context_processors.notices",
             ],
         },
     },
@@ -75,6 +78,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
+    # Tests use a file, not the shared in-memory database: concurrent transitions must wait on the write
+    # lock as they do in production, and shared-cache memory databases fail at once instead of waiting.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"civicgrid-test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.Staff"
@@ -136,6 +142,10 @@ CIVICGRID_SWEEP_CRON = env_str("CIVICGRID_SWEEP_CRON", "*/5 * * * *")
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")
 CIVICGRID_EMAIL_BACKEND = env_str("CIVICGRID_EMAIL_BACKEND", "civicgrid.notifications.backends.EmailBackend")
 CIVICGRID_OUTBOX_FILE = env_str("CIVICGRID_OUTBOX_FILE", str(BASE_DIR / "var" / "outbox.jsonl"))
+# HttpSmsBackend: the gateway that takes each SMS as JSON, an optional bearer token, and how long to wait.
+CIVICGRID_SMS_GATEWAY_URL = env_str("CIVICGRID_SMS_GATEWAY_URL", "")
+CIVICGRID_SMS_GATEWAY_TOKEN = env_str("CIVICGRID_SMS_GATEWAY_TOKEN", "")
+CIVICGRID_SMS_GATEWAY_TIMEOUT_S = env_int("CIVICGRID_SMS_GATEWAY_TIMEOUT_S", 10)
 # The address residents are sent to in SMS (tracking page links).
 CIVICGRID_PUBLIC_URL = env_str("CIVICGRID_PUBLIC_URL", "http://127.0.0.1:8000")
 

@@ -38,7 +38,7 @@ def check(files) -> dict[str, str]:
 def _problem(upload) -> str | None:
     if upload.size > max_size():
         return _("文件“%(name)s”大小为 %(size)s，超过了 %(limit)s 的上限。") % {
-            "name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(max_size())}
+            "name": upload.name, "size": filesizeformat(upload.size), "limit": f"{settings.CIVICGRID_UPLOAD_MAX_MB} MB"}
     if upload.size == 0:
         return _("文件“%(name)s”是空文件。") % {"name": upload.name}
     if content_type(upload) not in ALLOWED_TYPES:

@@ -18,12 +18,13 @@ FALLBACK = {
     Stage.REGISTER: (2, H), Stage.DISPATCH: (2, H), Stage.ACCEPT: (4, H),
     Stage.HANDLE: (3, D), Stage.VERIFY: (1, D), Stage.CLOSE: (1, D),
 }
-# 12345 practice: an urgent matter is settled the same working day, a critical one within hours.
+# 12345 practice: an urgent matter is settled within half a working day (the same day when it comes in
+# the morning), a critical one within two working hours.
 PRIORITY_LIMITS = {
-    Priority.URGENT: {Stage.REGISTER: (1, H), Stage.DISPATCH: (1, H), Stage.ACCEPT: (1, H), Stage.HANDLE: (8, H),
-                      Stage.VERIFY: (4, H), Stage.CLOSE: (4, H)},
+    Priority.URGENT: {Stage.REGISTER: (1, H), Stage.DISPATCH: (1, H), Stage.ACCEPT: (1, H), Stage.HANDLE: (4, H),
+                      Stage.VERIFY: (2, H), Stage.CLOSE: (2, H)},
     Priority.CRITICAL: {Stage.REGISTER: (0.5, H), Stage.DISPATCH: (0.5, H), Stage.ACCEPT: (0.5, H),
-                        Stage.HANDLE: (4, H), Stage.VERIFY: (2, H), Stage.CLOSE: (2, H)},
+                        Stage.HANDLE: (2, H), Stage.VERIFY: (1, H), Stage.CLOSE: (1, H)},
 }
 
 

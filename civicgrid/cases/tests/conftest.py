@@ -20,3 +20,63 @@ def tree(db) -> dict[str, Category]:
     gas = Category.objects.create(code="01.01.001", name="燃气供应", parent=middle)
     water = Category.objects.create(code="01.01.002", name="自来水供应", parent=middle)
     return {c.code: c for c in (top, middle, gas, water)}
+
+
+class Loop:
+    """One reported case and the people who move it, with shortcuts to bring it to any state."""
+
+    def __init__(self, case, people):
+        self.case, self.people = case, people
+        self.lead = people["department_handler"].assignments.get().department
+        self.co = people["second_department_handler"].assignments.get().department
+
+    def act(self, action, who, **params):
+        from civicgrid.cases.services import transition
+
+        actor = self.people.get(who, who)
+        event = transition(self.case, action, actor, **params)
+        self.case.refresh_from_db()
+        return event
+
+    def assignment(self, who="department_handler"):
+        return self.case.assignments.get(department=self.people[who].assignments.get().department)
+
+    def to(self, state: str):
+        for step in PATH[: PATH.index(state) + 1]:
+            getattr(self, f"_{step}")()
+        return self.case
+
+    def _reported(self):
+        pass
+
+    def _registered(self):
+        self.act("register", "intake_clerk")
+
+    def _dispatched(self):
+        self.act("dispatch", "township_dispatcher", lead=self.lead.pk, co=[self.co.pk])
+
+    def _accepted(self):
+        for who in ("department_handler", "second_department_handler"):
+            self.act("accept", who, assignment=self.assignment(who))
+
+    def _handled(self):
+        for who in ("department_handler", "second_department_handler"):
+            self.act("handle", who, assignment=self.assignment(who), note="已处理")
+
+    def _verified(self):
+        self.act("verify", "grid_worker")
+
+    def _closed(self):
+        self.act("close", "shift_lead")
+
+
+PATH = ["reported", "registered", "dispatched", "accepted", "handled", "verified", "closed"]
+
+
+@pytest.fixture
+def loop(reported_case, intake_clerk, township_dispatcher, shift_lead, department_handler,
+         second_department_handler, grid_worker, leader, outsider):
+    people = {"intake_clerk": intake_clerk, "township_dispatcher": township_dispatcher, "shift_lead": shift_lead,
+              "department_handler": department_handler, "second_department_handler": second_department_handler,
+              "grid_worker": grid_worker, "leader": leader, "outsider": outsider}
+    return Loop(reported_case, people)
