@@ -36,6 +36,8 @@ test: setup
 
 bench: setup
 	$(PY) bench/locate.py
+	$(PY) bench/intake.py
+	$(PY) bench/queue.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -6,4 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("civicgrid.orgs.urls")),
     path("areas/", include("civicgrid.geo.urls")),
+    path("cases/", include("civicgrid.cases.urls")),
+    path("notices/", include("civicgrid.notifications.urls")),
+    path("", include("civicgrid.cases.public_urls")),
 ]

@@ -1,9 +1,30 @@
+"""Administrators keep the reference data (categories, limits, fields, routing rules) and look at cases.
+
+Cases, their assignments, approvals and timeline are view-only here: a case changes only through
+``services.transition``, which checks the table, locks the row and writes the timeline. An admin form
+that set a status by hand would skip all three.
+"""
+
 from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from civicgrid.core.validators import mask_id_number, mask_phone
 
 from .choices import Stage
-from .models import Category, CategoryField, TimeLimit
+from .models import (
+    Approval,
+    Assignment,
+    Attachment,
+    Case,
+    CaseEvent,
+    Category,
+    CategoryField,
+    RoutingRule,
+    TimeLimit,
+)
+from .workflow import Action
 
 
 class TimeLimitInline(admin.TabularInline):
@@ -59,3 +80,137 @@ class CategoryFieldAdmin(admin.ModelAdmin):
     list_filter = ("field_type", "required")
     search_fields = ("code", "label", "category__name")
     raw_id_fields = ("category",)
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(SimpleHistoryAdmin):
+    """派遣规则, with every change kept (the 历史 button), so a past dispatch can be explained."""
+
+    list_display = ("position", "category", "area_prefix", "lead_department", "co_department_names", "is_active",
+                    "note")
+    list_display_links = ("position", "category")
+    list_filter = ("is_active", "lead_department")
+    search_fields = ("category__name", "category__code", "^area_prefix", "lead_department__name", "note")
+    list_select_related = ("category", "lead_department")
+    autocomplete_fields = ("category", "lead_department")
+    filter_horizontal = ("co_departments",)
+    history_list_display = ("area_prefix", "lead_department", "is_active")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("co_departments")
+
+    @admin.display(description=_("协办部门"))
+    def co_department_names(self, rule: RoutingRule) -> str:
+        return "、".join(department.name for department in rule.co_departments.all()) or "-"
+
+
+class ViewOnly:
+    """No adding, editing or deleting: these records are written by the workflow alone."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ExactNumberSearch:
+    """The search box takes a whole case number: an exact match uses the unique index on a table of
+    millions, where the admin's default contains-search would read it all."""
+
+    number_lookup = "number"
+    search_help_text = _("输入完整的案件编号。")
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        return (queryset.filter(**{self.number_lookup: term}) if term else queryset), False
+
+
+class ViewOnlyInline(ViewOnly, admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+
+class AssignmentInline(ViewOnlyInline):
+    model = Assignment
+    fields = ("department", "role", "status", "dispatched_at", "accept_due_at", "accepted_at", "due_at", "overdue",
+              "handled_at", "extensions", "suspended_at")
+
+
+class ApprovalInline(ViewOnlyInline):
+    model = Approval
+    fields = ("kind", "status", "assignment", "reason", "requested_by", "requested_at", "decided_by", "decided_at",
+              "decision_note")
+
+
+class AttachmentInline(ViewOnlyInline):
+    model = Attachment
+    fields = ("file", "name", "content_type", "size", "uploaded_by", "created_at")
+
+
+class CaseEventInline(ViewOnlyInline):
+    model = CaseEvent
+    fields = ("created_at", "action_label", "actor", "actor_label", "from_status", "to_status", "note")
+    readonly_fields = ("action_label",)
+
+    @admin.display(description=_("操作"))
+    def action_label(self, event: CaseEvent) -> str:
+        return _action_label(event.action)
+
+
+def _action_label(action: str) -> str:
+    return Action(action).label if action in Action.values else action
+
+
+@admin.register(Case)
+class CaseAdmin(ExactNumberSearch, ViewOnly, admin.ModelAdmin):
+    list_display = ("number", "title", "status", "area_code", "category", "channel", "priority", "reported_at",
+                    "due_at", "overdue")
+    list_filter = ("status", "channel", "priority", "kind", "overdue", "supervised")
+    list_select_related = ("category",)
+    search_fields = ("number",)
+    # Counting a million rows twice per page (filtered and unfiltered) is one count too many.
+    show_full_result_count = False
+    readonly_fields = ("masked_phone", "masked_id_number")
+    fieldsets = [
+        (None, {"fields": ("number", "status", "category", "kind", "channel", "priority", "title", "description",
+                           "extra")}),
+        (_("位置"), {"fields": ("area", "area_code", "centre_area", "address", "longitude", "latitude")}),
+        (_("诉求人"), {"fields": ("reporter_name", "masked_phone", "masked_id_number", "anonymous")}),
+        (_("时限"), {"fields": ("reported_at", "started_at", "warn_at", "due_at", "overdue", "suspended_at",
+                              "closed_at", "updated_at")}),
+        (_("其他"), {"fields": ("parent", "duplicate_of", "reported_by", "supervised", "rework_count",
+                              "satisfaction", "version")}),
+    ]
+    inlines = [AssignmentInline, ApprovalInline, AttachmentInline, CaseEventInline]
+
+    @admin.display(description=_("联系电话"))
+    def masked_phone(self, case: Case) -> str:
+        return mask_phone(case.reporter_phone)
+
+    @admin.display(description=_("身份证号"))
+    def masked_id_number(self, case: Case) -> str:
+        return mask_id_number(case.reporter_id_number) if case.reporter_id_number else ""
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ExactNumberSearch, ViewOnly, admin.ModelAdmin):
+    list_display = ("case", "department", "role", "status", "dispatched_at", "due_at", "overdue", "extensions")
+    list_filter = ("status", "role", "overdue")
+    list_select_related = ("case", "department")
+    search_fields = ("case__number",)
+    number_lookup = "case__number"
+    show_full_result_count = False
+
+
+@admin.register(Approval)
+class ApprovalAdmin(ExactNumberSearch, ViewOnly, admin.ModelAdmin):
+    list_display = ("case", "kind", "status", "assignment", "requested_by", "requested_at", "decided_by",
+                    "decided_at")
+    list_filter = ("kind", "status")
+    list_select_related = ("case", "assignment__case", "assignment__department", "requested_by", "decided_by")
+    search_fields = ("case__number",)
+    number_lookup = "case__number"

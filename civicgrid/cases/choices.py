@@ -115,6 +115,7 @@ class ApprovalStatus(models.TextChoices):
     PENDING = "pending", _("待审批")
     APPROVED = "approved", _("已同意")
     REFUSED = "refused", _("已驳回")
+    LAPSED = "lapsed", _("已失效")
 
 
 class Light(models.TextChoices):

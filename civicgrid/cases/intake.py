@@ -126,7 +126,7 @@ def place(report: Report, errors: dict) -> Placement | None:
     index = get_index()
     if report.longitude is None or report.latitude is None:
         if report.address.strip():
-            return Placement(region_area(index), warning=_("未选定位置，已按地址受理，请中心定位。"))
+            return _by_address(index, None, None, _("未选定位置，已按地址受理，请中心定位。"), errors)
         errors["location"] = _("请在地图上选定位置或填写地址。")
         return None
     try:
@@ -139,12 +139,20 @@ def place(report: Report, errors: dict) -> Placement | None:
         return Placement(Area.objects.get(code=code), lon, lat)
     outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
     if report.address.strip():
-        return Placement(region_area(index), lon, lat, warning=outside + _("已按地址受理，请中心定位。"))
+        return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
     errors["location"] = outside + _("请重新选点，或填写地址由中心定位。")
     return None
 
 
-def region_area(index=None) -> Area:
+def _by_address(index, lon, lat, warning: str, errors: dict) -> Placement | None:
+    area = region_area(index)
+    if area is None:
+        errors["location"] = _("系统尚未导入区划和网格，暂不能受理。")
+        return None
+    return Placement(area, lon, lat, warning=warning)
+
+
+def region_area(index=None) -> Area | None:
     index = index or get_index()
     if index.region_code:
         return Area.objects.get(code=index.region_code)
@@ -196,4 +204,4 @@ def _staff(user):
 def report_label(report: Report, user) -> str:
     if _staff(user):
         return Channel(report.channel).label
-    return _("群众")
+    return _("诉求人")

@@ -5,6 +5,7 @@ notice never undoes a step.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civicgrid.notifications.choices import Channel, NoticeKind
@@ -96,7 +97,7 @@ def _texts(event) -> dict:
 def tell_residents(case, text: str) -> None:
     """SMS to the reporter and to everyone whose duplicate report was merged into this case."""
     phones = [case.reporter_phone, *case.followers.values_list("phone", flat=True)]
-    link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + "/track/"
+    link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + reverse("public:track")
     for phone in dict.fromkeys(p for p in phones if p):
         send(Channel.SMS, phone, text % {"number": case.number, "link": link})
 

@@ -8,6 +8,11 @@ with a default lead department leads alone.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
+from civicgrid.geo.codes import LENGTH_LEVELS
+from civicgrid.orgs.models import Department
+
 from .codes import ancestor_codes
 from .models import Category, RoutingRule
 
@@ -39,6 +44,17 @@ class RuleBook:
             return Route(best.lead_department, list(best.co_departments.all()), best)
         return Route(self._default_lead(category))
 
+    def preload(self, categories) -> None:
+        """Read the default lead of each of ``categories`` in one query, for bulk intake's many categories."""
+        wanted = [c for c in categories if c.code not in self._defaults]
+        codes = {code for c in wanted for code in (*ancestor_codes(c.code), c.code)}
+        leads = {c.code: c.default_lead_department for c in Category.objects.filter(
+            code__in=codes, default_lead_department__isnull=False).select_related("default_lead_department")}
+        for category in wanted:
+            nearest = max((code for code in (*ancestor_codes(category.code), category.code) if code in leads),
+                          key=len, default=None)
+            self._defaults[category.code] = leads[nearest] if nearest else None
+
     def _default_lead(self, category: Category):
         if category.code not in self._defaults:
             self._defaults[category.code] = default_lead(category)
@@ -60,3 +76,13 @@ def default_lead(category: Category):
 
 def propose(category: Category, area_code: str) -> Route:
     return RuleBook().propose(category, area_code)
+
+
+def serving_departments(area_code: str) -> list[Department]:
+    """Departments that may be sent a case in this area: those serving it (or an area above or below it),
+    or, for a department with no served areas listed, whose own area is above or below it."""
+    above = [area_code[:n] for n in sorted(LENGTH_LEVELS) if n <= len(area_code)]
+    by_served = Q(served_areas__code__in=above) | Q(served_areas__code__startswith=area_code)
+    by_home = Q(served_areas__isnull=True) & (Q(area__code__in=above) | Q(area__code__startswith=area_code))
+    found = Department.objects.filter(by_served | by_home).select_related("area").distinct()
+    return list(found.order_by("area__code", "code"))

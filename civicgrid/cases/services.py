@@ -59,7 +59,7 @@ def decide(approval: Approval | int, approve: bool, actor, *, note: str = "", ve
     approval = Approval.objects.select_related("case").get(pk=getattr(approval, "pk", approval))
     action = workflow.APPROVER_ACTION[approval.kind]
     return transition(approval.case_id, action, actor, version=version, assignment=approval.assignment_id,
-                      note=note, now=now, approval=approval.pk, refuse=not approve, **_granted(approval))
+                      note=note or approval.reason, now=now, approval=approval.pk, decision_note=note, refuse=not approve, **_granted(approval))
 
 
 def _granted(approval: Approval) -> dict:

@@ -26,6 +26,7 @@ from .choices import (
     Status as S,
 )
 from .models import Approval, Assignment, Case, CaseFollower
+from .routing import serving_departments
 from .workflow import Action, InvalidInput
 
 MAX_EXTENSION_DAYS = 30
@@ -49,10 +50,17 @@ def _settle(step) -> None:
     if approval is None:
         raise InvalidInput(_("该申请已被处理，请刷新页面。"))
     approval.status = ApprovalStatus.REFUSED if step.params.get("refuse") else ApprovalStatus.APPROVED
-    approval.decided_by, approval.decided_at, approval.decision_note = step.actor, step.now, step.note
+    approval.decided_by, approval.decided_at = step.actor, step.now
+    approval.decision_note = step.params.get("decision_note", step.note)
     approval.save()
     step.data.update(approval=approval.pk, kind=approval.kind, decision=approval.status)
-    step.note = step.note or approval.reason
+
+
+def _lapse_requests(step, **where) -> None:
+    """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
+    pending = Approval.objects.filter(case=step.case, status=ApprovalStatus.PENDING, **where)
+    pending.exclude(pk=step.params.get("approval")).update(
+        status=ApprovalStatus.LAPSED, decided_at=step.now, decision_note=_("案件已进入下一环节，申请自动失效。"))
 
 
 def request(step) -> None:
@@ -148,19 +156,19 @@ def _departments(step, value) -> Department | None:
 def _departments_list(step, values) -> list[Department]:
     pks = [getattr(value, "pk", value) for value in values]
     try:
-        found = {d.pk: d for d in Department.objects.filter(pk__in=pks).prefetch_related("served_areas")}
+        found = {d.pk: d for d in Department.objects.filter(pk__in=pks)}
     except (TypeError, ValueError):
         found = {}
     if len(found) != len(set(pks)):
         raise InvalidInput(_("所选部门不存在。"), {"co": _("所选部门不存在。")})
+    serving = {d.pk for d in serving_departments(step.case.area_code)}
     for department in found.values():
-        _check_serves(step.case, department)
+        _check_serves(step.case, department, serving)
     return [found[pk] for pk in dict.fromkeys(pks)]
 
 
-def _check_serves(case: Case, department: Department) -> None:
-    served = [area.code for area in department.served_areas.all()] or [department.area.code]
-    if not any(case.area_code.startswith(code) or code.startswith(case.area_code) for code in served):
+def _check_serves(case: Case, department: Department, serving: set) -> None:
+    if department.pk not in serving:
         raise InvalidInput(_("%(department)s不负责案件所在区域，不能派遣。") % {"department": department.name})
 
 
@@ -204,6 +212,7 @@ def return_(step) -> None:
     assignment.status = A.RETURNED
     deadlines.stop(assignment)
     assignment.save()
+    _lapse_requests(step, assignment=assignment)
     if assignment.role == AssignmentRole.LEAD:
         step.case.status = S.REGISTERED
         _start_stage(step, Stage.DISPATCH)
@@ -216,6 +225,7 @@ def handle(step) -> None:
     assignment.status, assignment.handled_at, assignment.result = A.HANDLED, step.now, step.note
     deadlines.stop(assignment)
     assignment.save()
+    _lapse_requests(step, assignment=assignment)
     if _all_handled(step.case):
         step.case.status = S.HANDLED
         _start_stage(step, Stage.VERIFY)
@@ -317,6 +327,7 @@ def _finish(step, status: str) -> None:
     case = step.case
     case.status, case.closed_at, case.suspended_at = status, step.now, None
     deadlines.stop(case)
+    _lapse_requests(step)
     for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
         deadlines.stop(assignment)
         assignment.save()

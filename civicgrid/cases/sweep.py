@@ -1,12 +1,21 @@
 """The periodic deadline sweep (超期扫描): marks overdue work once and tells whoever must act.
 
-Run by the scheduler through ``tasks.sweep_deadlines``. Each case or assignment is marked once, with
-one ``overdue`` event on the case's timeline; suspended work is skipped because its clock stands still.
+Run by the scheduler through ``tasks.sweep_deadlines``. Each case or assignment is marked once per
+clock, with one ``overdue`` event on the case's timeline: a new stage starts a new clock
+(``deadlines.start`` clears the mark), so a case late again in a later stage is marked again.
+Suspended work is skipped because its clock stands still; finished work has no clock.
+
+Before work turns red, each assignment whose light has turned yellow gets one reminder (黄灯提醒):
+a ``remind`` event by the system (no actor) on the timeline, and a notice to the department's staff.
+That event is also what keeps the reminder to one per clock.
+
+Rows are locked with SKIP LOCKED, so a row a transition holds is left for the next sweep rather than
+waited for, and two sweeps running at once do not mark the same row twice. Each batch commits on its
+own: marks, events and notices together or not at all.
 """
 
-from collections import defaultdict
-
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,46 +27,107 @@ from .models import Assignment, Case, CaseEvent
 from .notices import centre_staff, department_staff
 from .workflow import Action
 
-BATCH = 2000
+BATCH = 500
 
 
 def run(now=None) -> dict:
     now = now or timezone.now()
-    return {"cases": _sweep_cases(now), "assignments": _sweep_assignments(now)}
+    return {"cases": _drain(_sweep_cases, now), "assignments": _drain(_sweep_assignments, now),
+            "reminders": _drain(_remind_yellow, now)}
+
+
+def _drain(sweep, now) -> int:
+    """Repeat a batch until one comes back short, so a backlog is cleared in one run without long locks."""
+    total = 0
+    while (done := sweep(now)) == BATCH:
+        total += done
+    return total + done
+
+
+def _locked(queryset):
+    # of=("self",): lock the swept rows only, not the rows joined in for names and numbers.
+    return list(queryset.select_for_update(skip_locked=True, of=("self",))[:BATCH])
+
+
+def late_cases(now):
+    return Case.objects.filter(status__in=OPEN_STATUSES, suspended_at__isnull=True, overdue=False, due_at__lt=now)
+
+
+def late_assignments(now):
+    return _running_assignments().filter(overdue=False, due_at__lt=now)
+
+
+def yellow_assignments(now):
+    """Running assignments in their yellow stretch that have had no reminder since their clock started."""
+    reminded = CaseEvent.objects.filter(assignment=OuterRef("pk"), action=Action.REMIND, actor__isnull=True,
+                                        created_at__gte=OuterRef("started_at"))
+    return _running_assignments().filter(overdue=False, warn_at__lte=now, due_at__gt=now) \
+        .exclude(Exists(reminded))
+
+
+def _running_assignments():
+    return Assignment.objects.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES, suspended_at__isnull=True,
+                                     case__status__in=OPEN_STATUSES)
 
 
 def _sweep_cases(now) -> int:
-    late = Case.objects.filter(status__in=OPEN_STATUSES, suspended_at__isnull=True, overdue=False, due_at__lt=now)
-    cases = list(late.select_related("centre_area")[:BATCH])
     with transaction.atomic():
+        cases = _locked(late_cases(now).order_by("due_at"))
         Case.objects.filter(pk__in=[c.pk for c in cases]).update(overdue=True)
-        CaseEvent.objects.bulk_create([_event(case, None, now) for case in cases])
-    for case in cases:
-        notify(centre_staff(case.centre_area), NoticeKind.OVERDUE,
-               _("案件 %(number)s（%(status)s）已超期。") % {"number": case.number, "status": case.get_status_display()},
-               case)
+        CaseEvent.objects.bulk_create([_event(case, None, Action.OVERDUE, now) for case in cases])
+        staff = _StaffCache(centre_staff)
+        for case in cases:
+            notify(staff[case.centre_area_id], NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
+                "number": case.number, "status": case.get_status_display()}, case)
     return len(cases)
 
 
 def _sweep_assignments(now) -> int:
-    late = Assignment.objects.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES, suspended_at__isnull=True,
-                                     overdue=False, due_at__lt=now)
-    assignments = list(late.select_related("case", "department")[:BATCH])
     with transaction.atomic():
+        assignments = _locked(late_assignments(now).select_related("case", "department").order_by("due_at"))
         Assignment.objects.filter(pk__in=[a.pk for a in assignments]).update(overdue=True)
-        CaseEvent.objects.bulk_create([_event(a.case, a, now) for a in assignments])
-    by_department = defaultdict(list)
-    for assignment in assignments:
-        by_department[assignment.department_id].append(assignment)
-    for department_id, items in by_department.items():
-        staff = list(department_staff([department_id]))
-        for assignment in items:
-            notify(staff, NoticeKind.OVERDUE, _("案件 %(number)s 已超过办理期限，请尽快处置。") % {
-                "number": assignment.case.number}, assignment.case)
+        CaseEvent.objects.bulk_create([_event(a.case, a, Action.OVERDUE, now) for a in assignments])
+        staff = _StaffCache(_department_staff)
+        for assignment in assignments:
+            notify(staff[assignment.department_id], NoticeKind.OVERDUE,
+                   _("案件 %(number)s 已超过办理期限，请尽快处置。") % {"number": assignment.case.number},
+                   assignment.case)
     return len(assignments)
 
 
-def _event(case, assignment, now) -> CaseEvent:
-    return CaseEvent(case=case, assignment=assignment, action=Action.OVERDUE, actor_label=_("系统"),
-                     from_status=case.status, to_status=case.status, created_at=now,
-                     data={"department": assignment.department.name} if assignment else {})
+def _remind_yellow(now) -> int:
+    with transaction.atomic():
+        assignments = _locked(yellow_assignments(now).select_related("case", "department").order_by("due_at"))
+        CaseEvent.objects.bulk_create([_event(a.case, a, Action.REMIND, now) for a in assignments])
+        staff = _StaffCache(_department_staff)
+        for assignment in assignments:
+            notify(staff[assignment.department_id], NoticeKind.REMINDER,
+                   _("催办提醒：案件 %(number)s 将于 %(due)s 到期，请抓紧办理。") % {
+                       "number": assignment.case.number,
+                       "due": timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")},
+                   assignment.case)
+    return len(assignments)
+
+
+class _StaffCache(dict):
+    """Staff ids per centre or department, looked up once per batch: a batch often shares a few of them."""
+
+    def __init__(self, lookup):
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, key):
+        self[key] = list(self.lookup(key))
+        return self[key]
+
+
+def _department_staff(department_id):
+    return department_staff([department_id])
+
+
+def _event(case, assignment, action, now) -> CaseEvent:
+    data = {"department": assignment.department.name} if assignment else {}
+    if action == Action.REMIND:
+        data.update(automatic=True, due_at=assignment.due_at.isoformat())
+    return CaseEvent(case=case, assignment=assignment, action=action, actor_label=_("系统"),
+                     from_status=case.status, to_status=case.status, created_at=now, data=data)

@@ -16,4 +16,5 @@ def after_transition(event_id: int) -> None:
 
 @task
 def sweep_deadlines() -> dict:
+    """Queued by ``manage.py run_scheduler`` (``CIVICGRID_SWEEP_CRON``); returns what it marked and reminded."""
     return sweep.run()

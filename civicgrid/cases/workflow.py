@@ -211,12 +211,12 @@ def _reaches(grant, case, assignment) -> bool:
         if assignment is not None:
             return grant.department_id == assignment.department_id
         return any(a.department_id == grant.department_id for a in _active_assignments(case))
-    prefixes = _grant_prefixes(grant)
+    prefixes = grant_prefixes(grant)
     target = case.centre_area.code if grant.role in CENTRE_ROLES else case.area_code
     return any(target.startswith(prefix) for prefix in prefixes)
 
 
-def _grant_prefixes(grant) -> list[str]:
+def grant_prefixes(grant) -> list[str]:
     if grant.area_id:
         return [grant.area.code]
     if grant.precinct_id:

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "civicgrid.notifications"
     verbose_name = _("通知")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the start-up checks)

@@ -4,8 +4,11 @@ Which backend serves a channel is a setting (``CIVICGRID_SMS_BACKEND``, ``CIVICG
 the console and file backends for the demo and tests, Django's e-mail for e-mail, an HTTP gateway for SMS.
 """
 
+import http.client
 import json
 import logging
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +21,10 @@ log = logging.getLogger("civicgrid.notifications")
 
 class DeliveryError(Exception):
     """The channel did not take the message; the outbox tries again later."""
+
+
+class Rejected(DeliveryError):
+    """The channel refused this message for good (a bad number, a blocked text): trying again cannot help."""
 
 
 class Backend:
@@ -52,6 +59,53 @@ class EmailBackend(Backend):
             send_mail(message.subject or message.body[:50], message.body, None, [message.recipient])
         except OSError as error:
             raise DeliveryError(str(error)) from error
+
+
+class HttpSmsBackend(Backend):
+    """POSTs each SMS as JSON to ``CIVICGRID_SMS_GATEWAY_URL``: ``{"id": …, "to": "138…", "body": "…"}``.
+
+    Provinces and vendors each have their own SMS API, so civicgrid speaks one small contract and a
+    site puts its gateway (or a thin adapter in front of it) at that address. ``id`` is the outbox
+    message's id and stays the same across retries, so the gateway can drop a repeat. Any 2xx answer
+    means taken; any other 4xx than 408 and 429 is final; anything else, or no answer in time, is tried again
+    later. Redirects are not followed: urllib would turn the POST into a GET.
+    """
+
+    def send(self, message) -> None:
+        url = settings.CIVICGRID_SMS_GATEWAY_URL
+        if not url:
+            raise DeliveryError("CIVICGRID_SMS_GATEWAY_URL is not set")
+        try:
+            with _OPENER.open(self.request(url, message), timeout=settings.CIVICGRID_SMS_GATEWAY_TIMEOUT_S) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            with error:
+                raise _refusal(error.code, error.read(500)) from None
+        except (OSError, http.client.HTTPException) as error:
+            raise DeliveryError(f"SMS gateway unreachable: {error}") from error
+        if not 200 <= status < 300:
+            raise _refusal(status, b"")
+
+    def request(self, url: str, message) -> urllib.request.Request:
+        body = json.dumps({"id": message.pk, "to": message.recipient, "body": message.body}, ensure_ascii=False)
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        if settings.CIVICGRID_SMS_GATEWAY_TOKEN:
+            headers["Authorization"] = f"Bearer {settings.CIVICGRID_SMS_GATEWAY_TOKEN}"
+        return urllib.request.Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def _refusal(status: int, detail: bytes) -> DeliveryError:
+    text = f"SMS gateway answered {status}: {detail.decode('utf-8', 'replace')}".strip()
+    final = 400 <= status < 500 and status not in (408, 429)
+    return Rejected(text) if final else DeliveryError(text)
 
 
 def backend_for(channel: str) -> Backend:

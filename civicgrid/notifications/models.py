@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civicgrid.core.validators import mask_phone
+
 from .choices import Channel, DeliveryStatus, NoticeKind
 
 
@@ -50,4 +52,9 @@ class OutboxMessage(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
 
     def __str__(self):
-        return f"{self.get_channel_display()} → {self.recipient}"
+        return f"{self.get_channel_display()} → {self.masked_recipient}"
+
+    @property
+    def masked_recipient(self) -> str:
+        """A resident's phone number is masked wherever a message is listed or named."""
+        return mask_phone(self.recipient) if self.channel == Channel.SMS else self.recipient

@@ -77,3 +77,17 @@ def test_an_unsatisfied_callback_on_a_self_resolved_case_sends_it_to_dispatch(lo
     transition(loop.case, "callback", "resident", satisfaction="unsatisfied", note="没有清理干净")
     loop.case.refresh_from_db()
     assert loop.case.status == Status.REGISTERED and loop.case.rework_count == 1
+
+
+def test_a_void_request_is_approved_without_a_note_of_its_own(loop):
+    loop.act("request_void", "intake_clerk", note="重复来电")
+    decide(Approval.objects.get(case=loop.case), True, loop.people["shift_lead"])
+    loop.case.refresh_from_db()
+    assert loop.case.status == Status.VOIDED and loop.case.events.last().note == "重复来电"
+
+
+def test_a_request_about_work_that_has_moved_on_lapses(loop):
+    loop.to("accepted")
+    loop.act("request_extension", "department_handler", note="需采购配件", amount=2, assignment=loop.assignment())
+    loop.act("handle", "department_handler", note="已处理", assignment=loop.assignment())
+    assert Approval.objects.get(case=loop.case).status == ApprovalStatus.LAPSED

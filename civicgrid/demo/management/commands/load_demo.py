@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
@@ -6,11 +8,15 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import geography, people
+from civicgrid.demo import cases, geography, people
 
 
 class Command(BaseCommand):
     help = "Load the demo city 榆林市 (idempotent) and print the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, default=cases.DEFAULT_COUNT,
+                            help="how many demo cases to load the first time (default %(default)s)")
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
@@ -22,12 +28,42 @@ class Command(BaseCommand):
         for name, report in load_default_categories():
             self._step(_("事项分类 %(list)s") % {"list": name}, report.summary())
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
-        self._print_logins(people.load_people(password), password)
+        users = people.load_people(password)
+        self._cases(options["cases"], password)
+        self._print_logins(users, password)
 
     def _step(self, what: str, outcome: str) -> None:
         self.stdout.write(_("[演示数据] %(what)s：%(outcome)s") % {"what": what, "outcome": outcome})
+
+    def _cases(self, count: int, password: str) -> None:
+        """Replaying 90 days of cases through the services takes a while: say so before, and how long after."""
+        if count > 0 and not cases.already_loaded():
+            self._step(_("演示案件"), _("正在按真实流程生成 %(n)d 件案件，请稍候……") % {"n": count})
+        started = time.perf_counter()
+        loaded = cases.load_cases(count, password=password, progress=self._progress(count)) if count > 0 else None
+        if loaded is None:
+            self._step(_("演示案件"), _("已存在，跳过") if count > 0 else _("未要求，跳过"))
+            return
+        self._step(_("演示案件"), _(
+            "新建 %(cases)d 件案件、%(events)d 条流转记录、%(notices)d 条通知，另建 %(staff)d 名工作人员、"
+            "%(rules)d 条派遣规则，用时 %(seconds).0f 秒") % {
+            "cases": loaded.cases, "events": loaded.events, "notices": loaded.notices, "staff": loaded.staff,
+            "rules": loaded.rules, "seconds": time.perf_counter() - started})
+        for message in loaded.refused:
+            self.stderr.write(_("[演示数据] 未能执行的步骤：%(message)s") % {"message": message})
+
+    def _progress(self, count: int):
+        """Every tenth of the cases filed, a line, so a long load is seen to move."""
+        step = max(count // 10, 1)
+
+        def report(filed: int) -> None:
+            if filed % step == 0 and filed < count:
+                self._step(_("演示案件"), _("已上报 %(n)d / %(count)d 件") % {"n": filed, "count": count})
+        return report
 
     def _print_logins(self, users, password: str) -> None:
         self.stdout.write("\n" + _("演示账号（密码均为 %(password)s）：") % {"password": password})
         for username, name, role, place in users:
             self.stdout.write(f"  {username:<14} {role:<10} {name:<8} {place}")
+        self.stdout.write(_("  另有各地工作人员，用户名为角色加编码，如 shouli610803001（受理员）、paiqian610803001（派遣员）、"
+                            "zhiban610803（值班长）、wangge＋网格编码（网格员）、chuzhi-610803-CG（部门处置人员）。"))

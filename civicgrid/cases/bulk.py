@@ -1,0 +1,404 @@
+"""批量受理: many reports filed, registered and dispatched at once, for imports, the API and the intake bench.
+
+``file_many`` gives each report what the per-case path gives it, ``intake.file_case`` and then, as
+``user``, ``transition(register)`` and ``transition(dispatch)`` to the departments the routing rules
+propose: the same status, version, clocks, numbering, events, assignments, notices and resident SMS.
+It checks every report and every step with the same code (``intake.check``, ``workflow.check``), but
+does the work a batch at a time: the points are located in one vectorised call, areas, rules, limits,
+the calendar and department staff are read once, the number counter of each county and day moves once,
+and the rows are written with a few bulk inserts in one transaction.
+
+Two things differ on purpose. A report that fails its checks is not filed and comes back in
+``errors`` instead of raising, so one bad row does not stop an import. The SMS telling residents
+their case was registered are queued in the outbox in one insert and go out with the outbox's
+periodic delivery (``notifications.tasks.retry_due``, every minute) rather than one task each.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civicgrid.core import calendar
+from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.coords import CoordinateError, to_wgs84
+from civicgrid.geo.locator import get_index
+from civicgrid.geo.models import Area
+from civicgrid.notifications.choices import Channel as MessageChannel
+from civicgrid.notifications.choices import NoticeKind
+from civicgrid.notifications.models import Notice, OutboxMessage
+from civicgrid.orgs.choices import DEPARTMENT_ROLES
+from civicgrid.orgs.models import Department, RoleAssignment
+
+from . import attachments, deadlines, intake, services, workflow
+from .choices import AssignmentRole, Stage, Status
+from .extra import extra_value_errors
+from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
+from .notices import RESIDENT_TEXTS
+from .routing import RuleBook
+from .workflow import Action
+
+BATCH = 1000
+
+
+@dataclass
+class Filed:
+    """What ``file_many`` did: the cases filed (report order), and why some reports or steps were refused."""
+
+    cases: list[Case] = field(default_factory=list)
+    errors: dict[int, dict[str, str]] = field(default_factory=dict)
+    not_dispatched: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Item:
+    """One report on its way in: its position in the batch, its placement, the case, and its route."""
+
+    index: int
+    report: intake.Report
+    placement: intake.Placement
+    case: Case | None = None
+    route: list = field(default_factory=list)
+    assignments: list = field(default_factory=list)
+    steps: int = 0
+
+
+def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None = None) -> Filed:
+    """File ``reports`` (a list of ``intake.Report``); with ``dispatch``, register and dispatch them as ``user``."""
+    now, filed = now or timezone.now(), Filed()
+    items = _checked(list(reports), filed.errors)
+    if not items:
+        return filed
+    clocks = _Clocks(now, {item.report.category for item in items})
+    _cases(items, user, now, clocks)
+    if dispatch:
+        _take_steps(items, user, clocks, filed.not_dispatched)
+    with transaction.atomic():
+        _number(items, now)
+        Case.objects.bulk_create([item.case for item in items], batch_size=BATCH)
+        _write(items, user, now)
+    filed.cases = [item.case for item in items]
+    return filed
+
+
+# --- Checking and placing ------------------------------------------------------------------------
+
+
+class _Category:
+    """A category whose extra fields are read once per batch: ``intake.check`` asks for them per report."""
+
+    def __init__(self, category, fields):
+        self._category, self._fields = category, fields
+
+    def __getattr__(self, name):
+        return getattr(self._category, name)
+
+    def extra_value_errors(self, values: dict) -> dict[str, str]:
+        return extra_value_errors(self._fields, values)
+
+
+def _checked(reports: list, errors: dict) -> list[_Item]:
+    """The reports that pass every check of the per-case path, placed; the others' messages go in ``errors``."""
+    categories = {r.category.pk: r.category for r in reports if r.category is not None}
+    fields = _fields(categories.values())
+    categories = {pk: _Category(category, fields[pk]) for pk, category in categories.items()}
+    grids = _locate(reports)
+    items = []
+    for index, report in enumerate(reports):
+        problems = intake.check(replace(report, category=report.category and categories[report.category.pk]))
+        placement = grids.get(index) or intake.place(report, problems)
+        if problems:
+            errors[index] = problems
+        else:
+            items.append(_Item(index, report, placement))
+    return items
+
+
+def _fields(categories) -> dict[int, list]:
+    """Each category's extra fields (``Category.all_fields``: its ancestors' and its own), in one query."""
+    categories = list(categories)
+    rows = CategoryField.objects.filter(category__code__in={c for cat in categories for c in cat.lineage_codes()}) \
+        .select_related("category")
+    by_code: dict[str, list] = {}
+    for row in sorted(rows, key=lambda f: (len(f.category.code), f.pk)):
+        by_code.setdefault(row.category.code, []).append(row)
+    found = {}
+    for category in categories:
+        nearest = {f.code: f for code in category.lineage_codes() for f in by_code.get(code, [])}
+        found[category.pk] = list(nearest.values())
+    return found
+
+
+def _locate(reports: list) -> dict[int, intake.Placement]:
+    """Placements of the reports whose point lies in a grid, found in one call; the rest go the per-case way."""
+    points = {}
+    for index, report in enumerate(reports):
+        if report.longitude is not None and report.latitude is not None:
+            try:
+                points[index] = to_wgs84(report.longitude, report.latitude, report.system)
+            except CoordinateError:
+                continue  # intake.place says why, in the report's errors
+    if not points:
+        return {}
+    lons, lats = np.array(list(points.values())).T
+    codes = get_index().locate_many(lons, lats)
+    areas = Area.objects.in_bulk({code for code in codes if code is not None}, field_name="code")
+    return {index: intake.Placement(areas[code], lon, lat)
+            for (index, (lon, lat)), code in zip(points.items(), codes) if code is not None}
+
+
+# --- Building the cases ------------------------------------------------------------------------------
+
+
+def _cases(items: list[_Item], user, now: datetime, clocks: "_Clocks") -> None:
+    """Each report as ``intake.file_case`` builds it, with its 立案 clock running."""
+    centres = _centres(item.placement.area for item in items)
+    for item in items:
+        item.case = _case(item.report, item.placement, centres, user, now)
+        clocks.start(item.case, Stage.REGISTER)
+
+
+def _centres(areas) -> dict[str, Area]:
+    """The township centre of every grid (``intake.handling_centre``), read in one query."""
+    wanted = {area.code[:9] for area in areas if area.level > AreaLevel.TOWNSHIP}
+    return Area.objects.in_bulk(wanted, field_name="code")
+
+
+def _case(report, placement, centres, user, now) -> Case:
+    area = placement.area
+    anonymous = report.anonymous
+    return Case(
+        category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
+        title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
+        longitude=placement.longitude, latitude=placement.latitude, address=report.address.strip(),
+        area=area, area_code=area.code, centre_area=area if area.level <= AreaLevel.TOWNSHIP else centres[area.code[:9]],
+        reporter_name="" if anonymous else report.reporter_name.strip(), reporter_phone=report.reporter_phone,
+        reporter_id_number="" if anonymous else report.reporter_id_number.upper(), anonymous=anonymous,
+        parent=report.parent, reported_by=_staff(user), reported_at=now,
+    )
+
+
+def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> None:
+    """立案 and 派遣 as ``user`` where the workflow allows them, decided and applied before anything is written."""
+    routes = _Routes({item.case.category for item in items})
+    for item in items:
+        item.steps = _allowed_steps(item, user, routes, refused)
+        if item.steps >= 1:
+            _step(item.case, Status.REGISTERED, Stage.DISPATCH, clocks)
+        if item.steps == 2:
+            item.assignments = _assignments(item, clocks)
+            _step(item.case, Status.DISPATCHED, Stage.HANDLE, clocks)
+
+
+def _allowed_steps(item: _Item, user, routes: "_Routes", refused: dict) -> int:
+    """2 when ``user`` may register and dispatch the case to its route, 1 when only register, else 0."""
+    case = item.case
+    case.number = _("新案件")  # refusals name the case; its number is given out when it is written
+    try:
+        workflow.check(user, Action.REGISTER, case)
+    except workflow.WorkflowError as error:
+        refused[item.index] = error.message
+        return 0
+    try:
+        item.route = routes.departments(case)
+        workflow.check(user, Action.DISPATCH, routes.registered(case))
+    except workflow.WorkflowError as error:
+        refused[item.index] = error.message
+        return 1
+    return 2
+
+
+class _Routes:
+    """The rules' proposals, each worked out once per category and area prefix the rules can tell apart."""
+
+    def __init__(self, categories):
+        self.rules = RuleBook()
+        self.rules.preload(categories)
+        self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
+        self.known: dict[tuple, list] = {}
+        self.served = _served_areas()
+        self.scratch = Case(status=Status.REGISTERED)
+
+    def departments(self, case: Case) -> list:
+        """Lead first, then co-departments; InvalidInput when there is no lead or one does not serve the area."""
+        key = (case.category.pk, case.area_code[:self.depth])
+        if key not in self.known:
+            self.known[key] = self.rules.propose(case.category, case.area_code).departments
+        if not self.known[key]:
+            raise workflow.InvalidInput(_("请选择主办部门。"))
+        for department in self.known[key]:
+            self._check_serves(case, department)
+        return self.known[key]
+
+    def _check_serves(self, case: Case, department) -> None:
+        """As ``steps.dispatch``: a department only gets cases inside the areas it serves."""
+        if not any(case.area_code.startswith(code) or code.startswith(case.area_code)
+                   for code in self.served[department.pk]):
+            raise workflow.InvalidInput(_("%(department)s不负责案件所在区域，不能派遣。") % {
+                "department": department.name})
+
+    def registered(self, case: Case) -> Case:
+        """``case`` as it will stand once registered, to ask the workflow about dispatching it."""
+        scratch = self.scratch
+        scratch.centre_area, scratch.area_code, scratch.number = case.centre_area, case.area_code, case.number
+        return scratch
+
+
+def _served_areas() -> dict[int, list[str]]:
+    """Every department's served area codes (its own area's when it lists none), in two queries."""
+    served = {pk: [code] for pk, code in Department.objects.values_list("pk", "area__code")}
+    listed: dict[int, list[str]] = {}
+    for pk, code in Department.served_areas.through.objects.values_list("department_id", "area__code"):
+        listed.setdefault(pk, []).append(code)
+    return served | listed
+
+
+class _Clocks:
+    """Stage clocks for a batch filed at one instant: the same limit gives the same instants, worked out once.
+
+    Limits are read for every category of the batch in one query, nearest ancestor first, as
+    ``Category.time_limit`` finds them; ``deadlines`` does the arithmetic, on the calendar taken once.
+    """
+
+    def __init__(self, now: datetime, categories):
+        self.now, self.work = now, calendar.current()
+        self.limits = _nearest_limits(categories)
+        self.known: dict[tuple, tuple] = {}
+        self.scratch = Case()
+
+    def limit(self, category, stage: str, priority: str) -> tuple:
+        if priority in deadlines.PRIORITY_LIMITS:
+            return deadlines.PRIORITY_LIMITS[priority][stage]
+        return self.limits.get((category.pk, stage)) or deadlines.FALLBACK[stage]
+
+    def start(self, clock, stage: str, category=None, priority=None) -> None:
+        limit = self.limit(category or clock.category, stage, priority or clock.priority)
+        if limit not in self.known:
+            deadlines.start(self.scratch, self.now, limit, self.work)
+            self.known[limit] = tuple(getattr(self.scratch, name) for name in CLOCK)
+        for name, value in zip(CLOCK, self.known[limit]):
+            setattr(clock, name, value)
+
+
+CLOCK = ("started_at", "warn_at", "due_at", "limit_unit", "overdue")
+
+
+def _nearest_limits(categories) -> dict[tuple[int, str], tuple]:
+    """{(category id, stage): (amount, unit)} from the category or its nearest ancestor that sets one."""
+    wanted = {code for category in categories for code in category.lineage_codes()}
+    by_code: dict[str, dict] = {}
+    for code, stage, amount, unit in TimeLimit.objects.filter(category__code__in=wanted) \
+            .values_list("category__code", "stage", "amount", "unit"):
+        by_code.setdefault(code, {})[stage] = (amount, unit)
+    found = {}
+    for category in categories:
+        for code in category.lineage_codes():  # from the top down: nearer ones overwrite
+            found.update({(category.pk, stage): limit for stage, limit in by_code.get(code, {}).items()})
+    return found
+
+
+def _step(case: Case, status: str, stage: str, clocks: _Clocks) -> None:
+    """What a transition leaves on the case: the new state, the next version and the next stage's clock."""
+    case.status, case.version = status, case.version + 1
+    clocks.start(case, stage)
+
+
+def _assignments(item: _Item, clocks: _Clocks) -> list[Assignment]:
+    """派遣单 for the lead and each co-department, each with its 签收 and 处置 clocks (``steps._assign``)."""
+    case, made = item.case, []
+    for position, department in enumerate(item.route):
+        assignment = Assignment(case=case, department=department, dispatched_at=clocks.now,
+                                role=AssignmentRole.LEAD if position == 0 else AssignmentRole.CO)
+        clocks.start(assignment, Stage.ACCEPT, case.category, case.priority)
+        assignment.accept_due_at = assignment.due_at
+        clocks.start(assignment, Stage.HANDLE, case.category, case.priority)
+        made.append(assignment)
+    return made
+
+
+# --- Writing -----------------------------------------------------------------------------------------
+
+
+def _number(items: list[_Item], now: datetime) -> None:
+    """County code + date + sequence, as ``intake.next_number``; each county's counter moves once per batch."""
+    day = timezone.localdate(now)
+    by_prefix: dict[str, list[Case]] = {}
+    for item in items:
+        by_prefix.setdefault(item.case.area_code[:6].ljust(6, "0"), []).append(item.case)
+    CaseCounter.objects.bulk_create([CaseCounter(prefix=p, day=day) for p in by_prefix], ignore_conflicts=True)
+    counters = CaseCounter.objects.select_for_update().filter(prefix__in=list(by_prefix), day=day)
+    for counter in counters:
+        cases = by_prefix[counter.prefix]
+        for offset, case in enumerate(cases, start=counter.last + 1):
+            case.number = f"{counter.prefix}-{day:%Y%m%d}-{offset:05d}"
+        CaseCounter.objects.filter(pk=counter.pk).update(last=counter.last + len(cases))
+
+
+def _write(items: list[_Item], user, now: datetime) -> None:
+    """The events, assignments, files, notices and SMS of each case's report, register and dispatch steps."""
+    events = [_report_event(item, user, now) for item in items]
+    CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+    for item, event in zip(items, events):
+        attachments.store(item.case, event, item.report.files, user)
+    registered = [item for item in items if item.steps >= 1]
+    dispatched = [item for item in registered if item.steps == 2]
+    for item in dispatched:
+        for assignment in item.assignments:
+            assignment.case = item.case  # saved now: the assignment takes its id
+    Assignment.objects.bulk_create([a for item in dispatched for a in item.assignments], batch_size=BATCH)
+    later = [_event(item, user, now, Action.REGISTER, Status.REPORTED, Status.REGISTERED) for item in registered]
+    later += [_event(item, user, now, Action.DISPATCH, Status.REGISTERED, Status.DISPATCHED, _dispatch_data(item))
+              for item in dispatched]
+    CaseEvent.objects.bulk_create(later, batch_size=BATCH)
+    _tell_departments(dispatched)
+    _tell_residents(registered)
+
+
+def _report_event(item: _Item, user, now) -> CaseEvent:
+    return CaseEvent(case=item.case, action=Action.REPORT, actor=_staff(user), to_status=Status.REPORTED,
+                     actor_label=intake.report_label(item.report, user), note=item.placement.warning, created_at=now)
+
+
+def _event(item: _Item, user, now, action, from_status, to_status, data=None) -> CaseEvent:
+    return CaseEvent(case=item.case, action=action, actor=_staff(user), from_status=from_status, to_status=to_status,
+                     actor_label=services.actor_label(user, None, item.case), data=data or {}, created_at=now)
+
+
+def _dispatch_data(item: _Item) -> dict:
+    lead, *co = item.route
+    return {"assignments": [a.pk for a in item.assignments], "lead": lead.name, "co": [d.name for d in co]}
+
+
+def _tell_departments(dispatched: list[_Item]) -> None:
+    """新派遣案件 notices to the staff of every department dispatched to, as ``notices`` sends them."""
+    department_ids = {a.department_id for item in dispatched for a in item.assignments}
+    staff: dict[int, list[int]] = {}
+    for department_id, staff_id in RoleAssignment.objects.filter(
+            department_id__in=department_ids, role__in=DEPARTMENT_ROLES).values_list("department_id", "staff_id"):
+        staff.setdefault(department_id, []).append(staff_id)
+    notices = []
+    for item in dispatched:
+        text = _("新派遣案件 %(number)s：%(title)s") % {"number": item.case.number, "title": item.case.title[:40]}
+        recipients = dict.fromkeys(s for a in item.assignments for s in staff.get(a.department_id, []))
+        notices += [Notice(recipient_id=pk, kind=NoticeKind.NEW_TASK, text=text[:500], case=item.case)
+                    for pk in recipients]
+    Notice.objects.bulk_create(notices, batch_size=BATCH)
+
+
+def _tell_residents(registered: list[_Item]) -> None:
+    """受理 SMS to each reporter, queued for the outbox's periodic delivery."""
+    link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + reverse("public:track")
+    text = RESIDENT_TEXTS[Status.REGISTERED]()
+    OutboxMessage.objects.bulk_create([
+        OutboxMessage(channel=MessageChannel.SMS, recipient=item.case.reporter_phone,
+                      body=text % {"number": item.case.number, "link": link})
+        for item in registered if item.case.reporter_phone], batch_size=BATCH)
+
+
+def _staff(user):
+    return user if getattr(user, "is_authenticated", False) else None

@@ -1,0 +1,1 @@
+"""Forms of the loop: staff forms in ``staff``, residents' forms in ``public``."""

@@ -1,0 +1,186 @@
+"""Staff forms: the queue's and the inbox's filters, one step on a case, a decision on a request, bulk steps.
+
+The forms only read what the page sent; whether a step is allowed and whether its values are right is
+for ``services.transition`` to say, so every refusal reads the same on every page and in the API.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.geo.models import Area
+from civicgrid.orgs.models import Department
+
+from .. import routing
+from ..choices import AssignmentStatus, Channel, Light, Satisfaction, Status
+from ..models import Category
+from ..workflow import Action
+
+OPEN = "open"
+ACTIVE = "active"
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+MAX_AREA_CHOICES = 300
+MAX_BULK = 100
+# Steps that take more than a note and files, and the form fields they read.
+ACTION_PARAMS = {
+    Action.DISPATCH: ("lead", "co"), Action.SUMMON: ("co",), Action.MERGE: ("original",),
+    Action.CALLBACK: ("satisfaction",), Action.REQUEST_EXTENSION: ("amount",), Action.EXTEND: ("amount",),
+}
+BULK_ACTIONS = [(Action.REGISTER, Action.REGISTER.label), (Action.REMIND, Action.REMIND.label)]
+
+
+class ListField(forms.Field):
+    """Several values under one name (checkboxes, a multiple select), each converted by ``coerce``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, coerce=str, max_items=MAX_BULK, **kwargs):
+        super().__init__(**kwargs)
+        self.coerce, self.max_items = coerce, max_items
+
+    def to_python(self, value):
+        values = [v for v in (value or []) if str(v).strip()]
+        if len(values) > self.max_items:
+            raise ValidationError(_("一次最多选择 %(n)d 项。") % {"n": self.max_items})
+        try:
+            return [self.coerce(str(v).strip()) for v in values]
+        except (TypeError, ValueError):
+            raise ValidationError(_("所选项无效。")) from None
+
+
+class BootstrapMixin:
+    """Bootstrap's small controls on every visible field, so filters fit a phone screen."""
+
+    def style(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select form-select-sm")
+            elif not isinstance(widget, forms.HiddenInput | forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
+def first_error(form: forms.Form) -> str:
+    """One line for a message: the first field's label and its first error."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        return f"{label}：{errors[0]}" if label else errors[0]
+    return ""
+
+
+class QueueFilterForm(BootstrapMixin, forms.Form):
+    """中心案件队列的筛选: every value optional; a wrong one is shown and ignored."""
+
+    q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)
+    centre = forms.ChoiceField(label=_("范围"), required=False,
+                               choices=[("mine", _("本中心承办")), ("all", _("辖区全部"))])
+    status = forms.ChoiceField(label=_("状态"), required=False,
+                               choices=[("", _("全部状态")), (OPEN, _("未办结")), *Status.choices])
+    light = forms.ChoiceField(label=_("亮灯"), required=False, choices=[("", _("全部")), *Light.choices])
+    area = forms.ChoiceField(label=_("区域"), required=False)
+    category = forms.ChoiceField(label=_("事项分类"), required=False)
+    channel = forms.ChoiceField(label=_("来源渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices])
+    date_from = forms.DateField(label=_("上报日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    per_page = forms.IntegerField(label=_("每页"), required=False, min_value=5, max_value=MAX_PER_PAGE,
+                                  widget=forms.HiddenInput)
+
+    def __init__(self, data, *, scope_areas, categories, centre_user: bool):
+        super().__init__(data)
+        top = min((a.level for a in scope_areas), default=0)
+        self.fields["area"].choices = [("", _("全部区域")), *((a.code, area_label(a, top)) for a in scope_areas)]
+        self.fields["category"].choices = [("", _("全部分类")), *((c.code, category_label(c)) for c in categories)]
+        if not centre_user:
+            del self.fields["centre"]
+        self.style()
+
+    def filters(self) -> dict:
+        """The valid values; the invalid ones are left out (and shown as errors on the form)."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        data["per_page"] = data.get("per_page") or PER_PAGE
+        return data
+
+
+class InboxFilterForm(BootstrapMixin, forms.Form):
+    """部门待办的筛选: 待办 (待签收 and 处理中) by default."""
+
+    status = forms.ChoiceField(label=_("状态"), required=False,
+                               choices=[(ACTIVE, _("待办")), ("", _("全部")), *AssignmentStatus.choices])
+    light = forms.ChoiceField(label=_("亮灯"), required=False, choices=[("", _("全部")), *Light.choices])
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.style()
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+def area_label(area: Area, top: int) -> str:
+    """Indented by depth below the top of the scope, so a flat select reads as the tree."""
+    return "\u3000" * (area.level - top) + area.name
+
+
+def category_label(category: Category) -> str:
+    return ("\u3000" if "." in category.code else "") + f"{category.code} {category.name}"
+
+
+def area_choices(roots) -> list[Area]:
+    """The user's scope down two levels below its top nodes (a select, not the whole tree), in tree order."""
+    if not roots:
+        return []
+    deepest = min(root.level for root in roots) + 2
+    query = Q(pk__in=[])
+    for root in roots:
+        query |= Q(code__startswith=root.code)
+    return list(Area.objects.filter(query, level__lte=deepest).order_by("code")[:MAX_AREA_CHOICES])
+
+
+def category_choices() -> list[Category]:
+    """大类 and 小类 (the first two levels): what a centre filters its queue by."""
+    top_two = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
+    return list(Category.objects.filter(top_two).order_by("code").only("code", "name"))
+
+
+def serving_departments(case) -> list[Department]:
+    return routing.serving_departments(case.area_code)
+
+
+class ActionForm(forms.Form):
+    """One step on a case from its page: the action, the version the page showed, and what the step needs."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
+    assignment = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Length is checked by the service, which names the limit.
+    note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    lead = forms.IntegerField(label=_("主办部门"), required=False)
+    co = ListField(label=_("协办部门"), required=False, coerce=int)
+    original = forms.CharField(label=_("原案件编号"), max_length=32, required=False)
+    satisfaction = forms.ChoiceField(label=_("回访评价"), required=False,
+                                     choices=[("", ""), *Satisfaction.choices], widget=forms.RadioSelect)
+    amount = forms.IntegerField(label=_("延长工作日"), required=False)
+
+    def params(self) -> dict:
+        """The values the chosen step takes, by the names ``services.transition`` expects."""
+        names = ACTION_PARAMS.get(self.cleaned_data["action"], ())
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class DecideForm(forms.Form):
+    """审批: agree or refuse a pending request, with an optional note."""
+
+    decision = forms.ChoiceField(choices=[("approve", _("同意")), ("refuse", _("驳回"))])
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    note = forms.CharField(label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BulkForm(forms.Form):
+    """批量操作 from the queue: the same step on each selected case."""
+
+    action = forms.ChoiceField(label=_("批量操作"), choices=BULK_ACTIONS)
+    cases = ListField(label=_("案件"), required=True, error_messages={"required": _("请先勾选案件。")})

@@ -1,0 +1,71 @@
+"""Badges and labels the staff pages of the loop share: status, traffic light, action names, event summaries."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from civicgrid.core.validators import mask_id_number
+
+from ..choices import AssignmentStatus, Light, Satisfaction, Status
+from ..workflow import Action
+
+register = template.Library()
+register.filter("mask_id", mask_id_number)
+
+STATUS_CLASSES = {
+    Status.REPORTED: "text-bg-secondary", Status.REGISTERED: "text-bg-info", Status.DISPATCHED: "text-bg-primary",
+    Status.HANDLED: "text-bg-warning", Status.VERIFIED: "text-bg-warning", Status.CLOSED: "text-bg-success",
+    Status.RATED: "text-bg-success", Status.SELF_RESOLVED: "text-bg-success", Status.VOIDED: "text-bg-dark",
+    Status.MERGED: "text-bg-light border",
+    AssignmentStatus.ACCEPTED: "text-bg-primary", AssignmentStatus.RETURNED: "text-bg-dark",
+}
+LIGHT_CLASSES = {
+    Light.GREEN: "text-bg-success", Light.YELLOW: "text-bg-warning", Light.RED: "text-bg-danger",
+    Light.SUSPENDED: "text-bg-secondary", Light.NONE: "text-bg-light border",
+}
+
+
+@register.filter
+def status_class(value) -> str:
+    return STATUS_CLASSES.get(value, "text-bg-secondary")
+
+
+@register.filter
+def light_class(value) -> str:
+    return LIGHT_CLASSES.get(value, "text-bg-light border")
+
+
+@register.filter
+def light_label(value) -> str:
+    return _label(Light, value)
+
+
+@register.filter
+def action_label(value) -> str:
+    return _label(Action, value)
+
+
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
+@register.filter
+def event_summary(event) -> str:
+    """What a step decided, in a line: the departments sent, the rating, the case merged into, the time added."""
+    data = event.data or {}
+    parts = []
+    if data.get("lead"):
+        parts.append(_("主办：%(name)s") % {"name": data["lead"]})
+    if data.get("co"):
+        parts.append(_("协办：%(names)s") % {"names": "、".join(data["co"])})
+    if data.get("original"):
+        parts.append(_("并入：%(number)s") % {"number": data["original"]})
+    if data.get("satisfaction"):
+        parts.append(_("评价：%(label)s") % {"label": _label(Satisfaction, data["satisfaction"])})
+    if data.get("amount"):
+        parts.append(_("延长 %(n)s 个工作日") % {"n": data["amount"]})
+    if data.get("to_centre"):
+        parts.append(_("上报至：%(name)s") % {"name": data["to_centre"]})
+    return "；".join(parts)

@@ -1,0 +1,1 @@
+"""Pages of the loop: staff pages in ``staff``, residents' pages (no login) in ``public``."""

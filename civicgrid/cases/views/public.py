@@ -1,0 +1,412 @@
+"""Residents' pages, no login: report a matter (信息采集), follow it by number and phone, rate the result (回访).
+
+Filing goes through ``intake.file_case`` and rating through ``services.transition``; these views only
+turn what was typed into their arguments and their refusals into messages next to the fields.
+
+What a resident sees of a case (the rule ``public_timeline`` applies, tested in test_public_*):
+- the steps of the loop (``PUBLIC_ACTIONS``), each as who did it (the department or the centre, the
+  event's ``actor_label``; never a staff member's name), the step's name and its time;
+- the text and the photos of the results (处理反馈, 自行处置: ``RESULT_ACTIONS``); no other notes;
+- nothing of requests and approvals (申请/审批 of 作废, 回退, 延时, 挂账), 督办, 催办 or 超期, which are
+  the centre's own business.
+"""
+
+import json
+from urllib.parse import urlencode
+
+import shapely
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.locator import get_index
+from civicgrid.geo.models import Boundary
+
+from .. import attachments, intake, services, workflow
+from ..choices import Satisfaction, Status
+from ..forms.public import CallbackForm, ReportForm, TrackForm
+from ..models import Attachment, Case, CaseEvent, Category
+from ..workflow import Action, WorkflowError
+
+SEARCH_LIMIT = 30
+A = Action
+PUBLIC_ACTIONS = frozenset({A.REPORT, A.REGISTER, A.MERGE, A.DISPATCH, A.SUMMON, A.ESCALATE, A.ACCEPT, A.HANDLE,
+                            A.SELF_RESOLVE, A.VERIFY, A.REJECT, A.CLOSE, A.REWORK, A.CALLBACK, A.VOID})
+RESULT_ACTIONS = frozenset({A.HANDLE, A.SELF_RESOLVE})
+RATEABLE = frozenset({Status.CLOSED, Status.SELF_RESOLVED})
+# Light throttling of lookups: a session is refused after SESSION_FAILURES wrong pairs, an address after
+# ADDRESS_FAILURES (generous, since many phones share one carrier address), until LOCKOUT_S has passed.
+SESSION_FAILURES, ADDRESS_FAILURES, LOCKOUT_S = 10, 100, 15 * 60
+REMEMBERED = 20
+
+
+# ---- 我要反映: the report form -----------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def report(request):
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES)
+        case = file_report(form)
+        if case is not None:
+            _remember(request, "filed", case.pk)
+            _remember(request, "tracked", case.pk)
+            return redirect("public:done", number=case.number)
+    else:
+        form = ReportForm(initial={"category": request.GET.get("category", "")})
+    return render(request, "cases/public_report.html", report_context(request, form))
+
+
+def file_report(form: ReportForm) -> Case | None:
+    """The new case, or None with every problem (the form's and intake's) put next to its field."""
+    valid = form.is_valid()
+    report_ = form.to_report()
+    if not valid:
+        form.add_problems(_intake_problems(report_))
+        return None
+    try:
+        return intake.file_case(report_, user=None)
+    except WorkflowError as error:
+        form.add_problems(error.errors or {"__all__": error.message})
+        return None
+
+
+def _intake_problems(report_) -> dict:
+    """What intake would also say, so one round shows everything; nothing is written."""
+    problems = intake.check(report_)
+    intake.place(report_, problems)
+    return problems
+
+
+def report_context(request, form: ReportForm) -> dict:
+    form.mark_invalid()
+    query, parent = request.GET.get("q", "").strip()[:50], request.GET.get("in", "").strip()[:40]
+    found, more = category_choices(query, parent)
+    return {
+        "form": form, "query": query, "results": found, "more": more, "trail": _trail(parent) if not query else [],
+        "chosen": _entry(form.chosen), "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
+        "upload_max_files": attachments.max_files(), "upload_max_size": filesizeformat(attachments.max_size()),
+        "upload_types": attachments.ALLOWED_LABEL,
+    }
+
+
+def _trail(parent: str) -> list[dict]:
+    """The branches above the one being browsed, for going back up."""
+    entries = catalogue()
+    codes = [*_ancestors(parent), parent] if parent in entries else []
+    return [entries[code] for code in codes if code in entries]
+
+
+def _ancestors(code: str) -> list[str]:
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts))]
+
+
+@require_GET
+def report_done(request, number):
+    """受理回执: the number to keep and how to follow the case; only for the browser that filed it."""
+    case = Case.objects.filter(number=number, pk__in=request.session.get("filed", [])).first()
+    if case is None:
+        raise Http404
+    event = case.events.filter(action=Action.REPORT).first()
+    return render(request, "cases/public_report_done.html", {
+        "case": case, "warning": event.note if event else "", "category_path": _path(case.category)})
+
+
+# ---- the category picker -------------------------------------------------------------------------------
+
+def catalogue() -> dict[str, dict]:
+    """Every active category by code, with its path of names; a branch under an inactive one is left out."""
+    rows = Category.objects.filter(is_active=True).order_by("code").values_list(
+        "pk", "code", "name", "description_max_length")
+    entries: dict[str, dict] = {}
+    for pk, code, name, limit in rows:
+        parent = code.rpartition(".")[0]
+        if parent and parent not in entries:
+            continue
+        path = f"{entries[parent]['path']} › {name}" if parent else name
+        entries[code] = {"id": pk, "code": code, "name": name, "path": path, "limit": limit, "leaf": True}
+        if parent:
+            entries[parent]["leaf"] = False
+    return entries
+
+
+def category_choices(query: str, parent: str = "") -> tuple[list[dict], bool]:
+    """Leaves matching every word of ``query`` by name or path (names first), or the children of ``parent``."""
+    entries = catalogue()
+    if not query:
+        return [entry for code, entry in entries.items() if code.rpartition(".")[0] == parent], False
+    words = query.split()
+    found = [e for e in entries.values() if e["leaf"] and all(w in e["path"] or w == e["code"] for w in words)]
+    found.sort(key=lambda e: (query not in e["name"], e["code"]))
+    return found[:SEARCH_LIMIT], len(found) > SEARCH_LIMIT
+
+
+@require_GET
+def categories(request):
+    """JSON for the picker: ``?q=`` searches leaves (at most 30), ``?in=<code>`` lists a branch's children."""
+    query, parent = request.GET.get("q", "").strip()[:50], request.GET.get("in", "").strip()[:40]
+    found, more = category_choices(query, parent)
+    return JsonResponse({"results": found, "more": more, "trail": [] if query else _trail(parent)})
+
+
+@require_GET
+def category_fields(request):
+    """The extra fields of the chosen category and its description limit, as HTML for the report form."""
+    form = ReportForm(initial={"category": request.GET.get("category", "")})
+    return render(request, "cases/public_extra_fields.html", {"form": form})
+
+
+def _entry(category: Category | None) -> dict | None:
+    if category is None:
+        return None
+    entry = catalogue().get(category.code) or {"id": category.pk, "code": category.code, "name": category.name,
+                                               "path": category.name, "limit": category.description_max_length}
+    return {**entry, "leaf": True}  # shown as the chosen option even if someone posted a branch
+
+
+def _path(category: Category) -> str:
+    entry = catalogue().get(category.code)
+    return entry["path"] if entry else category.name
+
+
+# ---- the map -------------------------------------------------------------------------------------------
+
+def map_frame() -> dict:
+    """Where the report map opens: the extent of the city's grids ([west, south, east, north])."""
+    index = get_index()
+    if not len(index):
+        return {"bounds": ""}
+    bounds = shapely.total_bounds(index.geometries)
+    return {"bounds": ",".join(f"{value:.5f}" for value in bounds)}
+
+
+@require_GET
+def outlines(request):
+    """County outlines of the city, simplified, so the map is readable with no tile server (intranets)."""
+    region = get_index().region_code
+    key = f"public:outlines:{region}"
+    data = cache.get(key)
+    if data is None:
+        data = _outline_features(region)
+        cache.set(key, data, 600)
+    return JsonResponse(data)
+
+
+def _outline_features(region: str) -> dict:
+    boundaries = Boundary.objects.current().filter(area__code__startswith=region, area__level__lte=AreaLevel.COUNTY,
+                                                   area__level__gte=AreaLevel.CITY).select_related("area")
+    features = [{"type": "Feature", "properties": {"name": b.area.name},
+                 "geometry": json.loads(shapely.to_geojson(shapely.simplify(b.geometry, 0.002)))}
+                for b in boundaries] if region else []
+    return {"type": "FeatureCollection", "features": features}
+
+
+# ---- 查询进度: tracking by number and phone ---------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    if request.method == "GET":
+        form = TrackForm(initial={"number": request.GET.get("number", "")[:32]})
+        return render(request, "cases/public_track.html", {"form": form, "locked": _locked(request)})
+    form = TrackForm(request.POST)
+    if _locked(request):
+        return render(request, "cases/public_track.html", {"form": form, "locked": True}, status=429)
+    if not form.is_valid():
+        return render(request, "cases/public_track.html", {"form": form, "locked": False})
+    case = lookup(form.cleaned_data["number"], form.cleaned_data["phone"])
+    if case is None:
+        _count_failure(request)
+        # One message for both: a hint which one is wrong would help someone guessing phone numbers.
+        form.add_error(None, _("编号或手机号不正确。"))
+        return render(request, "cases/public_track.html", {"form": form, "locked": _locked(request)})
+    return _open(request, case, form.cleaned_data["number"])
+
+
+def lookup(number: str, phone: str) -> Case | None:
+    """The case the pair opens: the reporter's or a follower's phone; a merged duplicate opens its original."""
+    case = Case.objects.filter(number=number).first()
+    if case is None or not phone:
+        return None
+    if phone != case.reporter_phone and not case.followers.filter(phone=phone).exists():
+        return None
+    return original_of(case)
+
+
+def original_of(case: Case) -> Case:
+    for _hop in range(10):
+        if case.status != Status.MERGED or case.duplicate_of_id is None:
+            break
+        case = case.duplicate_of
+    return case
+
+
+def _open(request, case: Case, asked: str):
+    _remember(request, "tracked", case.pk)
+    if case.number != asked:
+        messages.info(request, _("编号 %(asked)s 与 %(number)s 反映的是同一问题，已合并办理，以下是 %(number)s 的进度。")
+                      % {"asked": asked, "number": case.number})
+    return redirect("public:case", number=case.number)
+
+
+def _throttle_keys(request, create: bool = False) -> list[tuple[str, int]]:
+    """Failure counters of this session and this address; a session is only created to count a failure."""
+    if create and request.session.session_key is None:
+        request.session.save()
+    keys = [(f"public:track:a:{request.META.get('REMOTE_ADDR', '')}", ADDRESS_FAILURES)]
+    if request.session.session_key:
+        keys.append((f"public:track:s:{request.session.session_key}", SESSION_FAILURES))
+    return keys
+
+
+def _locked(request) -> bool:
+    return any((cache.get(key) or 0) >= limit for key, limit in _throttle_keys(request))
+
+
+def _count_failure(request) -> None:
+    for key, _limit in _throttle_keys(request, create=True):
+        cache.add(key, 0, LOCKOUT_S)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, LOCKOUT_S)
+
+
+@require_GET
+def tracked(request, number):
+    """The case as the resident may see it; without a lookup in this session, the lookup form."""
+    case = _tracked_case(request, number)
+    if case is None:
+        return _ask_for_phone(number)
+    original = original_of(case)
+    if original.pk != case.pk:  # merged since it was looked up
+        return _open(request, original, case.number)
+    return render(request, "cases/public_case.html", case_context(case, CallbackForm(initial={"version": case.version})))
+
+
+def _ask_for_phone(number: str):
+    return redirect(f"{reverse('public:track')}?{urlencode({'number': number})}")
+
+
+def _tracked_case(request, number) -> Case | None:
+    ids = request.session.get("tracked", [])
+    return Case.objects.select_related("category").filter(number=number, pk__in=ids).first()
+
+
+def case_context(case: Case, callback_form: CallbackForm) -> dict:
+    return {
+        "case": case, "category_path": _path(case.category), "timeline": public_timeline(case),
+        "explanation": explanations().get(case.status, ""), "rateable": case.status in RATEABLE,
+        "callback_form": callback_form,
+    }
+
+
+def public_timeline(case: Case) -> list[dict]:
+    """The case's events as residents see them (see the module's docstring for the rule)."""
+    events = case.events.filter(action__in=PUBLIC_ACTIONS).prefetch_related("attachments")
+    return [_public_event(event) for event in events]
+
+
+def _public_event(event: CaseEvent) -> dict:
+    result = event.action in RESULT_ACTIONS
+    return {
+        "at": event.created_at, "action": Action(event.action).label, "by": event.actor_label,
+        "detail": _detail(event), "note": event.note if result else "",
+        "files": list(event.attachments.all()) if result else [],
+    }
+
+
+def _detail(event: CaseEvent) -> str:
+    data = event.data or {}
+    if event.action == Action.DISPATCH:
+        return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},
+                                       _("协办：%(d)s") % {"d": "、".join(data["co"])} if data.get("co") else ""]))
+    if event.action == Action.SUMMON:
+        return _("增派：%(d)s") % {"d": "、".join(data.get("co", []))}
+    if event.action == Action.ESCALATE:
+        return _("转至%(centre)s综治中心") % {"centre": data.get("to_centre", "")}
+    if event.action == Action.MERGE:
+        return _("与 %(number)s 合并办理") % {"number": data.get("original", "")}
+    if event.action == Action.CALLBACK and data.get("satisfaction") in Satisfaction.values:
+        return _("评价：%(label)s") % {"label": Satisfaction(data["satisfaction"]).label}
+    return ""
+
+
+def explanations() -> dict:
+    """What each state means to a resident; built per request so the texts follow its language."""
+    return {
+        Status.REPORTED: _("已收到您的反映，等待综治中心受理。"),
+        Status.REGISTERED: _("综治中心已受理，正在安排承办部门。"),
+        Status.DISPATCHED: _("承办部门正在办理。"),
+        Status.HANDLED: _("承办部门已办理完毕，等待现场核查。"),
+        Status.VERIFIED: _("现场核查通过，等待结案。"),
+        Status.CLOSED: _("已办结，请对办理结果作出评价。"),
+        Status.RATED: _("已办结，感谢您的评价。"),
+        Status.SELF_RESOLVED: _("网格员已现场处置，请对处置结果作出评价。"),
+        Status.VOIDED: _("经核实，该反映不予受理，已作废。如有疑问请拨打 12345 咨询。"),
+    }
+
+
+@require_POST
+def callback(request, number):
+    """回访: the resident rates the result; an unsatisfied answer reopens the case (返工)."""
+    case = _tracked_case(request, number)
+    if case is None:
+        return _ask_for_phone(number)
+    form = CallbackForm(request.POST)
+    if form.is_valid() and _rate(request, case, form):
+        return redirect("public:case", number=case.number)
+    case.refresh_from_db()
+    form.data = form.data.copy()
+    form.data["version"] = case.version  # the next try is about the case as it is now
+    if case.status not in RATEABLE and form.non_field_errors():
+        messages.error(request, " ".join(form.non_field_errors()))
+    return render(request, "cases/public_case.html", case_context(case, form))
+
+
+def _rate(request, case: Case, form: CallbackForm) -> bool:
+    data = form.cleaned_data
+    try:
+        services.transition(case, Action.CALLBACK, workflow.RESIDENT, satisfaction=data["satisfaction"],
+                            note=data["note"], version=data["version"])
+    except WorkflowError as error:
+        for key, message in (error.errors or {None: error.message}).items():
+            form.add_error(key if key in form.fields else None, message)
+        return False
+    if data["satisfaction"] == Satisfaction.UNSATISFIED:
+        messages.warning(request, _("已收到您的评价：不满意。该问题将重新办理（返工），办理完成后会再次请您评价。"))
+    else:
+        messages.success(request, _("已收到您的评价，感谢您的支持！"))
+    return True
+
+
+@require_GET
+def photo(request, number, pk):
+    """A result photo of a case looked up in this session; anything else is not found."""
+    case = _tracked_case(request, number)
+    attachment = Attachment.objects.filter(pk=pk, case=case, event__action__in=RESULT_ACTIONS).first() \
+        if case else None
+    if attachment is None:
+        raise Http404
+    try:
+        stream = attachment.file.open("rb")
+    except OSError:  # lost from storage: the page shows a broken picture, not an error
+        raise Http404 from None
+    # Images open in the page; anything else downloads rather than render in our origin.
+    response = FileResponse(stream, content_type=attachment.content_type, as_attachment=not attachment.is_image,
+                            filename=attachment.name)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _remember(request, key: str, pk: int) -> None:
+    """Keep the last few case ids in the session (filed here, or looked up with the right phone)."""
+    ids = [pk, *(i for i in request.session.get(key, []) if i != pk)][:REMEMBERED]
+    request.session[key] = ids
+
+

@@ -1,0 +1,381 @@
+"""Staff pages of the one loop: the centre queue, the case page and its steps, the department inbox, approvals.
+
+Every page is scoped: a case outside the user's scope answers 404. Every change goes through
+``services.transition`` or ``services.decide``; a refusal (wrong role, wrong state, a stale page, bad
+input) comes back as a message on the page it came from, and nothing is changed.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civicgrid.core.querysets import prefix_filter
+from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES
+from civicgrid.orgs.services import scope_prefixes, scope_roots
+
+from .. import duplicates, routing, services, workflow
+from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
+from ..filters import CountedPaginator, filter_assignments, filter_cases
+from ..forms import staff as forms
+from ..models import Approval, Assignment, Case, Category
+from ..workflow import Action, WorkflowError
+
+# ---- shared helpers
+
+
+def _htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _grants(user, roles) -> list:
+    return [grant for grant in workflow.role_grants(user) if grant.role in roles]
+
+
+def _with_default(query, key: str, value: str):
+    """The query string with ``key`` set when the page was opened without it (a first visit)."""
+    if key in query:
+        return query
+    query = query.copy()
+    query[key] = value
+    return query
+
+
+def _next_url(request, default: str) -> str:
+    url = request.POST.get("next")
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+        return url
+    return default
+
+
+def _scoped_cases(user):
+    return Case.objects.restrict(user)
+
+
+def _scoped_case(user, number: str, queryset=None) -> Case:
+    case = (queryset if queryset is not None else _scoped_cases(user)).filter(number=number).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def _may(user, action: str, case, assignment=None) -> bool:
+    try:
+        workflow.check(user, action, case, assignment)
+    except WorkflowError:
+        return False
+    return True
+
+
+def _tabs(choices, counts: dict) -> list[dict]:
+    return [{"value": value, "label": label, "count": counts.get(value, 0)} for value, label in choices]
+
+
+# ---- 中心案件队列
+
+
+@login_required
+def queue(request):
+    """The cases of the user's scope, by default those their centre handles, filtered and counted in SQL."""
+    user = request.user
+    centres = [grant.area_id for grant in _grants(user, CENTRE_ROLES) if grant.area_id]
+    form = forms.QueueFilterForm(_with_default(request.GET, "centre", "mine"), centre_user=bool(centres),
+                                 scope_areas=forms.area_choices(scope_roots(user)),
+                                 categories=forms.category_choices())
+    data = form.filters()
+    found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
+    rows = found.rows.select_related("category", "area").defer("description", "extra")
+    page = CountedPaginator(rows, data["per_page"], found.total).get_page(request.GET.get("page"))
+    context = {"form": form, "filters": data, "page": page, "found": found, "bulk_actions": forms.BULK_ACTIONS,
+               "status_tabs": _tabs(Status.choices, found.status_counts),
+               "light_tabs": _tabs(Light.choices, found.light_counts),
+               "all_count": sum(found.status_counts.values()),
+               "open_count": sum(found.status_counts.get(s, 0) for s in found.pseudo_statuses)}
+    return _render_list(request, "cases/queue.html", context)
+
+
+def _render_list(request, template: str, context: dict):
+    """The whole page, or for htmx (filters, paging, inline steps) just its results and the messages."""
+    htmx = _htmx(request)
+    return render(request, f"{template}#results" if htmx else template, {**context, "htmx": htmx})
+
+
+def _queue_base(user, centres, mine: bool):
+    cases = _scoped_cases(user).with_light()
+    return cases.filter(centre_area_id__in=centres) if mine else cases
+
+
+@login_required
+@require_POST
+def bulk(request):
+    """批量立案/催办: the step on each selected case through ``transition``; each refusal is reported."""
+    form = forms.BulkForm(request.POST)
+    back = _next_url(request, reverse("cases:queue"))
+    if not form.is_valid():
+        messages.error(request, forms.first_error(form))
+        return redirect(back)
+    action = form.cleaned_data["action"]
+    cases = _scoped_cases(request.user).filter(number__in=form.cleaned_data["cases"]).order_by("number")
+    done, refusals = _each(cases, action, request.user)
+    _report_bulk(request, action, done, refusals)
+    return redirect(back)
+
+
+def _each(cases, action: str, user) -> tuple[int, list[str]]:
+    done, refusals = 0, []
+    for case in cases:
+        try:
+            services.transition(case, action, user)
+        except WorkflowError as error:
+            refusals.append(error.message)
+        else:
+            done += 1
+    return done, refusals
+
+
+def _report_bulk(request, action: str, done: int, refusals: list[str]) -> None:
+    label = Action(action).label
+    if done:
+        messages.success(request, _("“%(action)s”：%(n)d 件已办理。") % {"action": label, "n": done})
+    if refusals:
+        messages.warning(request, _("“%(action)s”：%(n)d 件未能办理。") % {"action": label, "n": len(refusals)})
+    for message in refusals:
+        messages.error(request, message)
+
+
+# ---- 案件页
+
+
+@dataclass
+class ActionChoice:
+    """One step the user may take now, shown as a small form on the case page."""
+
+    row: workflow.Transition
+    assignment: Assignment | None
+
+    @property
+    def action(self) -> str:
+        return self.row.action
+
+    @property
+    def label(self) -> str:
+        return Action(self.row.action).label
+
+    @property
+    def key(self) -> str:
+        return f"{self.row.action}-{self.assignment.pk if self.assignment else 'case'}"
+
+
+@dataclass
+class DepartmentOption:
+    department: object
+    lead: bool
+    co: bool
+    busy: bool
+
+
+@login_required
+def detail(request, number):
+    user = request.user
+    related = ("category", "area", "centre_area", "reported_by", "duplicate_of", "parent")
+    case = _scoped_case(user, number, _scoped_cases(user).with_light().select_related(*related))
+    assignments = list(case.assignments.with_light().select_related("department"))
+    choices = [ActionChoice(row, a) for row, a in workflow.available(user, case, assignments)]
+    context = {
+        "case": case, "assignments": assignments, "choices": choices,
+        "category_path": Category.objects.filter(code__in=case.category.lineage_codes()).order_by("code"),
+        "areas": _area_crumbs(user, case.area),
+        "events": case.events.select_related("actor", "assignment__department").prefetch_related("attachments"),
+        "attachments": case.attachments.all(),
+        "approvals": _case_approvals(user, case), "satisfaction_choices": Satisfaction.choices,
+        **_action_extras(user, case, choices, assignments),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+def _area_crumbs(user, area) -> list[tuple]:
+    """The area and its ancestors; linked to the area browser only where the user's scope reaches."""
+    prefixes = tuple(scope_prefixes(user))
+    return [(a, user.is_superuser or a.code.startswith(prefixes)) for a in [*area.ancestors(), area]]
+
+
+def _case_approvals(user, case) -> list[Approval]:
+    approvals = list(case.approvals.filter(status=ApprovalStatus.PENDING)
+                     .select_related("requested_by", "assignment__department"))
+    for approval in approvals:
+        approval.case = case  # already loaded; saves a query per row
+    return _mark_decidable(user, approvals)
+
+
+def _mark_decidable(user, approvals) -> list[Approval]:
+    """Ask the table, per row, whether the user may carry out (or refuse) each request."""
+    for approval in approvals:
+        action = workflow.APPROVER_ACTION[approval.kind]
+        try:
+            workflow.check(user, action, approval.case, approval.assignment)
+        except WorkflowError as error:
+            approval.may_decide, approval.refusal = False, error.message
+        else:
+            approval.may_decide, approval.refusal = True, ""
+    return approvals
+
+
+def _action_extras(user, case, choices, assignments) -> dict:
+    """What the dispatch, summon and merge forms need, loaded only when one of them is offered."""
+    actions = {choice.action for choice in choices}
+    extras = {"departments": [], "duplicates": []}
+    if actions & {Action.DISPATCH, Action.SUMMON}:
+        extras["departments"] = _department_options(case, assignments, propose=Action.DISPATCH in actions)
+    if Action.MERGE in actions:
+        extras["duplicates"] = _duplicates(user, case)
+    return extras
+
+
+def _department_options(case, assignments, propose: bool) -> list[DepartmentOption]:
+    route = routing.propose(case.category, case.area_code) if propose else routing.Route(None)
+    lead, co = getattr(route.lead, "pk", None), {d.pk for d in route.co}
+    busy = {a.department_id for a in assignments if a.status != AssignmentStatus.RETURNED}
+    return [DepartmentOption(d, d.pk == lead, d.pk in co, d.pk in busy) for d in forms.serving_departments(case)]
+
+
+def _duplicates(user, case) -> list[tuple]:
+    """Suggested originals for 合并, only those the user may see."""
+    pairs = duplicates.candidates(case)
+    visible = set(_scoped_cases(user).filter(pk__in=[c.pk for c, _d in pairs]).values_list("pk", flat=True))
+    return [(c, round(distance)) for c, distance in pairs if c.pk in visible]
+
+
+@login_required
+def attachment(request, number, pk):
+    """A case's photo or file, served only to users whose scope holds the case (never a public media URL)."""
+    case = _scoped_case(request.user, number)
+    found = case.attachments.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    try:
+        handle = found.file.open("rb")
+    except OSError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=found.content_type, as_attachment=not found.is_image,
+                            filename=found.name)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_POST
+def act(request, number):
+    """One step from the case page (or an inbox row): the form names the action and the version it showed."""
+    case = _scoped_case(request.user, number)
+    back = _next_url(request, reverse("cases:detail", args=[case.number]))
+    form = forms.ActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, forms.first_error(form))
+        return redirect(back)
+    _take(request, case, form)
+    return redirect(back)
+
+
+def _take(request, case, form) -> None:
+    data = form.cleaned_data
+    try:
+        services.transition(case, data["action"], request.user, version=data["version"],
+                            assignment=data["assignment"], note=data["note"],
+                            files=request.FILES.getlist("files"), **form.params())
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已完成“%(action)s”：%(number)s。") % {
+            "action": Action(data["action"]).label, "number": case.number})
+
+
+# ---- 部门待办
+
+
+@login_required
+def inbox(request):
+    """Assignments of the user's departments, open ones first by due time, with 签收 inline."""
+    user = request.user
+    departments = {grant.department_id for grant in _grants(user, DEPARTMENT_ROLES) if grant.department_id}
+    form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
+    data = form.filters()
+    base = Assignment.objects.filter(department_id__in=departments,
+                                     case__in=_scoped_cases(user).values("pk")).with_light()
+    found = filter_assignments(base, data)
+    rows = found.rows.select_related("case__category", "case__area", "department") \
+        .order_by(F("due_at").asc(nulls_last=True), "-dispatched_at", "pk")
+    page = CountedPaginator(rows, forms.PER_PAGE, found.total).get_page(request.GET.get("page"))
+    page.object_list = [_with_accept(user, a) for a in page.object_list]
+    context = {"form": form, "filters": data, "page": page, "found": found, "has_departments": bool(departments),
+               "status_tabs": _tabs(AssignmentStatus.choices, found.status_counts),
+               "light_tabs": _tabs(Light.choices, found.light_counts), "all_count": sum(found.status_counts.values()),
+               "active_count": sum(found.status_counts.get(s, 0) for s in found.pseudo_statuses)}
+    return _render_list(request, "cases/inbox.html", context)
+
+
+def _with_accept(user, assignment) -> Assignment:
+    assignment.may_accept = _may(user, Action.ACCEPT, assignment.case, assignment)
+    return assignment
+
+
+# ---- 待审批
+
+
+@login_required
+def approvals(request):
+    """Pending requests in scope that the user's roles may decide; each row asks the table once more."""
+    user = request.user
+    pending = Approval.objects.filter(status=ApprovalStatus.PENDING, case__in=_scoped_cases(user).values("pk")) \
+        .filter(_approver_filter(user)) \
+        .select_related("case__centre_area", "case__category", "assignment__department", "requested_by") \
+        .order_by("requested_at", "pk")
+    page = Paginator(pending, forms.PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = _mark_decidable(user, list(page.object_list))
+    return render(request, "cases/approvals.html", {"page": page})
+
+
+def _approver_filter(user) -> Q:
+    """Narrow in SQL to the kinds the user's roles approve, at the centres (or areas) those roles cover."""
+    grants = workflow.role_grants(user)
+    query = Q(pk__in=[])
+    for kind, action in workflow.APPROVER_ACTION.items():
+        roles = workflow.TABLE[action].roles
+        codes = [code for grant in grants if grant.role in roles for code in workflow.grant_prefixes(grant)]
+        field = "case__centre_area__code" if roles <= CENTRE_ROLES else "case__area_code"
+        query |= Q(kind=kind) & prefix_filter(field, codes)
+    return query
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    approval = Approval.objects.filter(pk=pk, case__in=_scoped_cases(request.user).values("pk")).first()
+    if approval is None:
+        raise Http404
+    back = _next_url(request, reverse("cases:approvals"))
+    form = forms.DecideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, forms.first_error(form))
+        return redirect(back)
+    _decide(request, approval, form.cleaned_data)
+    return redirect(back)
+
+
+def _decide(request, approval, data) -> None:
+    approve = data["decision"] == "approve"
+    try:
+        services.decide(approval, approve, request.user, note=data["note"], version=data["version"])
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return
+    text = _("已同意 %(number)s 的%(kind)s申请。") if approve else _("已驳回 %(number)s 的%(kind)s申请。")
+    messages.success(request, text % {"number": approval.case.number, "kind": approval.get_kind_display()})

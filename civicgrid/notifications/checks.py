@@ -1,0 +1,44 @@
+"""Start-up checks of the outbound channels: a wrong setting is reported by ``manage.py check`` (and at
+every start), not found out hours later from a pile of failed SMS."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Error, register
+from django.utils.module_loading import import_string
+
+from .backends import Backend, HttpSmsBackend
+
+
+@register()
+def channels_are_configured(app_configs=None, **kwargs) -> list[Error]:
+    errors = [error for name in ("CIVICGRID_SMS_BACKEND", "CIVICGRID_EMAIL_BACKEND") if (error := _backend_error(name))]
+    if not errors and _is_http_sms():
+        errors += _gateway_errors()
+    return errors
+
+
+def _backend_error(name: str) -> Error | None:
+    path = getattr(settings, name)
+    try:
+        backend = import_string(path)
+    except ImportError as error:
+        return Error(f"{name}={path!r} cannot be imported: {error}", id="notifications.E001")
+    if not (isinstance(backend, type) and issubclass(backend, Backend)):
+        return Error(f"{name}={path!r} is not a civicgrid.notifications.backends.Backend.", id="notifications.E002")
+    return None
+
+
+def _is_http_sms() -> bool:
+    return issubclass(import_string(settings.CIVICGRID_SMS_BACKEND), HttpSmsBackend)
+
+
+def _gateway_errors() -> list[Error]:
+    url = settings.CIVICGRID_SMS_GATEWAY_URL
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        return [Error(f"CIVICGRID_SMS_GATEWAY_URL={url!r} must be an http(s) address for HttpSmsBackend.",
+                      id="notifications.E003")]
+    if settings.CIVICGRID_SMS_GATEWAY_TIMEOUT_S <= 0:
+        return [Error("CIVICGRID_SMS_GATEWAY_TIMEOUT_S must be a positive number of seconds.",
+                      id="notifications.E004")]
+    return []
