@@ -122,6 +122,8 @@ CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
+# Seconds between checks whether another process has changed the working calendar (holidays, hours).
+CIVICGRID_CALENDAR_RECHECK_S = env_int("CIVICGRID_CALENDAR_RECHECK_S", 5)
 
 # Photos and files on cases.
 CIVICGRID_UPLOAD_MAX_MB = env_int("CIVICGRID_UPLOAD_MAX_MB", 10)

@@ -71,7 +71,7 @@ class _Item:
 def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None = None) -> Filed:
     """File ``reports`` (a list of ``intake.Report``); with ``dispatch``, register and dispatch them as ``user``."""
     now, filed = now or timezone.now(), Filed()
-    items = _checked(list(reports), filed.errors)
+    items = _checked(list(reports), user, filed.errors)
     if not items:
         return filed
     clocks = _Clocks(now, {item.report.category for item in items})
@@ -102,8 +102,12 @@ class _Category:
         return extra_value_errors(self._fields, values)
 
 
-def _checked(reports: list, errors: dict) -> list[_Item]:
-    """The reports that pass every check of the per-case path, placed; the others' messages go in ``errors``."""
+def _checked(reports: list, user, errors: dict) -> list[_Item]:
+    """The reports that pass every check of the per-case path, placed; the others' messages go in ``errors``.
+
+    Where ``file_case`` refuses a filer who may not use the report's channel outright, here that is the
+    report's ``channel`` error.
+    """
     categories = {r.category.pk: r.category for r in reports if r.category is not None}
     fields = _fields(categories.values())
     categories = {pk: _Category(category, fields[pk]) for pk, category in categories.items()}
@@ -111,12 +115,21 @@ def _checked(reports: list, errors: dict) -> list[_Item]:
     items = []
     for index, report in enumerate(reports):
         problems = intake.check(replace(report, category=report.category and categories[report.category.pk]))
+        problems.update(_filer_problem(user, report.channel))
         placement = grids.get(index) or intake.place(report, problems)
         if problems:
             errors[index] = problems
         else:
             items.append(_Item(index, report, placement))
     return items
+
+
+def _filer_problem(user, channel: str) -> dict[str, str]:
+    try:
+        intake.check_filer(user, channel)
+    except workflow.NotAllowed as error:
+        return {"channel": error.message}
+    return {}
 
 
 def _fields(categories) -> dict[int, list]:

@@ -20,12 +20,13 @@ from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Area
+from civicgrid.orgs.choices import CENTRE_ROLES, Role
 
 from . import attachments, deadlines
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
-from .workflow import Action, InvalidInput
+from .workflow import Action, InvalidInput, NotAllowed
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Placement:
 def file_case(report: Report, user=None, *, now: datetime | None = None, limits=None) -> Case:
     """Check and file a report as a new case (状态: 待受理) with its register clock running."""
     now = now or timezone.now()
+    check_filer(user, report.channel)
     errors = check(report)
     placement = place(report, errors)
     if errors:
@@ -76,6 +78,29 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
         attachments.store(case, event, report.files, user)
     case.placement_warning = placement.warning
     return case
+
+
+# Staff who record matters: the centres' intake staff, and grid staff for what they find on their rounds.
+FILING_ROLES = {**dict.fromkeys(CENTRE_ROLES, set(Channel.values)),
+                Role.GRID_WORKER: {Channel.GRID_WORKER}, Role.GRID_HEAD: {Channel.GRID_WORKER}}
+RESIDENT_CHANNELS = {Channel.WEB, Channel.OPEN311}
+
+
+def channels_for(user) -> set[str]:
+    """The channels ``user`` may file on: residents (no user) the web and Open311, staff by their roles."""
+    if not getattr(user, "is_authenticated", False):
+        return set(RESIDENT_CHANNELS)
+    if user.is_superuser:
+        return set(Channel.values)
+    from .workflow import role_grants
+
+    return {channel for grant in role_grants(user) for channel in FILING_ROLES.get(grant.role, ())}
+
+
+def check_filer(user, channel: str) -> None:
+    if channel not in channels_for(user):
+        raise NotAllowed(_("您不能以“%(channel)s”渠道登记案件。") % {
+            "channel": Channel(channel).label if channel in Channel.values else channel})
 
 
 def check(report: Report) -> dict[str, str]:

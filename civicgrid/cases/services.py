@@ -13,10 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.orgs.choices import Role
+
 from . import attachments, steps, workflow
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
 from .workflow import Action, InvalidInput, StaleCase
+
+GRID_ROLES = frozenset({Role.GRID_WORKER, Role.GRID_HEAD})
 
 NOTE_MAX = 1000
 
@@ -134,9 +138,11 @@ def actor_label(actor, assignment, case) -> str:
         return _("诉求人")
     if actor == workflow.SYSTEM or actor is None:
         return _("系统")
-    if assignment is not None and any(g.department_id == assignment.department_id
-                                      for g in workflow.role_grants(actor)):
+    grants = workflow.role_grants(actor)
+    if assignment is not None and any(g.department_id == assignment.department_id for g in grants):
         return assignment.department.name
+    if any(g.role in GRID_ROLES and case.area_code.startswith(tuple(workflow.grant_prefixes(g))) for g in grants):
+        return _("%(grid)s网格员") % {"grid": case.area.name}
     return _("%(area)s综治中心") % {"area": case.centre_area.name}
 
 

@@ -8,7 +8,10 @@ with the version bump) but may save assignments and approvals it creates.
 from django.utils.translation import gettext as _
 
 from civicgrid.core.choices import TimeUnit
-from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.choices import AreaLevel, CoordinateSystem
+from civicgrid.geo.coords import CoordinateError, to_wgs84
+from civicgrid.geo.locator import get_index
+from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Department
 
 from . import deadlines
@@ -25,6 +28,7 @@ from .choices import (
 from .choices import (
     Status as S,
 )
+from .intake import handling_centre
 from .models import Approval, Assignment, Case, CaseFollower
 from .routing import serving_departments
 from .workflow import Action, InvalidInput
@@ -121,6 +125,28 @@ def _original(step) -> Case:
     if not original.is_open:
         raise InvalidInput(_("原案件 %(number)s 已办结或作废，不能合并。") % {"number": original.number})
     return original
+
+
+def place(step) -> None:
+    """定位: a case filed by address alone gets its point, and with it its grid and its township's centre."""
+    lon, lat = _point(step.params)
+    code = get_index().locate_one(lon, lat)
+    if code is None:
+        raise InvalidInput(_("该点不在任何网格内，请重新选点。"), {"location": _("该点不在任何网格内。")})
+    case = step.case
+    case.area = Area.objects.get(code=code)
+    case.longitude, case.latitude, case.area_code = lon, lat, code
+    case.centre_area = handling_centre(case.area)
+    step.data.update(area=code, centre=case.centre_area.name)
+
+
+def _point(params) -> tuple[float, float]:
+    try:
+        return to_wgs84(float(params.get("longitude")), float(params.get("latitude")),
+                        params.get("system") or CoordinateSystem.WGS84)
+    except (TypeError, ValueError) as error:
+        message = str(error) if isinstance(error, CoordinateError) else _("请填写有效的经度和纬度。")
+        raise InvalidInput(message, {"location": message}) from None
 
 
 def dispatch(step) -> None:
@@ -335,7 +361,7 @@ def _finish(step, status: str) -> None:
 
 STEPS = {
     Action.REGISTER: register, Action.VOID: void, Action.SELF_RESOLVE: self_resolve, Action.MERGE: merge,
-    Action.DISPATCH: dispatch, Action.SUMMON: summon, Action.ESCALATE: escalate, Action.ACCEPT: accept,
+    Action.PLACE: place, Action.DISPATCH: dispatch, Action.SUMMON: summon, Action.ESCALATE: escalate, Action.ACCEPT: accept,
     Action.RETURN: return_, Action.HANDLE: handle, Action.EXTEND: extend, Action.SUSPEND: suspend,
     Action.RESUME: resume, Action.VERIFY: verify, Action.REJECT: reject, Action.REWORK: rework,
     Action.CLOSE: close, Action.CALLBACK: callback, Action.SUPERVISE: supervise, Action.REMIND: remind,

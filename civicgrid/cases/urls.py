@@ -5,6 +5,7 @@ from .views import staff
 app_name = "cases"
 urlpatterns = [
     path("", staff.queue, name="queue"),
+    path("new/", staff.new_case, name="new"),
     path("bulk/", staff.bulk, name="bulk"),
     path("inbox/", staff.inbox, name="inbox"),
     path("approvals/", staff.approvals, name="approvals"),

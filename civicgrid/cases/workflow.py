@@ -35,6 +35,7 @@ class Action(models.TextChoices):
     VOID = "void", _("作废")
     SELF_RESOLVE = "self_resolve", _("自行处置")
     MERGE = "merge", _("合并重复件")
+    PLACE = "place", _("定位")
     DISPATCH = "dispatch", _("派遣")
     SUMMON = "summon", _("吹哨增派")
     ESCALATE = "escalate", _("上报上级中心")
@@ -98,6 +99,7 @@ TABLE: dict[str, Transition] = {t.action: t for t in [
     _t(Action.VOID, PRE_DISPATCH, S.VOIDED, {Role.SHIFT_LEAD}, approves=ApprovalKind.VOID, needs_note=True),
     _t(Action.SELF_RESOLVE, {S.REPORTED}, S.SELF_RESOLVED, {Role.GRID_WORKER}, needs_files=True, needs_note=True),
     _t(Action.MERGE, PRE_DISPATCH, S.MERGED, CENTRE),
+    _t(Action.PLACE, PRE_DISPATCH, None, CENTRE),
     _t(Action.DISPATCH, {S.REGISTERED}, S.DISPATCHED, DISPATCHERS),
     _t(Action.SUMMON, {S.DISPATCHED}, S.DISPATCHED, DISPATCHERS, needs_note=True),
     _t(Action.ESCALATE, OPEN - {S.HANDLED, S.VERIFIED}, None, CENTRE, needs_note=True),
@@ -162,6 +164,7 @@ def check(actor, action: str, case, assignment=None) -> Transition:
     """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed."""
     step = row(action)
     _check_state(step, case, assignment)
+    _check_placed(step, case)
     if not step.roles & roles_of(actor, case, assignment):
         raise NotAllowed(gettext("您没有权限对案件 %(number)s 执行“%(action)s”。") % {
             "number": case.number, "action": Action(action).label})
@@ -183,6 +186,13 @@ def _check_state(step: Transition, case, assignment) -> None:
 
 
 SUSPENSION_GUARDED = {Action.REQUEST_SUSPENSION, Action.SUSPEND, Action.RESUME}
+GRID_CODE_LENGTH = 15
+
+
+def _check_placed(step: Transition, case) -> None:
+    """定位 is for cases filed by address alone, which sit at an area above the grids."""
+    if step.action == Action.PLACE and len(case.area_code) >= GRID_CODE_LENGTH:
+        raise WrongState(gettext("案件 %(number)s 已定位到网格，无需再定位。") % {"number": case.number})
 
 
 def roles_of(actor, case, assignment=None) -> set[str]:

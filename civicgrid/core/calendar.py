@@ -13,7 +13,9 @@ methods; the module-level functions re-check the cache version on every call.
 
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
+from time import monotonic
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -206,6 +208,7 @@ def _merged(intervals: Iterable[Interval], open_end: datetime) -> list[tuple[dat
 
 
 _cache: tuple[tuple, WorkCalendar] | None = None
+_checked = 0.0
 
 
 def _version() -> tuple:
@@ -215,11 +218,16 @@ def _version() -> tuple:
 
 
 def current() -> WorkCalendar:
-    """The calendar as the database has it now, rebuilt only when the rows changed."""
-    global _cache
+    """The calendar as the database has it, rebuilt when the rows changed; the rows are looked at no more
+    than every ``CIVICGRID_CALENDAR_RECHECK_S`` seconds, since a busy intake asks on every step."""
+    global _cache, _checked
+    now = monotonic()
+    if _cache is not None and now - _checked < settings.CIVICGRID_CALENDAR_RECHECK_S:
+        return _cache[1]
     version = _version()
     if _cache is None or _cache[0] != version:
         _cache = (version, WorkCalendar.from_db())
+    _checked = now
     return _cache[1]
 
 

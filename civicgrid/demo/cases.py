@@ -362,6 +362,8 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
                         world.names.get(grid[:12], "") if grid else "")
     category, title, description, applicant = _matter(kind, where, world, rng)
     channel = channel or _pick(rng, CHANNELS[kind])
+    if grid is None and channel == Channel.GRID_WORKER:
+        channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
     report = Report(category=category, title=title, description=description, channel=channel,
                     address=where.address, priority=_priority(category, kind, rng))
     if grid:

@@ -19,7 +19,7 @@ SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
 # The machine may have no internet: keep Chromium from opening background connections it would wait on.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}

@@ -4,6 +4,8 @@ The forms only read what the page sent; whether a step is allowed and whether it
 for ``services.transition`` to say, so every refusal reads the same on every page and in the API.
 """
 
+from dataclasses import replace
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -13,9 +15,10 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Department
 
 from .. import routing
-from ..choices import AssignmentStatus, Channel, Light, Satisfaction, Status
+from ..choices import AssignmentStatus, Channel, Light, Priority, Satisfaction, Status
 from ..models import Category
 from ..workflow import Action
+from .public import ReportForm, style
 
 OPEN = "open"
 ACTIVE = "active"
@@ -27,6 +30,7 @@ MAX_BULK = 100
 ACTION_PARAMS = {
     Action.DISPATCH: ("lead", "co"), Action.SUMMON: ("co",), Action.MERGE: ("original",),
     Action.CALLBACK: ("satisfaction",), Action.REQUEST_EXTENSION: ("amount",), Action.EXTEND: ("amount",),
+    Action.PLACE: ("longitude", "latitude"),
 }
 BULK_ACTIONS = [(Action.REGISTER, Action.REGISTER.label), (Action.REMIND, Action.REMIND.label)]
 
@@ -164,6 +168,8 @@ class ActionForm(forms.Form):
     satisfaction = forms.ChoiceField(label=_("回访评价"), required=False,
                                      choices=[("", ""), *Satisfaction.choices], widget=forms.RadioSelect)
     amount = forms.IntegerField(label=_("延长工作日"), required=False)
+    longitude = forms.CharField(label=_("经度"), required=False, max_length=40)
+    latitude = forms.CharField(label=_("纬度"), required=False, max_length=40)
 
     def params(self) -> dict:
         """The values the chosen step takes, by the names ``services.transition`` expects."""
@@ -184,3 +190,37 @@ class BulkForm(forms.Form):
 
     action = forms.ChoiceField(label=_("批量操作"), choices=BULK_ACTIONS)
     cases = ListField(label=_("案件"), required=True, error_messages={"required": _("请先勾选案件。")})
+
+
+STAFF_CHANNELS = (Channel.HOTLINE, Channel.WALK_IN, Channel.GRID_WORKER, Channel.TRANSFER)
+
+
+class StaffReportForm(ReportForm):
+    """受理登记: a matter recorded by centre or grid staff: the report form plus channel, priority and ID number.
+
+    The phone is not required here: a walk-in or a grid worker's own finding may have none.
+    """
+
+    channel = forms.ChoiceField(label=_("来源渠道"))
+    priority = forms.ChoiceField(label=_("紧急程度"), choices=Priority.choices, initial=Priority.NORMAL)
+    reporter_id_number = forms.CharField(label=_("身份证号（选填）"), required=False, max_length=18)
+
+    def __init__(self, *args, channels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [(c.value, c.label) for c in STAFF_CHANNELS if c in channels]
+        self.fields["reporter_phone"].required_mark = False
+        for name in ("channel", "priority", "reporter_id_number"):
+            style(self.fields[name].widget)
+
+    def clean(self):
+        data = forms.Form.clean(self)
+        self._clean_location(data)
+        return data
+
+    def to_report(self):
+        data = getattr(self, "cleaned_data", {})
+        return replace(super().to_report(), channel=data.get("channel") or "", priority=data.get("priority") or "",
+                       reporter_id_number=(data.get("reporter_id_number") or "").strip())
+
+    def field_for(self, key: str) -> str | None:
+        return key if key in ("channel", "priority", "reporter_id_number") else super().field_for(key)

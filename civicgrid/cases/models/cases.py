@@ -182,7 +182,7 @@ class Assignment(Deadline):
     class Meta:
         verbose_name = _("派遣单")
         verbose_name_plural = _("派遣单")
-        ordering = ["case_id", "role", "pk"]
+        ordering = ["case_id", "-role", "pk"]  # "lead" sorts after "co": descending puts the lead first
         indexes = [models.Index(fields=["department", "status", "due_at"], name="cases_assignment_inbox")]
 
     def __str__(self):

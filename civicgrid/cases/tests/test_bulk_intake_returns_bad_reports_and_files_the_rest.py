@@ -3,6 +3,7 @@
 from civicgrid.cases.bulk import file_many
 from civicgrid.cases.intake import InvalidInput, file_case
 from civicgrid.cases.models import Case, CategoryField
+from civicgrid.cases.workflow import NotAllowed
 from civicgrid.testing import factories
 
 OUTSIDE = (110.5, 39.5)
@@ -14,6 +15,16 @@ def per_case_errors(report):
     except InvalidInput as error:
         return error.errors
     raise AssertionError("the per-case path filed a bad report")
+
+
+def test_a_report_on_a_channel_the_filer_may_not_use_comes_back_with_the_per_case_message(street_litter, yulin):
+    report = factories.report(street_litter, channel="hotline")  # residents file on the web, not as the hotline
+    try:
+        file_case(report)
+    except NotAllowed as error:
+        refusal = error.message
+    filed = file_many([report, factories.report(street_litter)], dispatch=False)
+    assert filed.errors == {0: {"channel": refusal}} and len(filed.cases) == 1
 
 
 def test_bad_reports_come_back_by_position_with_the_per_case_messages_and_the_others_are_filed(street_litter, yulin):

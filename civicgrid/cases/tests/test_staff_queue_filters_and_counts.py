@@ -10,13 +10,13 @@ from civicgrid.testing import factories
 
 
 @pytest.fixture
-def cases(street_litter, yulin):
+def cases(street_litter, yulin, intake_clerk):
     """Four cases of township A: two reported today (one by hotline), one registered, one red and old."""
     other = factories.category("02", "噪声扰民", kind="complaint")
     now = timezone.now()
     made = {
         "web": file_case(factories.report(street_litter, title="垃圾堆放")),
-        "hotline": file_case(factories.report(other, title="夜间施工噪声", channel="hotline")),
+        "hotline": file_case(factories.report(other, title="夜间施工噪声", channel="hotline"), intake_clerk),
         "registered": file_case(factories.report(street_litter, title="垃圾桶破损")),
         "old": file_case(factories.report(street_litter, title="路边垃圾"), now=now - timedelta(days=20)),
     }

@@ -62,7 +62,7 @@ def report(request):
     return render(request, "cases/public_report.html", report_context(request, form))
 
 
-def file_report(form: ReportForm) -> Case | None:
+def file_report(form: ReportForm, user=None) -> Case | None:
     """The new case, or None with every problem (the form's and intake's) put next to its field."""
     valid = form.is_valid()
     report_ = form.to_report()
@@ -70,7 +70,7 @@ def file_report(form: ReportForm) -> Case | None:
         form.add_problems(_intake_problems(report_))
         return None
     try:
-        return intake.file_case(report_, user=None)
+        return intake.file_case(report_, user=user)
     except WorkflowError as error:
         form.add_problems(error.errors or {"__all__": error.message})
         return None

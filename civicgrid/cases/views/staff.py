@@ -16,18 +16,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES
 from civicgrid.orgs.services import scope_prefixes, scope_roots
 
-from .. import duplicates, routing, services, workflow
+from .. import duplicates, intake, routing, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
 from ..models import Approval, Assignment, Case, Category
 from ..workflow import Action, WorkflowError
+from . import public
 
 # ---- shared helpers
 
@@ -99,7 +100,8 @@ def queue(request):
                "status_tabs": _tabs(Status.choices, found.status_counts),
                "light_tabs": _tabs(Light.choices, found.light_counts),
                "all_count": sum(found.status_counts.values()),
-               "open_count": sum(found.status_counts.get(s, 0) for s in found.pseudo_statuses)}
+               "open_count": sum(found.status_counts.get(s, 0) for s in found.pseudo_statuses),
+               "can_file": bool(intake.channels_for(user) & set(forms.STAFF_CHANNELS))}
     return _render_list(request, "cases/queue.html", context)
 
 
@@ -181,6 +183,32 @@ class DepartmentOption:
     lead: bool
     co: bool
     busy: bool
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_case(request):
+    """受理登记: a hotline call, a walk-in or a grid worker's finding, recorded on the resident's form."""
+    channels = intake.channels_for(request.user) & set(forms.STAFF_CHANNELS)
+    if not channels:
+        raise Http404
+    if request.method == "POST":
+        form = forms.StaffReportForm(request.POST, request.FILES, channels=channels)
+        case = public.file_report(form, request.user)
+        if case is not None:
+            return _after_filing(request, case)
+    else:
+        form = forms.StaffReportForm(initial={"category": request.GET.get("category", "")}, channels=channels)
+    return render(request, "cases/new.html", {**public.report_context(request, form), "staff_form": True})
+
+
+def _after_filing(request, case):
+    messages.success(request, _("已登记，案件编号 %(number)s。") % {"number": case.number})
+    if getattr(case, "placement_warning", ""):
+        messages.warning(request, case.placement_warning)
+    if _scoped_cases(request.user).filter(pk=case.pk).exists():
+        return redirect("cases:detail", number=case.number)
+    return redirect("cases:queue")
 
 
 @login_required
