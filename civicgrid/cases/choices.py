@@ -89,6 +89,7 @@ class AssignmentStatus(models.TextChoices):
     ACCEPTED = "accepted", _("处理中")
     HANDLED = "handled", _("已反馈")
     RETURNED = "returned", _("已回退")
+    CANCELLED = "cancelled", _("已撤销")
 
 
 ACTIVE_ASSIGNMENT_STATUSES = frozenset({AssignmentStatus.DISPATCHED, AssignmentStatus.ACCEPTED})

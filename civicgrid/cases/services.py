@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civicgrid.orgs.choices import Role
+from civicgrid.orgs.choices import CENTRE_ROLES, Role
 
 from . import attachments, steps, workflow
 from .choices import ApprovalStatus
@@ -44,12 +44,18 @@ class Step:
 def transition(case: Case | int, action: str, actor, *, version: int | None = None, assignment=None,
                note: str = "", files=(), now: datetime | None = None, **params) -> CaseEvent:
     """Take ``action`` on ``case`` as ``actor`` (a Staff, ``workflow.RESIDENT`` or ``workflow.SYSTEM``)."""
+    params.pop("decision", None)  # only ``decide`` answers requests
+    return _transition(case, action, actor, version, assignment, note, files, now, params)
+
+
+def _transition(case, action, actor, version, assignment, note, files, now, params) -> CaseEvent:
     files, note = list(files), (note or "").strip()
     with transaction.atomic():
         case = _lock(case)
         _check_version(case, version)
         assignment = _lock_assignment(case, assignment)
-        row = workflow.check(actor, action, case, assignment)
+        decision = params.get("decision")
+        row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
         _check_input(row, note, files)
         step = Step(case, assignment, actor, row, note, files, now or timezone.now(), params, action=action)
         from_status = case.status
@@ -57,13 +63,23 @@ def transition(case: Case | int, action: str, actor, *, version: int | None = No
         return _record(step, from_status)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """An answer to a pending request, passed from ``decide`` to the step that settles it."""
+
+    approval: int
+    refuse: bool
+    note: str
+
+
 def decide(approval: Approval | int, approve: bool, actor, *, note: str = "", version: int | None = None,
            now: datetime | None = None) -> CaseEvent:
     """审批: carry out a pending request, or refuse it; only those who could take the action themselves decide."""
     approval = Approval.objects.select_related("case").get(pk=getattr(approval, "pk", approval))
     action = workflow.APPROVER_ACTION[approval.kind]
-    return transition(approval.case_id, action, actor, version=version, assignment=approval.assignment_id,
-                      note=note or approval.reason, now=now, approval=approval.pk, decision_note=note, refuse=not approve, **_granted(approval))
+    decision = Decision(approval.pk, refuse=not approve, note=note)
+    return _transition(approval.case_id, action, actor, version, approval.assignment_id, note or approval.reason,
+                       (), now, {"decision": decision, **_granted(approval)})
 
 
 def _granted(approval: Approval) -> dict:
@@ -73,7 +89,8 @@ def _granted(approval: Approval) -> dict:
 def _lock(case) -> Case:
     pk = getattr(case, "pk", case)
     try:
-        return Case.objects.select_for_update().select_related("centre_area", "category").get(pk=pk)
+        # no_key: rows that only point at the case (events written by the sweep) need not wait for it.
+        return Case.objects.select_for_update(no_key=True).select_related("centre_area", "category").get(pk=pk)
     except Case.DoesNotExist:
         raise InvalidInput(_("案件不存在。")) from None
 
@@ -88,7 +105,7 @@ def _lock_assignment(case: Case, assignment) -> Assignment | None:
     if assignment is None:
         return None
     pk = getattr(assignment, "pk", assignment)
-    found = Assignment.objects.select_for_update().filter(case=case, pk=pk).first()
+    found = Assignment.objects.select_for_update(no_key=True).filter(case=case, pk=pk).first()
     if found is None:
         raise InvalidInput(_("派遣单不属于案件 %(number)s。") % {"number": case.number})
     return found
@@ -118,6 +135,7 @@ def _record(step: Step, from_status: str) -> CaseEvent:
         to_status=case.status, note=step.note, data=step.data, created_at=step.now,
     )
     attachments.store(case, event, step.files, _staff(step.actor))
+    steps.lapse_stale_requests(step)
     transaction.on_commit(lambda: _after(event.pk))
     return event
 
@@ -133,17 +151,29 @@ def _staff(actor):
 
 
 def actor_label(actor, assignment, case) -> str:
-    """What residents see in place of a name: the department, the centre, or the resident."""
+    """Who acted, as residents see it instead of a name: the resident, the department, the grid worker,
+    or the centre (or office) the actor belongs to, which may be above the case's own centre."""
     if actor == workflow.RESIDENT:
         return _("诉求人")
     if actor == workflow.SYSTEM or actor is None:
         return _("系统")
     grants = workflow.role_grants(actor)
-    if assignment is not None and any(g.department_id == assignment.department_id for g in grants):
+    departments = [g.department for g in grants if g.department_id]
+    if assignment is not None and assignment.department in departments:
         return assignment.department.name
-    if any(g.role in GRID_ROLES and case.area_code.startswith(tuple(workflow.grant_prefixes(g))) for g in grants):
-        return _("%(grid)s网格员") % {"grid": case.area.name}
-    return _("%(area)s综治中心") % {"area": case.centre_area.name}
+    reaching = [g for g in grants if g.area_id and case.area_code.startswith(g.area.code)]
+    grant = max(reaching, key=lambda g: len(g.area.code), default=None)
+    if grant is None:
+        return departments[0].name if departments else _("%(area)s综治中心") % {"area": case.centre_area.name}
+    return _grant_label(grant)
+
+
+def _grant_label(grant) -> str:
+    if grant.role in GRID_ROLES:
+        return _("网格员（%(grid)s）") % {"grid": grant.area.name}
+    if grant.role in CENTRE_ROLES:
+        return _("%(area)s综治中心") % {"area": grant.area.name}
+    return f"{grant.area.name}{grant.get_role_display()}"
 
 
 def pending_approval(case: Case, kind: str, assignment=None) -> Approval | None:

@@ -17,6 +17,7 @@ from civicgrid.orgs.models import Department
 from . import deadlines
 from .choices import (
     ACTIVE_ASSIGNMENT_STATUSES,
+    OPEN_STATUSES,
     ApprovalStatus,
     AssignmentRole,
     Satisfaction,
@@ -31,15 +32,16 @@ from .choices import (
 from .intake import handling_centre
 from .models import Approval, Assignment, Case, CaseFollower
 from .routing import serving_departments
-from .workflow import Action, InvalidInput
+from .workflow import APPROVER_ACTION, TABLE, Action, InvalidInput
 
 MAX_EXTENSION_DAYS = 30
 
 
 def run(step) -> None:
-    if step.params.get("approval"):
-        _settle(step)
-        if step.params.get("refuse"):
+    decision = step.params.get("decision")
+    if decision:
+        _settle(step, decision)
+        if decision.refuse:
             step.action = Action.REFUSE
             return
     if step.row.approval:
@@ -47,15 +49,15 @@ def run(step) -> None:
     STEPS[step.row.action](step)
 
 
-def _settle(step) -> None:
+def _settle(step, decision) -> None:
     """Mark the approval being answered; the step itself then carries it out (or not, when refused)."""
-    approval = Approval.objects.select_for_update().filter(pk=step.params["approval"], case=step.case,
-                                                           status=ApprovalStatus.PENDING).first()
+    approval = Approval.objects.select_for_update().filter(
+        pk=decision.approval, case=step.case, kind=step.row.approves, assignment=step.assignment,
+        status=ApprovalStatus.PENDING).first()
     if approval is None:
         raise InvalidInput(_("该申请已被处理，请刷新页面。"))
-    approval.status = ApprovalStatus.REFUSED if step.params.get("refuse") else ApprovalStatus.APPROVED
-    approval.decided_by, approval.decided_at = step.actor, step.now
-    approval.decision_note = step.params.get("decision_note", step.note)
+    approval.status = ApprovalStatus.REFUSED if decision.refuse else ApprovalStatus.APPROVED
+    approval.decided_by, approval.decided_at, approval.decision_note = step.actor, step.now, decision.note
     approval.save()
     step.data.update(approval=approval.pk, kind=approval.kind, decision=approval.status)
 
@@ -63,8 +65,16 @@ def _settle(step) -> None:
 def _lapse_requests(step, **where) -> None:
     """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
     pending = Approval.objects.filter(case=step.case, status=ApprovalStatus.PENDING, **where)
-    pending.exclude(pk=step.params.get("approval")).update(
-        status=ApprovalStatus.LAPSED, decided_at=step.now, decision_note=_("案件已进入下一环节，申请自动失效。"))
+    pending.update(status=ApprovalStatus.LAPSED, decided_at=step.now,
+                   decision_note=_("案件已进入下一环节，申请自动失效。"))
+
+
+def lapse_stale_requests(step) -> None:
+    """After any step: case-level requests whose approving step the case's new state no longer allows lapse."""
+    stale = [kind for kind, action in APPROVER_ACTION.items()
+             if not TABLE[action].on_assignment and step.case.status not in TABLE[action].sources]
+    if stale:
+        _lapse_requests(step, assignment__isnull=True, kind__in=stale)
 
 
 def request(step) -> None:
@@ -117,14 +127,14 @@ def merge(step) -> None:
 
 
 def _original(step) -> Case:
-    original = step.params.get("original")
-    if not isinstance(original, Case):
-        original = Case.objects.filter(number=str(original or "").strip()).first()
-    if original is None or original.pk == step.case.pk or not original.area_code.startswith(step.case.area_code[:6]):
-        raise InvalidInput(_("请填写同一县区内另一件案件的编号作为原案件。"), {"original": _("原案件编号无效。")})
-    if not original.is_open:
-        raise InvalidInput(_("原案件 %(number)s 已办结或作废，不能合并。") % {"number": original.number})
-    return original
+    """The open case to merge into, among those the actor may see; one message whatever is wrong."""
+    number = getattr(step.params.get("original"), "number", step.params.get("original"))
+    found = Case.objects.restrict(step.actor).select_for_update(no_key=True).filter(
+        number=str(number or "").strip()[:32], status__in=OPEN_STATUSES).exclude(pk=step.case.pk).first()
+    if found is None:
+        message = _("找不到可合并的原案件：请填写您负责范围内另一件未办结案件的编号。")
+        raise InvalidInput(message, {"original": message})
+    return found
 
 
 def place(step) -> None:
@@ -282,10 +292,10 @@ def suspend(step) -> None:
 def resume(step) -> None:
     """解除挂账: every clock still running is moved on by the time the case was suspended."""
     case, paused_from = step.case, step.case.suspended_at
-    deadlines.resume(case, paused_from, step.now)
+    deadlines.resume(case, max(paused_from, case.started_at or paused_from), step.now)
     case.suspended_at = None
     for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
-        deadlines.resume(assignment, paused_from, step.now)
+        deadlines.resume(assignment, max(paused_from, assignment.started_at or paused_from), step.now)
         assignment.suspended_at = None
         assignment.save()
     step.data.update(suspended_from=paused_from.isoformat())
@@ -356,6 +366,7 @@ def _finish(step, status: str) -> None:
     _lapse_requests(step)
     for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
         deadlines.stop(assignment)
+        assignment.status = A.CANCELLED
         assignment.save()
 
 

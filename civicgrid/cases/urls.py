@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import converters  # noqa: F401  (registers <case:…>)
 from .views import staff
 
 app_name = "cases"
@@ -10,7 +11,7 @@ urlpatterns = [
     path("inbox/", staff.inbox, name="inbox"),
     path("approvals/", staff.approvals, name="approvals"),
     path("approvals/<int:pk>/decide/", staff.decide, name="decide"),
-    path("<str:number>/", staff.detail, name="detail"),
-    path("<str:number>/act/", staff.act, name="act"),
-    path("<str:number>/files/<int:pk>/", staff.attachment, name="attachment"),
+    path("<case:number>/", staff.detail, name="detail"),
+    path("<case:number>/act/", staff.act, name="act"),
+    path("<case:number>/files/<int:pk>/", staff.attachment, name="attachment"),
 ]

@@ -160,11 +160,16 @@ def row(action: str) -> Transition:
         raise InvalidInput(gettext("没有“%(action)s”这个操作。") % {"action": action}) from None
 
 
-def check(actor, action: str, case, assignment=None) -> Transition:
-    """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed."""
+def check(actor, action: str, case, assignment=None, state: bool = True) -> Transition:
+    """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed.
+
+    ``state=False`` checks only who may act: refusing a request is always possible for its approver,
+    even when the case has moved on."""
     step = row(action)
-    _check_state(step, case, assignment)
-    _check_placed(step, case)
+    if state:
+        _check_state(step, case, assignment)
+        _check_placed(step, case)
+        _check_suspended(step, case)
     if not step.roles & roles_of(actor, case, assignment):
         raise NotAllowed(gettext("您没有权限对案件 %(number)s 执行“%(action)s”。") % {
             "number": case.number, "action": Action(action).label})
@@ -175,7 +180,7 @@ def _check_state(step: Transition, case, assignment) -> None:
     if step.on_assignment and assignment is None:
         raise InvalidInput(gettext("“%(action)s”须指定派遣单。") % {"action": Action(step.action).label})
     state = assignment.status if step.on_assignment else case.status
-    if state not in step.sources:
+    if state not in step.sources or case.status not in OPEN_STATUSES and step.on_assignment:
         label = assignment.get_status_display() if step.on_assignment else case.get_status_display()
         raise WrongState(gettext("案件 %(number)s 当前为“%(state)s”，不能“%(action)s”。请刷新页面查看最新状态。") % {
             "number": case.number, "state": label, "action": Action(step.action).label})
@@ -186,6 +191,15 @@ def _check_state(step: Transition, case, assignment) -> None:
 
 
 SUSPENSION_GUARDED = {Action.REQUEST_SUSPENSION, Action.SUSPEND, Action.RESUME}
+# While a case is suspended (挂账) its work stands still: only these steps are open.
+WHILE_SUSPENDED = {Action.RESUME, Action.VOID, Action.REQUEST_VOID, Action.SUPERVISE, Action.REMIND,
+                   Action.ESCALATE}
+
+
+def _check_suspended(step: Transition, case) -> None:
+    if case.suspended_at is not None and step.action not in WHILE_SUSPENDED | SUSPENSION_GUARDED:
+        raise WrongState(gettext("案件 %(number)s 已挂账，请先解除挂账再“%(action)s”。") % {
+            "number": case.number, "action": Action(step.action).label})
 GRID_CODE_LENGTH = 15
 
 
@@ -218,6 +232,8 @@ def role_grants(user) -> list:
 
 def _reaches(grant, case, assignment) -> bool:
     if grant.role in DEPARTMENT_ROLES:
+        if case.pk is None:
+            return False
         if assignment is not None:
             return grant.department_id == assignment.department_id
         return any(a.department_id == grant.department_id for a in _active_assignments(case))

@@ -83,7 +83,8 @@ def _precinct() -> Precinct:
 def _user(row, password: str, precinct: Precinct) -> tuple[str, str, str, str]:
     username, name, role, node, phone = row
     staff, _created = Staff.objects.get_or_create(username=username, defaults={"display_name": name, "phone": phone})
-    staff.set_password(password)
+    if not staff.check_password(password):
+        staff.set_password(password)
     staff.is_staff = staff.is_superuser = role == Role.ADMINISTRATOR
     staff.save()
     anchor = _anchor(node, precinct)

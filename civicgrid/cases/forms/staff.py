@@ -5,9 +5,11 @@ for ``services.transition`` to say, so every refusal reads the same on every pag
 """
 
 from dataclasses import replace
+from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,10 @@ ACTION_PARAMS = {
 BULK_ACTIONS = [(Action.REGISTER, Action.REGISTER.label), (Action.REMIND, Action.REMIND.label)]
 
 
+# Dates far outside any case's life overflow when turned into the day's bounds; no case is that old or new.
+DATE_RANGE = [MinValueValidator(date(2000, 1, 1)), MaxValueValidator(date(2100, 12, 31))]
+
+
 class ListField(forms.Field):
     """Several values under one name (checkboxes, a multiple select), each converted by ``coerce``."""
 
@@ -46,6 +52,8 @@ class ListField(forms.Field):
 
     def to_python(self, value):
         values = [v for v in (value or []) if str(v).strip()]
+        if any("\x00" in str(v) or len(str(v)) > 64 for v in values):
+            raise ValidationError(_("所选项无效。"))
         if len(values) > self.max_items:
             raise ValidationError(_("一次最多选择 %(n)d 项。") % {"n": self.max_items})
         try:
@@ -86,8 +94,10 @@ class QueueFilterForm(BootstrapMixin, forms.Form):
     area = forms.ChoiceField(label=_("区域"), required=False)
     category = forms.ChoiceField(label=_("事项分类"), required=False)
     channel = forms.ChoiceField(label=_("来源渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices])
-    date_from = forms.DateField(label=_("上报日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("上报日期自"), required=False, validators=DATE_RANGE,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("至"), required=False, validators=DATE_RANGE,
+                              widget=forms.DateInput(attrs={"type": "date"}))
     per_page = forms.IntegerField(label=_("每页"), required=False, min_value=5, max_value=MAX_PER_PAGE,
                                   widget=forms.HiddenInput)
 

@@ -39,12 +39,16 @@ class CaseEvent(models.Model):
         return f"{self.case.number} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic",
+              "application/pdf": "pdf", "video/mp4": "mp4"}
+
+
 def attachment_path(instance, filename: str) -> str:
-    """Files go under the case number, with a random name so that uploads never overwrite each other."""
+    """Files go under the case number, with a random name so that uploads never overwrite each other, and
+    the extension of the type read from their content, never the one the uploader chose (evil.html)."""
     from uuid import uuid4
 
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"cases/{instance.case.number}/{uuid4().hex}.{extension}"
+    return f"cases/{instance.case.number}/{uuid4().hex}.{EXTENSIONS.get(instance.content_type, 'bin')}"
 
 
 class Attachment(models.Model):

@@ -48,5 +48,5 @@ def test_a_case_cannot_be_merged_into_itself_or_into_a_finished_case(reported_ca
         transition(reported_case, "merge", intake_clerk, original=reported_case.number)
     other = file_case(factories.report(street_litter, point=NEAR))
     transition(other, "void", shift_lead, note="测试")
-    with pytest.raises(InvalidInput, match="已办结或作废"):
+    with pytest.raises(InvalidInput, match="找不到可合并的原案件"):
         transition(reported_case, "merge", intake_clerk, original=other.number)

@@ -96,7 +96,8 @@ def queue(request):
     found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
     rows = found.rows.select_related("category", "area").defer("description", "extra")
     page = CountedPaginator(rows, data["per_page"], found.total).get_page(request.GET.get("page"))
-    context = {"form": form, "filters": data, "page": page, "found": found, "bulk_actions": forms.BULK_ACTIONS,
+    context = {"form": form, "filters": data, "page": page, "found": found,
+               "bulk_actions": forms.BULK_ACTIONS if centres else [],
                "status_tabs": _tabs(Status.choices, found.status_counts),
                "light_tabs": _tabs(Light.choices, found.light_counts),
                "all_count": sum(found.status_counts.values()),
