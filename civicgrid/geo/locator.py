@@ -73,7 +73,9 @@ _cache: dict = {"index": None, "stamp": None, "checked": 0.0}
 def _stamp():
     from .models import Boundary
 
-    return Boundary.objects.filter(area__level=AreaLevel.GRID).aggregate(n=Count("id"), last=Max("id"))
+    # Every boundary, not only grids': asked on every intake, it must stay one cheap scan without a join
+    # (PostgreSQL plans the join badly before the first ANALYZE), and outlines change rarely.
+    return Boundary.objects.aggregate(n=Count("id"), last=Max("id"))
 
 
 def _build() -> GridIndex:
