@@ -6,6 +6,7 @@ whatever its extension says. Every refusal names the limit.
 
 import filetype
 from django.conf import settings
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -63,3 +64,17 @@ def store(case, event, files, user=None) -> list[Attachment]:
         attachment.save()
         stored.append(attachment)
     return stored
+
+
+def response(attachment: Attachment) -> FileResponse:
+    """Serve a stored file to someone the caller has already let see it; a file lost from storage is a 404.
+
+    Images open in the page; anything else downloads rather than render in our origin."""
+    try:
+        stream = attachment.file.open("rb")
+    except OSError:
+        raise Http404 from None
+    served = FileResponse(stream, content_type=attachment.content_type, as_attachment=not attachment.is_image,
+                          filename=attachment.name)
+    served["Cache-Control"] = "private, max-age=3600"
+    return served

@@ -41,7 +41,7 @@ from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
 from .notices import RESIDENT_TEXTS
 from .routing import RuleBook
-from .workflow import Action
+from .workflow import Action, staff_or_none
 
 BATCH = 1000
 
@@ -184,16 +184,8 @@ def _centres(areas) -> dict[str, Area]:
 
 def _case(report, placement, centres, user, now) -> Case:
     area = placement.area
-    anonymous = report.anonymous
-    return Case(
-        category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
-        title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
-        longitude=placement.longitude, latitude=placement.latitude, address=report.address.strip(),
-        area=area, area_code=area.code, centre_area=area if area.level <= AreaLevel.TOWNSHIP else centres[area.code[:9]],
-        reporter_name="" if anonymous else report.reporter_name.strip(), reporter_phone=report.reporter_phone,
-        reporter_id_number="" if anonymous else report.reporter_id_number.upper(), anonymous=anonymous,
-        parent=report.parent, reported_by=_staff(user), reported_at=now,
-    )
+    centre = area if area.level <= AreaLevel.TOWNSHIP else centres[area.code[:9]]
+    return intake.build_case(report, placement, user, now, centre_area=centre)
 
 
 def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> None:
@@ -342,13 +334,13 @@ def _number(items: list[_Item], now: datetime) -> None:
     day = timezone.localdate(now)
     by_prefix: dict[str, list[Case]] = {}
     for item in items:
-        by_prefix.setdefault(item.case.area_code[:6].ljust(6, "0"), []).append(item.case)
+        by_prefix.setdefault(intake.number_prefix(item.case.area_code), []).append(item.case)
     CaseCounter.objects.bulk_create([CaseCounter(prefix=p, day=day) for p in by_prefix], ignore_conflicts=True)
     counters = CaseCounter.objects.select_for_update().filter(prefix__in=list(by_prefix), day=day)
     for counter in counters:
         cases = by_prefix[counter.prefix]
         for offset, case in enumerate(cases, start=counter.last + 1):
-            case.number = f"{counter.prefix}-{day:%Y%m%d}-{offset:05d}"
+            case.number = intake.format_number(counter.prefix, day, offset)
         CaseCounter.objects.filter(pk=counter.pk).update(last=counter.last + len(cases))
 
 
@@ -373,12 +365,12 @@ def _write(items: list[_Item], user, now: datetime) -> None:
 
 
 def _report_event(item: _Item, user, now) -> CaseEvent:
-    return CaseEvent(case=item.case, action=Action.REPORT, actor=_staff(user), to_status=Status.REPORTED,
+    return CaseEvent(case=item.case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
                      actor_label=intake.report_label(item.report, user), note=item.placement.warning, created_at=now)
 
 
 def _event(item: _Item, user, now, action, from_status, to_status, data=None) -> CaseEvent:
-    return CaseEvent(case=item.case, action=action, actor=_staff(user), from_status=from_status, to_status=to_status,
+    return CaseEvent(case=item.case, action=action, actor=staff_or_none(user), from_status=from_status, to_status=to_status,
                      actor_label=services.actor_label(user, None, item.case), data=data or {}, created_at=now)
 
 
@@ -412,6 +404,3 @@ def _tell_residents(registered: list[_Item]) -> None:
                       body=text % {"number": item.case.number, "link": link})
         for item in registered if item.case.reporter_phone], batch_size=BATCH)
 
-
-def _staff(user):
-    return user if getattr(user, "is_authenticated", False) else None

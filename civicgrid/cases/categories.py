@@ -145,7 +145,7 @@ def guess_kind(names: tuple[str, ...]) -> str:
 
 def assign_codes(source: str, nodes: list[Node], root: Root | None, report: ImportReport) -> list[Node]:
     """Find the classes that exist and give the others codes; returns the nodes to create."""
-    existing = _categories_by_path()
+    existing = categories_by_path()
     taken = _positions_taken(existing.values())
     by_path = {node.path: node for node in nodes}
     new = []
@@ -157,7 +157,8 @@ def assign_codes(source: str, nodes: list[Node], root: Root | None, report: Impo
     return new
 
 
-def _categories_by_path() -> dict[tuple[str, ...], Category]:
+def categories_by_path() -> dict[tuple[str, ...], Category]:
+    """Every category by its chain of names from the top, e.g. ("城管事件", "突发事件", "井盖缺失")."""
     categories = {c.pk: c for c in Category.objects.all()}
     paths: dict[int, tuple[str, ...]] = {}
 

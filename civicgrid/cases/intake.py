@@ -26,7 +26,7 @@ from . import attachments, deadlines
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
-from .workflow import Action, InvalidInput, NotAllowed
+from .workflow import Action, InvalidInput, NotAllowed, staff_or_none
 
 
 @dataclass
@@ -68,11 +68,11 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
     with transaction.atomic():
-        case = _build(report, placement, user, now)
+        case = build_case(report, placement, user, now)
         deadlines.start(case, now, (limits or deadlines.LimitCache()).get(case.category, Stage.REGISTER, case.priority))
         case.number = next_number(case.area_code, now)
         case.save()
-        event = CaseEvent.objects.create(case=case, action=Action.REPORT, actor=_staff(user), to_status=Status.REPORTED,
+        event = CaseEvent.objects.create(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
                                          actor_label=report_label(report, user), note=placement.warning,
                                          created_at=now)
         attachments.store(case, event, report.files, user)
@@ -184,16 +184,18 @@ def region_area(index=None) -> Area | None:
     return Area.objects.filter(level=AreaLevel.CITY).order_by("code").first()
 
 
-def _build(report: Report, placement: Placement, user, now) -> Case:
+def build_case(report: Report, placement: Placement, user, now, centre_area: Area | None = None) -> Case:
+    """The unsaved case of a checked report; bulk intake passes the centre it has looked up in advance."""
     anonymous = report.anonymous
     return Case(
         category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
         title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
         longitude=placement.longitude, latitude=placement.latitude, address=report.address.strip(),
-        area=placement.area, area_code=placement.area.code, centre_area=handling_centre(placement.area),
+        area=placement.area, area_code=placement.area.code,
+        centre_area=centre_area or handling_centre(placement.area),
         reporter_name="" if anonymous else report.reporter_name.strip(),
         reporter_phone=report.reporter_phone, reporter_id_number="" if anonymous else report.reporter_id_number.upper(),
-        anonymous=anonymous, parent=report.parent, reported_by=_staff(user), reported_at=now,
+        anonymous=anonymous, parent=report.parent, reported_by=staff_or_none(user), reported_at=now,
     )
 
 
@@ -206,12 +208,19 @@ def handling_centre(area: Area) -> Area:
 
 def next_number(area_code: str, now: datetime) -> str:
     """County code + date + sequence: 610802-20261121-00042. The counter row is locked while it counts."""
-    prefix = area_code[:6].ljust(6, "0")
-    day = timezone.localdate(now)
+    prefix, day = number_prefix(area_code), timezone.localdate(now)
     counter = _counter(prefix, day)
     CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    last = CaseCounter.objects.values_list("last", flat=True).get(pk=counter.pk)
-    return f"{prefix}-{day:%Y%m%d}-{last:05d}"
+    return format_number(prefix, day, CaseCounter.objects.values_list("last", flat=True).get(pk=counter.pk))
+
+
+def number_prefix(area_code: str) -> str:
+    """The county part of a case number; a case at the city is numbered under the city's code plus 00."""
+    return area_code[:6].ljust(6, "0")
+
+
+def format_number(prefix: str, day, sequence: int) -> str:
+    return f"{prefix}-{day:%Y%m%d}-{sequence:05d}"
 
 
 def _counter(prefix: str, day) -> CaseCounter:
@@ -222,11 +231,8 @@ def _counter(prefix: str, day) -> CaseCounter:
         return CaseCounter.objects.get(prefix=prefix, day=day)
 
 
-def _staff(user):
-    return user if getattr(user, "is_authenticated", False) else None
-
 
 def report_label(report: Report, user) -> str:
-    if _staff(user):
+    if staff_or_none(user):
         return Channel(report.channel).label
     return _("诉求人")

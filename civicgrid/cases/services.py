@@ -18,7 +18,7 @@ from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from . import attachments, steps, workflow
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
-from .workflow import Action, InvalidInput, StaleCase
+from .workflow import Action, InvalidInput, StaleCase, staff_or_none
 
 GRID_ROLES = frozenset({Role.GRID_WORKER, Role.GRID_HEAD})
 
@@ -130,11 +130,11 @@ def _record(step: Step, from_status: str) -> CaseEvent:
     case.version += 1
     case.save()
     event = CaseEvent.objects.create(
-        case=case, assignment=step.assignment, action=step.action, actor=_staff(step.actor),
+        case=case, assignment=step.assignment, action=step.action, actor=staff_or_none(step.actor),
         actor_label=actor_label(step.actor, step.assignment, case), from_status=from_status,
         to_status=case.status, note=step.note, data=step.data, created_at=step.now,
     )
-    attachments.store(case, event, step.files, _staff(step.actor))
+    attachments.store(case, event, step.files, staff_or_none(step.actor))
     steps.lapse_stale_requests(step)
     transaction.on_commit(lambda: _after(event.pk))
     return event
@@ -145,9 +145,6 @@ def _after(event_id: int) -> None:
 
     after_transition.enqueue(event_id)
 
-
-def _staff(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def actor_label(actor, assignment, case) -> str:

@@ -218,6 +218,11 @@ def roles_of(actor, case, assignment=None) -> set[str]:
     return {grant.role for grant in role_grants(actor) if _reaches(grant, case, assignment)}
 
 
+def staff_or_none(actor):
+    """The staff member behind ``actor``; None for residents, the system and anonymous visitors."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def role_grants(user) -> list:
     """The user's role assignments, loaded once per user object."""
     cache = user.__dict__.setdefault("_role_grants", None)

@@ -33,6 +33,7 @@ from django.tasks.backends.base import BaseTaskBackend
 from django.utils import timezone
 
 from civicgrid.cases import notices, sweep
+from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
     FINISHED_STATUSES,
     OPEN_STATUSES,
@@ -220,7 +221,7 @@ class World:
         counties = sorted({t.parent for t in townships}, key=lambda a: a.code)
         index = get_index()
         grids, outlines = _grid_pools(townships, index, rng)
-        categories = staffing.categories_by_path()
+        categories = categories_by_path()
         return cls(townships, counties, _township_weights(townships), grids, outlines, _names(townships),
                    categories, _messages(categories))
 

@@ -152,20 +152,6 @@ def _anchor(role: str, anchor) -> dict:
 # --- Routing ---------------------------------------------------------------------------------------
 
 
-def categories_by_path() -> dict[tuple[str, ...], Category]:
-    """Every category by its chain of names from the top, e.g. ("城管事件", "突发事件", "井盖缺失")."""
-    categories = {c.pk: c for c in Category.objects.all()}
-    paths: dict[int, tuple[str, ...]] = {}
-
-    def path(category: Category) -> tuple[str, ...]:
-        if category.pk not in paths:
-            above = path(categories[category.parent_id]) if category.parent_id else ()
-            paths[category.pk] = (*above, category.name)
-        return paths[category.pk]
-
-    return {path(c): c for c in categories.values()}
-
-
 def routing(counties: list[Area], categories: dict) -> int:
     """Default leads on top classes (where none is set) and per-county rules; returns the rules created."""
     city = {d.code.removeprefix(f"{CITY}-"): d for d in Department.objects.filter(area__code=CITY)}

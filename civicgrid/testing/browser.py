@@ -93,3 +93,14 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page, live_server, username: str):
+    """Sign in on the login page as a test user (factories' password) and land on the home page."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill("pw-for-tests")
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(f"{live_server.url}/")

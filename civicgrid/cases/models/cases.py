@@ -11,6 +11,7 @@ from civicgrid.core.querysets import RestrictedQuerySet
 from civicgrid.core.validators import validate_id_number, validate_mainland_phone
 
 from ..choices import (
+    ACTIVE_ASSIGNMENT_STATUSES,
     FINISHED_STATUSES,
     AssignmentRole,
     AssignmentStatus,
@@ -150,11 +151,8 @@ class CaseCounter(models.Model):
 
 class AssignmentQuerySet(models.QuerySet):
     def with_light(self, now=None):
-        finished = Q(due_at__isnull=True) | ~Q(status__in=["dispatched", "accepted"])
+        finished = Q(due_at__isnull=True) | ~Q(status__in=ACTIVE_ASSIGNMENT_STATUSES)
         return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
-
-    def for_departments(self, departments):
-        return self.filter(department__in=departments)
 
 
 class Assignment(Deadline):

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
 
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
@@ -65,7 +66,8 @@ def event_summary(event) -> str:
     if data.get("satisfaction"):
         parts.append(_("评价：%(label)s") % {"label": _label(Satisfaction, data["satisfaction"])})
     if data.get("amount"):
-        parts.append(_("延长 %(n)s 个工作日") % {"n": data["amount"]})
+        unit = _label(TimeUnit, data.get("unit") or TimeUnit.WORK_DAYS)
+        parts.append(_("延长 %(n)s %(unit)s") % {"n": data["amount"], "unit": unit})
     if data.get("to_centre"):
         parts.append(_("上报至：%(name)s") % {"name": data["to_centre"]})
     return "；".join(parts)

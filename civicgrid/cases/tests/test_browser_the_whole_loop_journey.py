@@ -22,7 +22,14 @@ from playwright.sync_api import expect
 from civicgrid.cases.choices import Satisfaction, Status
 from civicgrid.cases.models import Case
 from civicgrid.orgs.models import Department
-from civicgrid.testing.browser import DESKTOP, PHONE, SCREENSHOTS, TIMEOUT_MS, shot
+from civicgrid.testing.browser import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    TIMEOUT_MS,
+    shot,
+    sign_in,
+)
 
 from .test_public_support import PHONE as RESIDENT_PHONE
 from .test_public_support import fresh_cache, media_in_tmp  # noqa: F401
@@ -95,14 +102,6 @@ def _console_error(message, username: str, errors: list) -> None:
     # Chromium asks every site for /favicon.ico on its own; its 404 is no error of the page.
     if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
         errors.append(f"{username}: {message.text}")
-
-
-def sign_in(page, live_server, username: str):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests")
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(f"{live_server.url}/")
 
 
 @pytest.fixture

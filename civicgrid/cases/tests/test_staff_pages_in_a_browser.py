@@ -11,17 +11,9 @@ from playwright.sync_api import expect
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.services import transition
 from civicgrid.testing import factories
-from civicgrid.testing.browser import PHONE, shot
+from civicgrid.testing.browser import PHONE, shot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, live_server, username: str):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests")
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(f"{live_server.url}/")
 
 
 def open_menu(page):

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import shapely
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -393,15 +393,7 @@ def photo(request, number, pk):
         if case else None
     if attachment is None:
         raise Http404
-    try:
-        stream = attachment.file.open("rb")
-    except OSError:  # lost from storage: the page shows a broken picture, not an error
-        raise Http404 from None
-    # Images open in the page; anything else downloads rather than render in our origin.
-    response = FileResponse(stream, content_type=attachment.content_type, as_attachment=not attachment.is_image,
-                            filename=attachment.name)
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return attachments.response(attachment)
 
 
 def _remember(request, key: str, pk: int) -> None:

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,7 +22,7 @@ from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES
 from civicgrid.orgs.services import scope_prefixes, scope_roots
 
-from .. import duplicates, intake, routing, services, workflow
+from .. import attachments, duplicates, intake, routing, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
@@ -290,14 +290,7 @@ def attachment(request, number, pk):
     found = case.attachments.filter(pk=pk).first()
     if found is None:
         raise Http404
-    try:
-        handle = found.file.open("rb")
-    except OSError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=found.content_type, as_attachment=not found.is_image,
-                            filename=found.name)
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return attachments.response(found)
 
 
 @login_required

@@ -11,7 +11,7 @@ from shapely.geometry import box
 
 from civicgrid.geo.services import add_unit
 from civicgrid.testing import factories
-from civicgrid.testing.browser import PHONE, shot
+from civicgrid.testing.browser import PHONE, shot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +41,6 @@ def map_state(page) -> dict:
     page.wait_for_selector("#map[data-loaded]")
     page.wait_for_function(f"() => {{ const s = ({MAP_STATE})(); return s.paths > 0 || s.painted > 0; }}")
     return page.evaluate(MAP_STATE)
-
-
-def sign_in(page, live_server, username: str):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests")
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(f"{live_server.url}/")
 
 
 @pytest.fixture
