@@ -2,6 +2,7 @@
 a department handler and an outsider, on a small slice of 榆林市's real divisions."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from civicgrid.testing import factories
@@ -14,6 +15,13 @@ def _chinese_by_default():
     """A request in English leaves English active in the thread; every test starts in Chinese."""
     with translation.override("zh-hans"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and throttles live in the cache; each test starts with none."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.env import env_bool, env_choice, env_int, env_list, env_str
@@ -28,11 +29,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "django_tasks_db",
+    "ninja",
     "civicgrid.core",
     "civicgrid.geo",
     "civicgrid.orgs",
     "civicgrid.cases",
     "civicgrid.notifications",
+    "civicgrid.api",
+    "civicgrid.open311",
     "civicgrid.demo",
 ]
 
@@ -41,6 +45,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "civicgrid.api.middleware.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,6 +155,29 @@ CIVICGRID_SMS_GATEWAY_TOKEN = env_str("CIVICGRID_SMS_GATEWAY_TOKEN", "")
 CIVICGRID_SMS_GATEWAY_TIMEOUT_S = env_int("CIVICGRID_SMS_GATEWAY_TIMEOUT_S", 10)
 # The address residents are sent to in SMS (tracking page links).
 CIVICGRID_PUBLIC_URL = env_str("CIVICGRID_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# The cache holds rate-limit counters and throttles. "locmem://" counts per process; with several
+# processes use "db://" (run `manage.py createcachetable` once) or "redis://host:6379/0".
+CIVICGRID_CACHE_URL = env_str("CIVICGRID_CACHE_URL", "locmem://")
+_CACHE_BACKENDS = {"locmem": "django.core.cache.backends.locmem.LocMemCache",
+                   "db": "django.core.cache.backends.db.DatabaseCache",
+                   "redis": "django.core.cache.backends.redis.RedisCache"}
+_cache_scheme = CIVICGRID_CACHE_URL.split("://", 1)[0]
+if _cache_scheme not in _CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"CIVICGRID_CACHE_URL must start with one of {sorted(_CACHE_BACKENDS)}://")
+CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
+                      "LOCATION": {"locmem": "civicgrid", "db": "civicgrid_cache"}.get(_cache_scheme,
+                                                                                      CIVICGRID_CACHE_URL)}}
+
+# The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off),
+# and the header a trusted reverse proxy puts the client's address in (e.g. HTTP_X_REAL_IP; "" trusts none).
+CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
+CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
+CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
+# Webhook deliveries: seconds to wait for a receiver before counting the try as failed.
+CIVICGRID_WEBHOOK_TIMEOUT_S = env_int("CIVICGRID_WEBHOOK_TIMEOUT_S", 10)
+# The key of the Open311 client application `load_demo` makes; empty makes a random one (printed).
+CIVICGRID_DEMO_API_KEY = env_str("CIVICGRID_DEMO_API_KEY", "")
 
 LOGGING = {
     "version": 1,

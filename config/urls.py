@@ -4,6 +4,9 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("civicgrid.core.urls")),
+    path("api/", include("civicgrid.api.urls")),
+    path("open311/v2/", include("civicgrid.open311.urls")),
     path("", include("civicgrid.orgs.urls")),
     path("areas/", include("civicgrid.geo.urls")),
     path("cases/", include("civicgrid.cases.urls")),

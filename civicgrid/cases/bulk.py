@@ -35,7 +35,7 @@ from civicgrid.notifications.models import Notice, OutboxMessage
 from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 
-from . import attachments, deadlines, intake, services, workflow
+from . import attachments, deadlines, intake, services, signals, workflow
 from .choices import AssignmentRole, Stage, Status
 from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
@@ -360,6 +360,7 @@ def _write(items: list[_Item], user, now: datetime) -> None:
     later += [_event(item, user, now, Action.DISPATCH, Status.REGISTERED, Status.DISPATCHED, _dispatch_data(item))
               for item in dispatched]
     CaseEvent.objects.bulk_create(later, batch_size=BATCH)
+    signals.written([*events, *later])
     _tell_departments(dispatched)
     _tell_residents(registered)
 

@@ -22,7 +22,7 @@ from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 
-from . import attachments, deadlines
+from . import attachments, deadlines, signals
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
@@ -76,6 +76,7 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
                                          actor_label=report_label(report, user), note=placement.warning,
                                          created_at=now)
         attachments.store(case, event, report.files, user)
+        signals.written([event])
     case.placement_warning = placement.warning
     return case
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 
-from . import attachments, steps, workflow
+from . import attachments, signals, steps, workflow
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
 from .workflow import Action, InvalidInput, StaleCase, staff_or_none
@@ -136,6 +136,7 @@ def _record(step: Step, from_status: str) -> CaseEvent:
     )
     attachments.store(case, event, step.files, staff_or_none(step.actor))
     steps.lapse_stale_requests(step)
+    signals.written([event])
     transaction.on_commit(lambda: _after(event.pk))
     return event
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from civicgrid.notifications.choices import NoticeKind
 from civicgrid.notifications.services import notify
 
+from . import signals
 from .choices import ACTIVE_ASSIGNMENT_STATUSES, OPEN_STATUSES
 from .models import Assignment, Case, CaseEvent
 from .notices import centre_staff, department_staff
@@ -74,7 +75,7 @@ def _sweep_cases(now) -> int:
     with transaction.atomic():
         cases = _locked(late_cases(now).order_by("due_at"))
         Case.objects.filter(pk__in=[c.pk for c in cases]).update(overdue=True)
-        CaseEvent.objects.bulk_create([_event(case, None, Action.OVERDUE, now) for case in cases])
+        signals.written(CaseEvent.objects.bulk_create([_event(case, None, Action.OVERDUE, now) for case in cases]))
         staff = _StaffCache(centre_staff)
         for case in cases:
             notify(staff[case.centre_area_id], NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
@@ -86,7 +87,7 @@ def _sweep_assignments(now) -> int:
     with transaction.atomic():
         assignments = _locked(late_assignments(now).select_related("case", "department").order_by("due_at"))
         Assignment.objects.filter(pk__in=[a.pk for a in assignments]).update(overdue=True)
-        CaseEvent.objects.bulk_create([_event(a.case, a, Action.OVERDUE, now) for a in assignments])
+        signals.written(CaseEvent.objects.bulk_create([_event(a.case, a, Action.OVERDUE, now) for a in assignments]))
         staff = _StaffCache(_department_staff)
         for assignment in assignments:
             notify(staff[assignment.department_id], NoticeKind.OVERDUE,
@@ -98,7 +99,7 @@ def _sweep_assignments(now) -> int:
 def _remind_yellow(now) -> int:
     with transaction.atomic():
         assignments = _locked(yellow_assignments(now).select_related("case", "department").order_by("due_at"))
-        CaseEvent.objects.bulk_create([_event(a.case, a, Action.REMIND, now) for a in assignments])
+        signals.written(CaseEvent.objects.bulk_create([_event(a.case, a, Action.REMIND, now) for a in assignments]))
         staff = _StaffCache(_department_staff)
         for assignment in assignments:
             notify(staff[assignment.department_id], NoticeKind.REMINDER,

@@ -1,0 +1,56 @@
+"""The JSON API at ``/api/v1/``: each app's ``api.py`` router, mounted on one NinjaAPI with one way to
+authenticate, to limit and to report errors. ``/api/v1/docs`` is the interactive documentation and
+``/api/v1/openapi.json`` the schema.
+"""
+
+from django.utils.module_loading import import_string
+from ninja import NinjaAPI, Router, Schema
+
+from . import errors
+from .auth import AUTH
+
+ROUTERS = (
+    ("/areas", "civicgrid.geo.api.router"),
+    ("/categories", "civicgrid.cases.api.categories"),
+    ("/departments", "civicgrid.orgs.api.router"),
+    ("/cases", "civicgrid.cases.api.cases"),
+    ("/assignments", "civicgrid.cases.api.assignments"),
+    ("/notices", "civicgrid.notifications.api.router"),
+    ("/webhooks", "civicgrid.api.webhooks_api.router"),
+)
+
+me = Router(tags=["me"])
+
+
+class MeOut(Schema):
+    kind: str
+    name: str
+    area_code: str | None
+    grants: list[str]
+
+
+@me.get("", response=MeOut, summary="Who the caller is")
+def whoami(request):
+    principal = request.auth
+    application = principal.application
+    if application is not None:
+        return MeOut(kind="application", name=application.name, area_code=application.area_code,
+                     grants=application.grants)
+    return MeOut(kind="staff", name=str(principal.user), area_code=None, grants=[])
+
+
+def build() -> NinjaAPI:
+    api = NinjaAPI(title="civicgrid", version="1", urls_namespace="api-v1", auth=AUTH,
+                   description="市域社会治理 civicgrid JSON API. Errors: {code, message, details}.")
+    errors.install(api)
+    api.add_router("/me", me)
+    for prefix, path in ROUTERS:
+        try:
+            router = import_string(path)
+        except ImportError:
+            continue
+        api.add_router(prefix, router)
+    return api
+
+
+api = build()

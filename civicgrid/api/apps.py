@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "civicgrid.api"
+    label = "api"
+    verbose_name = _("接口与对接")
+

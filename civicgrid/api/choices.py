@@ -1,0 +1,25 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.cases.workflow import Action as CaseAction
+
+
+class Grant(models.TextChoices):
+    """What a client application may do besides the case steps it is granted (which also need its staff account)."""
+
+    READ = "read", _("查询")
+    FILE = "file", _("上报案件")
+    COMMENT = "comment", _("补充说明")
+    SUBSCRIBE = "subscribe", _("订阅推送")
+
+
+# Case steps a client application may be granted; it takes them as its staff account, by the loop's rules.
+STEP_GRANTS = [(action.value, action.label) for action in CaseAction if action not in
+               (CaseAction.REPORT, CaseAction.OVERDUE)]
+GRANT_CHOICES = [*Grant.choices, *STEP_GRANTS]
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("待推送")
+    DELIVERED = "delivered", _("已送达")
+    FAILED = "failed", _("已放弃")

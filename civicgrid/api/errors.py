@@ -1,0 +1,87 @@
+"""Every API error is ``{"code", "message", "details"}`` with the fitting HTTP status, in the caller's language.
+
+``code`` is stable English for programs; ``message`` is for people, translated by ``Accept-Language``;
+``details`` maps fields to their messages where the input was at fault. Nothing raised by the loop's
+services reaches a client as a 500: their refusals are mapped here.
+"""
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from civicgrid.cases.workflow import InvalidInput, NotAllowed, StaleCase, WorkflowError, WrongState
+
+from .ratelimit import RateLimited
+
+
+class ApiError(Exception):
+    """An error an endpoint raises on purpose, with its status and stable code."""
+
+    def __init__(self, status: int, code: str, message: str, details: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or {}
+
+
+def body(code: str, message: str, details: dict | None = None) -> dict:
+    return {"code": code, "message": message, "details": details or {}}
+
+
+WORKFLOW_STATUS = {InvalidInput: (422, "invalid"), NotAllowed: (403, "forbidden"), WrongState: (409, "wrong_state"),
+                   StaleCase: (409, "stale")}
+
+
+def install(api) -> None:
+    """Register the handlers on a NinjaAPI."""
+    handlers = {
+        ApiError: lambda request, exc: (exc.status, body(exc.code, exc.message, exc.details), {}),
+        WorkflowError: _workflow,
+        ValidationError: _validation,
+        AuthenticationError: lambda request, exc: (401, body("unauthenticated", _("请提供有效的令牌或 API 密钥。")), {}),
+        HttpError: lambda request, exc: (exc.status_code, body(_http_code(exc.status_code), str(exc)), {}),
+        Http404: lambda request, exc: (404, body("not_found", _("没有找到，或不在您的权限范围内。")), {}),
+        RateLimited: lambda request, exc: (429, body("rate_limited", str(exc)), {"Retry-After": str(exc.retry_after)}),
+        RequestDataTooBig: lambda request, exc: (413, body("too_large", _("请求内容过大。")), {}),
+    }
+    for exception, handler in handlers.items():
+        api.add_exception_handler(exception, _responder(api, handler))
+
+
+def _responder(api, handler):
+    def respond(request, exc):
+        status, content, headers = handler(request, exc)
+        response = api.create_response(request, content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    return respond
+
+
+def _workflow(request, exc):
+    status, code = next((v for k, v in WORKFLOW_STATUS.items() if isinstance(exc, k)), (400, "refused"))
+    return status, body(code, exc.message, getattr(exc, "errors", None) or {}), {}
+
+
+def _validation(request, exc):
+    details = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        details[".".join(location) or "body"] = _problem_text(error)
+    return 422, body("invalid", _("请求内容有误，请检查各字段。"), details), {}
+
+
+def _problem_text(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return _("必填。")
+    if kind == "extra_forbidden":
+        return _("不认识的字段。")
+    if kind == "json_invalid":
+        return _("不是有效的 JSON。")
+    return error.get("msg", _("格式不正确。"))
+
+
+def _http_code(status: int) -> str:
+    return {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "not_allowed",
+            409: "conflict", 413: "too_large"}.get(status, "error")

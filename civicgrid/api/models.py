@@ -1,0 +1,162 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from civicgrid.core.querysets import RestrictedQuerySet
+from civicgrid.geo.models import Area
+
+from .choices import GRANT_CHOICES, DeliveryStatus
+
+KEY_PREFIX_LENGTH = 12
+
+
+class ClientApplication(models.Model):
+    """客户端应用: a system that talks to civicgrid with an API key: a 12345 hotline system, a department's
+    back office, a neighbouring city's platform, a mobile app or any Open311 client.
+
+    Only the key's SHA-256 is kept; the key itself is shown once, when it is made. ``area_code`` bounds
+    everything the application sees and files; ``grants`` lists what it may do. Case steps also need
+    ``staff``, the account it acts as, and then the loop's own rules apply to that account too.
+    """
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    key_prefix = models.CharField(_("密钥前缀"), max_length=KEY_PREFIX_LENGTH, editable=False)
+    key_hash = models.CharField(_("密钥摘要"), max_length=64, unique=True, editable=False)
+    area_code = models.CharField(_("区域代码前缀"), max_length=21,
+                                 help_text=_("只能查看和上报这一区域代码开头的案件。"))
+    grants = models.JSONField(_("权限"), default=list, blank=True,
+                              help_text=_("read 查询、file 上报、comment 补充说明、subscribe 订阅推送，以及案件步骤如 accept、handle。"))
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("代理账号"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="client_applications",
+                              help_text=_("办理案件步骤时以这一账号的身份和权限进行。"))
+    rate_per_minute = models.PositiveIntegerField(_("每分钟请求上限"), null=True, blank=True,
+                                                  help_text=_("留空则用系统默认值。"))
+    contact = models.CharField(_("联系人"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+
+    scope_field = "area_code"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("客户端应用")
+        verbose_name_plural = _("客户端应用")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def may(self, grant: str) -> bool:
+        return grant in self.grants
+
+    def clean(self):
+        errors = {}
+        unknown = sorted(set(self.grants or []) - {value for value, _label in GRANT_CHOICES})
+        if unknown:
+            errors["grants"] = _("不认识的权限：%(grants)s。") % {"grants": "、".join(unknown)}
+        if not Area.objects.filter(code=self.area_code).exists():
+            errors["area_code"] = _("没有代码为 %(code)s 的区域。") % {"code": self.area_code}
+        if errors:
+            raise ValidationError(errors)
+
+
+class PersonalToken(models.Model):
+    """个人令牌: a staff member's own key for scripts and tools; it sees and does exactly what its owner may."""
+
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE,
+                              related_name="api_tokens")
+    name = models.CharField(_("用途"), max_length=100)
+    key_prefix = models.CharField(_("令牌前缀"), max_length=KEY_PREFIX_LENGTH, editable=False)
+    key_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("到期时间"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("个人令牌")
+        verbose_name_plural = _("个人令牌")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.staff} · {self.name}"
+
+
+class IdempotencyRecord(models.Model):
+    """幂等记录: the answer given to a create request with an ``Idempotency-Key``, replayed on a retry.
+
+    ``owner`` names who asked (an application or a staff member), so two clients' keys never collide;
+    ``request_hash`` tells a true retry from a different body sent under the same key.
+    """
+
+    owner = models.CharField(_("请求方"), max_length=40)
+    key = models.CharField(_("幂等键"), max_length=255)
+    request_hash = models.CharField(_("请求摘要"), max_length=64)
+    status_code = models.PositiveSmallIntegerField(_("状态码"), default=0)
+    response = models.JSONField(_("响应"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("幂等记录")
+        verbose_name_plural = _("幂等记录")
+        constraints = [models.UniqueConstraint(fields=["owner", "key"], name="api_idempotency_unique_key")]
+
+    def __str__(self):
+        return f"{self.owner} · {self.key}"
+
+
+class WebhookSubscription(models.Model):
+    """推送订阅: a client application's address that is told of case events in its area, signed with ``secret``."""
+
+    application = models.ForeignKey(ClientApplication, verbose_name=_("客户端应用"), on_delete=models.CASCADE,
+                                    related_name="subscriptions")
+    url = models.URLField(_("接收地址"), max_length=500)
+    secret = models.CharField(_("签名密钥"), max_length=100)
+    area_code = models.CharField(_("区域代码前缀"), max_length=21)
+    actions = models.JSONField(_("事件"), default=list, blank=True, help_text=_("留空表示全部案件事件。"))
+    is_active = models.BooleanField(_("启用"), default=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    scope_field = "area_code"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("推送订阅")
+        verbose_name_plural = _("推送订阅")
+        ordering = ["application", "pk"]
+
+    def __str__(self):
+        return f"{self.application} → {self.url}"
+
+
+class WebhookDelivery(models.Model):
+    """推送记录: one case event on its way to one subscription; written with the event, so none is lost."""
+
+    subscription = models.ForeignKey(WebhookSubscription, verbose_name=_("订阅"), on_delete=models.CASCADE,
+                                     related_name="deliveries")
+    event = models.ForeignKey("cases.CaseEvent", verbose_name=_("案件事件"), on_delete=models.CASCADE,
+                              related_name="webhook_deliveries")
+    status = models.CharField(_("状态"), max_length=16, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    next_attempt_at = models.DateTimeField(_("下次尝试"), db_index=True)
+    claimed_until = models.DateTimeField(_("处理中至"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("最近尝试"), null=True, blank=True)
+    response_code = models.PositiveSmallIntegerField(_("响应码"), null=True, blank=True)
+    last_error = models.CharField(_("最近错误"), max_length=500, blank=True)
+    delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("推送记录")
+        verbose_name_plural = _("推送记录")
+        ordering = ["-next_attempt_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="api_delivery_due")]
+
+    def __str__(self):
+        return f"{self.subscription} · {self.event_id} · {self.get_status_display()}"
