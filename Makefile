@@ -38,6 +38,7 @@ bench: setup
 	$(PY) bench/locate.py
 	$(PY) bench/intake.py
 	$(PY) bench/queue.py
+	$(PY) bench/api.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -81,7 +81,7 @@ def _drop_postgres(server_url: str) -> None:
 
 def load_city(seed: int = 1):
     """榆林市 as the demo has it, with routing rules for every county; returns the demo's staffing.Cast."""
-    from civicgrid.cases.categories import load_default_categories
+    from civicgrid.cases.categories import categories_by_path, load_default_categories
     from civicgrid.core.services import seed_calendar
     from civicgrid.demo import geography, people, staffing
     from civicgrid.geo.choices import AreaLevel
@@ -97,7 +97,7 @@ def load_city(seed: int = 1):
     townships = list(Area.objects.filter(code__startswith=CITY, level=AreaLevel.TOWNSHIP).select_related("parent"))
     cast = staffing.cast(townships, [], "bench-only-password", random.Random(seed))
     counties = sorted({t.parent for t in townships}, key=lambda a: a.code)
-    staffing.routing(counties, staffing.categories_by_path())
+    staffing.routing(counties, categories_by_path())
     print(f"set-up: 榆林市 loaded (divisions, grids, categories, {len(counties)} counties' departments and rules) "
           f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return cast

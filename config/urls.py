@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from civicgrid.api.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("civicgrid.core.urls")),
+    path("api/v1/", api.urls),
     path("api/", include("civicgrid.api.urls")),
     path("open311/v2/", include("civicgrid.open311.urls")),
     path("", include("civicgrid.orgs.urls")),
@@ -13,3 +16,5 @@ urlpatterns = [
     path("notices/", include("civicgrid.notifications.urls")),
     path("", include("civicgrid.cases.public_urls")),
 ]
+
+handler404 = "civicgrid.core.views.not_found"

@@ -1,10 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from . import keys
+from . import keys, webhooks
 from .choices import GRANT_CHOICES
-from .models import ClientApplication, PersonalToken, WebhookDelivery, WebhookSubscription
+from .models import (
+    ClientApplication,
+    PersonalToken,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 
 
 class ClientApplicationForm(forms.ModelForm):
@@ -44,19 +50,57 @@ class PersonalTokenAdmin(admin.ModelAdmin):
 
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["application", "url", "area_code", "is_active", "created_at"]
-    list_filter = ["is_active"]
+    """推送订阅: applications usually subscribe through the API; the secret is made here too, never typed."""
+
+    list_display = ["application", "url", "area_code", "actions", "is_active", "created_at"]
+    list_filter = ["is_active", "application"]
+    list_select_related = ["application"]
+    search_fields = ["url", "area_code", "application__name"]
+    fields = ["application", "url", "area_code", "actions", "is_active", "created_at"]
+    readonly_fields = ["created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.secret = webhooks.new_secret()
+            messages.warning(request, _("签名密钥（只显示这一次，请立即交给对方）：%(secret)s") % {"secret": obj.secret})
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    """推送记录: administrators see what reached each receiver, what is waiting and why."""
+    """推送记录: administrators see what reached each receiver, what is waiting and why, and can retry."""
 
-    list_display = ["event", "subscription", "status", "attempts", "response_code", "next_attempt_at",
-                    "delivered_at", "last_error"]
-    list_filter = ["status", "subscription__application"]
-    list_select_related = ["subscription__application", "event"]
+    list_display = ["pk", "case_number", "action", "application", "status", "attempts", "response_code",
+                    "last_attempt_at", "next_attempt_at", "delivered_at", "last_error"]
+    list_filter = ["status", "subscription__application", "event__action"]
+    list_select_related = ["subscription__application", "event__case"]
+    search_fields = ["=event__case__number", "subscription__url"]
     readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
+    actions = ["retry"]
+
+    @admin.display(description=_("案件"), ordering="event__case__number")
+    def case_number(self, delivery: WebhookDelivery) -> str:
+        return delivery.event.case.number
+
+    @admin.display(description=_("事件"), ordering="event__action")
+    def action(self, delivery: WebhookDelivery) -> str:
+        return delivery.event.action
+
+    @admin.display(description=_("客户端应用"), ordering="subscription__application__name")
+    def application(self, delivery: WebhookDelivery) -> str:
+        return delivery.subscription.application.name
+
+    @admin.action(description=_("立即重试所选推送"), permissions=["retry"])
+    def retry(self, request, queryset):
+        count = webhooks.retry_now(queryset)
+        self.message_user(request, ngettext("已安排 %(count)d 条推送立即重试。", "已安排 %(count)d 条推送立即重试。",
+                                            count) % {"count": count})
+
+    def has_retry_permission(self, request) -> bool:
+        return request.user.has_perm("api.change_webhookdelivery")
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a delivery edited by hand would no longer say what was sent

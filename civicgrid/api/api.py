@@ -45,11 +45,7 @@ def build() -> NinjaAPI:
     errors.install(api)
     api.add_router("/me", me)
     for prefix, path in ROUTERS:
-        try:
-            router = import_string(path)
-        except ImportError:
-            continue
-        api.add_router(prefix, router)
+        api.add_router(prefix, import_string(path))
     return api
 
 

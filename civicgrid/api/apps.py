@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,14 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("接口与对接")
 
+    def ready(self):
+        from civicgrid.cases.signals import events_written
+
+        from . import webhooks
+        from .models import ClientApplication, WebhookSubscription
+
+        # Deliveries are written with the events, in their transaction (see webhooks' docstring).
+        events_written.connect(webhooks.on_events_written, dispatch_uid="api.webhooks.record")
+        for model in (WebhookSubscription, ClientApplication):
+            for signal in (post_save, post_delete):
+                signal.connect(webhooks.forget_none, sender=model, dispatch_uid=f"api.webhooks.forget.{model.__name__}")

@@ -15,7 +15,7 @@ class Grant(models.TextChoices):
 
 # Case steps a client application may be granted; it takes them as its staff account, by the loop's rules.
 STEP_GRANTS = [(action.value, action.label) for action in CaseAction if action not in
-               (CaseAction.REPORT, CaseAction.OVERDUE)]
+               (CaseAction.REPORT, CaseAction.OVERDUE, CaseAction.COMMENT)]
 GRANT_CHOICES = [*Grant.choices, *STEP_GRANTS]
 
 

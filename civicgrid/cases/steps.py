@@ -354,6 +354,18 @@ def remind(step) -> None:
                                       .values_list("department__name", flat=True)))
 
 
+REFERENCE_MAX = 100
+
+
+def comment(step) -> None:
+    """补充说明: a remark on the case; nothing moves. ``via`` and ``reference`` say where it came from
+    (an Open311 client's own id for it), so a client's retry can be told from a second remark."""
+    for key in ("via", "reference"):
+        value = str(step.params.get(key) or "")[:REFERENCE_MAX]
+        if value:
+            step.data[key] = value
+
+
 def _start_stage(step, stage: str) -> None:
     case = step.case
     deadlines.start(case, step.now, deadlines.limit_for(case.category, stage, case.priority))
@@ -376,4 +388,5 @@ STEPS = {
     Action.RETURN: return_, Action.HANDLE: handle, Action.EXTEND: extend, Action.SUSPEND: suspend,
     Action.RESUME: resume, Action.VERIFY: verify, Action.REJECT: reject, Action.REWORK: rework,
     Action.CLOSE: close, Action.CALLBACK: callback, Action.SUPERVISE: supervise, Action.REMIND: remind,
+    Action.COMMENT: comment,
 }

@@ -56,6 +56,7 @@ class Action(models.TextChoices):
     SUPERVISE = "supervise", _("督办")
     REMIND = "remind", _("催办")
     REFUSE = "refuse", _("驳回申请")
+    COMMENT = "comment", _("补充说明")
     OVERDUE = "overdue", _("超期")
 
 
@@ -65,6 +66,7 @@ class Transition:
 
     ``target`` None keeps the state (or lets the step decide, as a callback does). ``approval`` names the
     request a step files instead of acting; ``approves`` the request an approver's step carries out.
+    ``offered`` False keeps a row out of ``available`` (the step buttons): a remark is not a step of the loop.
     """
 
     action: str
@@ -76,6 +78,7 @@ class Transition:
     approves: str | None = None
     needs_files: bool = False
     needs_note: bool = False
+    offered: bool = True
 
 
 CENTRE = frozenset(CENTRE_ROLES)
@@ -86,6 +89,9 @@ OPEN = frozenset(OPEN_STATUSES)
 ACTIVE = frozenset({A.DISPATCHED, A.ACCEPTED})
 PRE_DISPATCH = frozenset({S.REPORTED, S.REGISTERED})
 IN_HAND = frozenset({S.REGISTERED, S.DISPATCHED})
+# Everyone in reach of an open case may add a remark to it: the reporter, and any staff role whose scope
+# (or, for departments, whose live assignment) reaches it; ``roles_of`` decides the reach.
+REMARKERS = frozenset({RESIDENT, *Role.values})
 
 
 def _t(action, sources, target, roles, **options) -> Transition:
@@ -122,6 +128,7 @@ TABLE: dict[str, Transition] = {t.action: t for t in [
     _t(Action.CALLBACK, {S.CLOSED, S.SELF_RESOLVED}, None, {RESIDENT, *CENTRE}),
     _t(Action.SUPERVISE, OPEN, None, {Role.LEADER, Role.SHIFT_LEAD}, needs_note=True),
     _t(Action.REMIND, {S.DISPATCHED}, None, {*DISPATCHERS, Role.LEADER}),
+    _t(Action.COMMENT, OPEN, None, REMARKERS, needs_note=True, offered=False),
 ]}
 
 # Whoever may carry out a request decides on it; the request's row says what approving does.
@@ -193,7 +200,7 @@ def _check_state(step: Transition, case, assignment) -> None:
 SUSPENSION_GUARDED = {Action.REQUEST_SUSPENSION, Action.SUSPEND, Action.RESUME}
 # While a case is suspended (挂账) its work stands still: only these steps are open.
 WHILE_SUSPENDED = {Action.RESUME, Action.VOID, Action.REQUEST_VOID, Action.SUPERVISE, Action.REMIND,
-                   Action.ESCALATE}
+                   Action.ESCALATE, Action.COMMENT}
 
 
 def _check_suspended(step: Transition, case) -> None:
@@ -266,7 +273,7 @@ def _active_assignments(case) -> list:
 def available(user, case, assignments=()) -> list[tuple[Transition, object]]:
     """The (row, assignment) pairs ``user`` may take now, in table order, for showing as buttons."""
     found = []
-    for step in TABLE.values():
+    for step in (row for row in TABLE.values() if row.offered):
         for assignment in (assignments if step.on_assignment else [None]):
             try:
                 check(user, step.action, case, assignment)

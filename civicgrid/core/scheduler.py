@@ -41,6 +41,8 @@ class Job:
 JOBS = (
     Job("sweep_deadlines", _("超期扫描与黄灯提醒"), "civicgrid.cases.tasks.sweep_deadlines", "CIVICGRID_SWEEP_CRON"),
     Job("retry_outbox", _("发件箱重试"), "civicgrid.notifications.tasks.retry_due", None),
+    # Webhooks wait at least a minute between tries too (civicgrid.api.webhooks.BACKOFF).
+    Job("retry_webhooks", _("推送重试"), "civicgrid.api.tasks.retry_due", None),
 )
 
 

@@ -1,4 +1,4 @@
-"""``manage.py run_scheduler`` enqueues the deadline sweep and the outbox retries on a cron schedule;
+"""``manage.py run_scheduler`` enqueues the deadline sweep and the outbox and webhook retries on a cron schedule;
 it never runs the work itself when a worker is configured."""
 
 from datetime import datetime
@@ -16,17 +16,19 @@ from civicgrid.core import scheduler
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due"}
+TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due",
+              "civicgrid.api.tasks.retry_due"}
+JOB_IDS = {"sweep_deadlines", "retry_outbox", "retry_webhooks"}
 
 
 def jobs_by_id(built):
     return {job.id: job for job in built.get_jobs()}
 
 
-def test_the_scheduler_has_a_sweep_and_an_outbox_job_that_enqueue_their_tasks():
+def test_the_scheduler_has_a_sweep_an_outbox_and_a_webhook_job_that_enqueue_their_tasks():
     jobs = jobs_by_id(scheduler.build())
 
-    assert set(jobs) == {"sweep_deadlines", "retry_outbox"}
+    assert set(jobs) == JOB_IDS
     assert {job.args[0] for job in jobs.values()} == TASK_PATHS
     assert all(job.func is scheduler.enqueue for job in jobs.values())
 
@@ -52,7 +54,7 @@ def test_the_outbox_is_retried_every_minute():
 
 
 @override_settings(TASKS=DATABASE_TASKS)
-def test_once_with_the_database_backend_queues_both_tasks_for_the_worker(db):
+def test_once_with_the_database_backend_queues_every_task_for_the_worker(db):
     out = StringIO()
     call_command("run_scheduler", "--once", stdout=out)
 
@@ -80,5 +82,5 @@ def test_without_once_the_command_runs_the_blocking_scheduler_until_interrupted(
     out = StringIO()
     call_command("run_scheduler", stdout=out, stderr=StringIO())
 
-    assert started == [{"sweep_deadlines", "retry_outbox"}]
+    assert started == [JOB_IDS]
     assert "*/10 * * * *" in out.getvalue() and "定时任务已停止" in out.getvalue()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, geography, people
+from civicgrid.demo import cases, clients, geography, people
 
 
 class Command(BaseCommand):
@@ -30,7 +30,10 @@ class Command(BaseCommand):
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
         self._cases(options["cases"], password)
+        services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
+        self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
+        self._print_key(key)
 
     def _step(self, what: str, outcome: str) -> None:
         self.stdout.write(_("[演示数据] %(what)s：%(outcome)s") % {"what": what, "outcome": outcome})
@@ -60,6 +63,11 @@ class Command(BaseCommand):
             if filed % step == 0 and filed < count:
                 self._step(_("演示案件"), _("已上报 %(n)d / %(count)d 件") % {"n": filed, "count": count})
         return report
+
+    def _print_key(self, key: str) -> None:
+        self.stdout.write("\n" + _("演示 Open311 客户端的 API 密钥（%(name)s）：%(key)s") % {"name": clients.NAME, "key": key})
+        self.stdout.write(_("  试一试：curl -s 'http://127.0.0.1:8000/open311/v2/services.json'；"
+                            "curl -s -H 'X-Api-Key: %(key)s' 'http://127.0.0.1:8000/api/v1/cases'") % {"key": key})
 
     def _print_logins(self, users, password: str) -> None:
         self.stdout.write("\n" + _("演示账号（密码均为 %(password)s）：") % {"password": password})

@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Service, ServiceRequest
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    """Administrators choose which categories Open311 clients see, and under which codes."""
+
+    list_display = ["service_code", "category", "group", "published", "ordering"]
+    list_editable = ["published", "ordering"]
+    list_filter = ["published", "group"]
+    search_fields = ["service_code", "category__name", "category__code", "group", "keywords"]
+    autocomplete_fields = ["category"]
+    actions = ["publish", "withdraw"]
+
+    @admin.action(description=_("发布所选服务"))
+    def publish(self, request, queryset):
+        queryset.update(published=True)
+
+    @admin.action(description=_("停止发布所选服务"))
+    def withdraw(self, request, queryset):
+        queryset.update(published=False)
+
+
+@admin.register(ServiceRequest)
+class ServiceRequestAdmin(admin.ModelAdmin):
+    """Read only: a record of how a case came in, written by the Open311 endpoint alone."""
+
+    list_display = ["case", "application", "created_at"]
+    list_filter = ["application"]
+    search_fields = ["case__number", "token"]
+    readonly_fields = ["case", "application", "token", "media_url", "account_id", "device_id", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,30 @@
+"""Past its rate a key (or an address) gets 429 with ``Retry-After``, as an Open311 error, in both formats."""
+
+import pytest
+
+from civicgrid.api.keys import create_application
+from civicgrid.cases.models import Case
+
+from . import schemas
+from .support import checked, get, post
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_key_past_its_rate_is_told_when_to_come_back(client, filing, fmt):
+    slow = create_application("慢 App", "610802001", ["read", "file"], rate_per_minute=2)[1]
+    for _ in range(2):
+        checked(get(client, "requests", fmt, api_key=slow), schemas.REQUESTS)
+    response = post(client, "requests", {**filing, "api_key": slow}, fmt=fmt)
+    errors = checked(response, schemas.ERRORS, 429)
+    assert int(response["Retry-After"]) >= 1 and errors[0]["code"] == "429"
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_an_address_past_its_rate_is_refused_before_any_key_is_looked_at(client, service, settings, fmt):
+    settings.CIVICGRID_API_RATE_PER_IP = "2/m"
+    for _ in range(2):
+        checked(get(client, "services", fmt), schemas.SERVICES)
+    response = get(client, "discovery", fmt)
+    checked(response, schemas.ERRORS, 429)
+    assert int(response["Retry-After"]) >= 1

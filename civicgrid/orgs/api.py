@@ -1,0 +1,70 @@
+"""JSON API for departments (职能部门): those inside the caller's scope and those serving it.
+
+A township dispatcher sends cases to county departments that serve the township, which sit above the
+dispatcher's own scope, so those are visible too; ``serving=<area code>`` lists the departments dispatch
+would offer for an area the caller may see.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from ninja import Query, Router, Schema
+
+from civicgrid.api.shared import Code, text, with_errors
+from civicgrid.cases.routing import serving_departments
+from civicgrid.geo.api import roots
+from civicgrid.geo.models import Area
+
+from .models import Department
+
+router = Router(tags=["departments"])
+MAX_DEPARTMENTS = 200
+
+
+class DepartmentOut(Schema):
+    id: int
+    code: str
+    name: str
+    area_code: str
+    area_name: str
+    served_areas: list[str]
+
+
+class DepartmentList(Schema):
+    items: list[DepartmentOut]
+
+
+def out(department: Department) -> dict:
+    return {"id": department.pk, "code": department.code, "name": department.name,
+            "area_code": department.area.code, "area_name": department.area.name,
+            "served_areas": [area.code for area in department.served_areas.all()]}
+
+
+def _loaded(queryset):
+    return queryset.select_related("area").prefetch_related("served_areas")
+
+
+def visible(principal):
+    """Departments in the caller's scope, and those serving an area at or above or below its top nodes."""
+    serving = {d.pk for root in roots(principal) for d in serving_departments(root.code)}
+    inside = principal.restrict(Department.objects.all()).values("pk")
+    return _loaded(Department.objects.filter(Q(pk__in=serving) | Q(pk__in=inside)))
+
+
+@router.get("", response=with_errors({200: DepartmentList}), summary="Departments in scope, or serving an area")
+def department_list(request, serving: Code | None = None, q: text(50) | None = None,
+                    limit: int = Query(MAX_DEPARTMENTS, ge=1, le=MAX_DEPARTMENTS)):
+    found = visible(request.auth)
+    if serving is not None:
+        area = request.auth.get(Area.objects.all(), code=serving)
+        found = found.filter(pk__in=[d.pk for d in serving_departments(area.code)])
+    if q:
+        found = found.filter(name__icontains=q)
+    return {"items": [out(d) for d in found.order_by("area__code", "code")[:limit]]}
+
+
+@router.get("/{int:department_id}", response=with_errors({200: DepartmentOut}), summary="One department")
+def department_detail(request, department_id: int):
+    found = visible(request.auth).filter(pk=department_id).first()
+    if found is None:
+        raise Http404
+    return out(found)
