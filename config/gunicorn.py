@@ -11,9 +11,11 @@ workers close each one after its answer). bench/api.py runs the server with this
 
 import os
 
+from civicgrid.core.env import env_int
+
 wsgi_app = "config.wsgi:application"
 bind = ["127.0.0.1:8000"]
-workers = int(os.environ.get("WEB_CONCURRENCY") or max(2, os.cpu_count() or 1))
+workers = env_int("WEB_CONCURRENCY", max(2, os.cpu_count() or 1))
 worker_class = "gthread"
 threads = 8
 # Keep-alive between the proxy and gunicorn saves a TCP handshake per request.

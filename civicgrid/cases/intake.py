@@ -161,7 +161,7 @@ def place(report: Report, errors: dict) -> Placement | None:
         return None
     code = index.locate_one(lon, lat)
     if code is not None:
-        return Placement(Area.objects.get(code=code), lon, lat)
+        return Placement(Area.objects.select_related("parent__parent").get(code=code), lon, lat)
     outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
     if report.address.strip():
         return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
@@ -200,10 +200,13 @@ def build_case(report: Report, placement: Placement, user, now, centre_area: Are
 
 
 def handling_centre(area: Area) -> Area:
-    """Cases start at the township (街道/乡镇) centre of their grid; unplaced ones at the area they were filed at."""
-    if area.level <= AreaLevel.TOWNSHIP:
-        return area
-    return Area.objects.get(code=area.code[:9])
+    """Cases start at the township (街道/乡镇) centre of their grid; unplaced ones at the area they were filed at.
+
+    Found by walking up the parents, which ``place`` has already read with the grid.
+    """
+    while area.level > AreaLevel.TOWNSHIP:
+        area = area.parent
+    return area
 
 
 def next_number(area_code: str, now: datetime) -> str:

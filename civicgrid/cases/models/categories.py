@@ -70,7 +70,15 @@ class Category(models.Model):
         return max(found.select_related("category"), key=lambda limit: len(limit.category.code), default=None)
 
     def all_fields(self) -> list["CategoryField"]:
-        """Extra fields of the ancestors and then this category's own; a nearer field overrides one with its code."""
+        """Extra fields of the ancestors and then this category's own; a nearer field overrides one with its code.
+
+        Read once per instance: intake asks more than once per report, and an instance lives for one request.
+        """
+        if "_all_fields" not in self.__dict__:
+            self.__dict__["_all_fields"] = self._read_fields()
+        return self.__dict__["_all_fields"]
+
+    def _read_fields(self) -> list["CategoryField"]:
         fields = CategoryField.objects.filter(category__code__in=self.lineage_codes()).select_related("category")
         by_code: dict[str, CategoryField] = {}
         for field in sorted(fields, key=lambda f: (len(f.category.code), f.pk)):
