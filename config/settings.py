@@ -127,6 +127,8 @@ CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
+# Seconds each process keeps API keys, published services and time limits it has read (0: not at all).
+CIVICGRID_REFERENCE_RECHECK_S = env_int("CIVICGRID_REFERENCE_RECHECK_S", 5)
 # Seconds between checks whether another process has changed the working calendar (holidays, hours).
 CIVICGRID_CALENDAR_RECHECK_S = env_int("CIVICGRID_CALENDAR_RECHECK_S", 5)
 

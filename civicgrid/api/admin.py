@@ -35,6 +35,7 @@ class ClientApplicationAdmin(admin.ModelAdmin):
             raw = keys.set_key(obj, keys.new_key(keys.APPLICATION_MARK))
             messages.warning(request, _("API 密钥（只显示这一次，请立即交给对方）：%(key)s") % {"key": raw})
         super().save_model(request, obj, form, change)
+        keys.RECENT.forget(("app", obj.key_hash))  # a revocation or a narrower grant holds at once here
 
 
 @admin.register(PersonalToken)

@@ -10,14 +10,17 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
+
+from civicgrid.core.recent import Recent
 
 from .models import KEY_PREFIX_LENGTH, ClientApplication, PersonalToken
 
 APPLICATION_MARK = "cgk_"
 TOKEN_MARK = "cgt_"
 TOUCH_EVERY = timedelta(minutes=1)
+# Keys looked up lately, by digest (core.recent): a revoked key stops working within seconds.
+RECENT = Recent()
 
 
 def digest(raw: str) -> str:
@@ -53,18 +56,20 @@ def create_token(staff, name: str, *, expires_at=None) -> tuple[PersonalToken, s
 def find_application(raw: str, now=None) -> ClientApplication | None:
     if not raw:
         return None
-    found = ClientApplication.objects.select_related("staff").filter(key_hash=digest(raw),
-                                                                     revoked_at__isnull=True).first()
+    key = digest(raw)
+    found = RECENT.get(("app", key), lambda: ClientApplication.objects.select_related("staff")
+                       .filter(key_hash=key, revoked_at__isnull=True).first())
     return _touched(found, now)
 
 
 def find_token(raw: str, now=None) -> PersonalToken | None:
     if not raw:
         return None
-    now = now or timezone.now()
-    found = (PersonalToken.objects.select_related("staff")
-             .filter(key_hash=digest(raw), revoked_at__isnull=True, staff__is_active=True)
-             .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now)).first())
+    now, key = now or timezone.now(), digest(raw)
+    found = RECENT.get(("token", key), lambda: PersonalToken.objects.select_related("staff")
+                       .filter(key_hash=key, revoked_at__isnull=True, staff__is_active=True).first())
+    if found is not None and found.expires_at is not None and found.expires_at <= now:
+        return None
     return _touched(found, now)
 
 
@@ -79,3 +84,4 @@ def _touched(record, now=None):
 def revoke(record, now=None) -> None:
     record.revoked_at = now or timezone.now()
     record.save(update_fields=["revoked_at"])
+    RECENT.forget(("app" if isinstance(record, ClientApplication) else "token", record.key_hash))

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.recent import Recent
 
 from .choices import Priority, Stage
 
@@ -28,6 +29,10 @@ PRIORITY_LIMITS = {
 }
 
 
+# Each category's limits per stage as read lately (core.recent): every intake asks, administrators rarely change them.
+RECENT_LIMITS = Recent()
+
+
 class LimitCache:
     """Stage limits per category, looked up once per category: bulk intake files many cases of few kinds."""
 
@@ -39,9 +44,13 @@ class LimitCache:
             return PRIORITY_LIMITS[priority][stage]
         key = (category.pk, stage)
         if key not in self._limits:
-            limit = category.time_limit(stage)
-            self._limits[key] = (limit.amount, limit.unit) if limit else FALLBACK[stage]
+            self._limits[key] = RECENT_LIMITS.get(key, lambda: _read(category, stage))
         return self._limits[key]
+
+
+def _read(category, stage: str) -> tuple:
+    limit = category.time_limit(stage)
+    return (limit.amount, limit.unit) if limit else FALLBACK[stage]
 
 
 def limit_for(category, stage: str, priority: str = Priority.NORMAL) -> tuple:

@@ -22,12 +22,15 @@ from civicgrid.cases.models import Case, Category
 from civicgrid.cases.models.cases import TITLE_MAX
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT, Action, InvalidInput
+from civicgrid.core.recent import Recent
 
 from .models import SERVICE_CODE_MAX, Service, ServiceRequest
 
 TITLE_LENGTH = TITLE_MAX
 
 OPEN, CLOSED = "open", "closed"
+# Published services by code (core.recent), with their category and its extra fields read once.
+RECENT_SERVICES = Recent()
 
 # (branch path, leaves to publish: None for every leaf but 其他)
 DEFAULT_BRANCHES = [
@@ -91,7 +94,8 @@ def open_or_closed(status: str) -> str:
 
 def published(service_code: str) -> Service:
     """The published service with this code; an unknown or withdrawn one is bad input."""
-    found = Service.objects.select_related("category").filter(service_code=service_code, published=True).first()
+    found = RECENT_SERVICES.get(service_code, lambda: Service.objects.select_related("category").filter(
+        service_code=service_code, published=True).first())
     if found is None:
         message = _("没有代码为“%(code)s”的服务。") % {"code": service_code[:SERVICE_CODE_MAX]}
         raise InvalidInput(message, {"service_code": message})
