@@ -1,5 +1,8 @@
 import pytest
+from django.utils import timezone
 
+from civicgrid.api import keys
+from civicgrid.api.models import ClientApplication
 from civicgrid.core import recent
 
 
@@ -56,10 +59,6 @@ def test_the_map_is_emptied_when_full(clock):
 
 
 def test_a_key_revoked_here_stops_at_once_and_one_revoked_elsewhere_within_the_recheck_time(client, clock, yulin):
-    from civicgrid.api import keys
-    from civicgrid.api.models import ClientApplication
-    from django.utils import timezone
-
     first, raw_first = keys.create_application("甲", "610802", ["read"])
     second, raw_second = keys.create_application("乙", "610802", ["read"])
     for raw in (raw_first, raw_second):
