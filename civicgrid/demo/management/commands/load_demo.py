@@ -65,7 +65,7 @@ class Command(BaseCommand):
         return report
 
     def _print_key(self, key: str) -> None:
-        self.stdout.write("\n" + _("演示 Open311 客户端的 API 密钥（%(name)s）：%(key)s") % {"name": clients.NAME, "key": key})
+        self.stdout.write("\n" + _("演示 Open311 客户端的 API 密钥：%(key)s") % {"key": key})
         self.stdout.write(_("  试一试：curl -s 'http://127.0.0.1:8000/open311/v2/services.json'；"
                             "curl -s -H 'X-Api-Key: %(key)s' 'http://127.0.0.1:8000/api/v1/cases'") % {"key": key})
 
