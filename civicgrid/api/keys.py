@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from civicgrid.core.recent import Recent
@@ -57,8 +58,10 @@ def find_application(raw: str, now=None) -> ClientApplication | None:
     if not raw:
         return None
     key = digest(raw)
+    # An application acting as a staff account who has left stops: without it the key would see its whole area.
     found = RECENT.get(("app", key), lambda: ClientApplication.objects.select_related("staff")
-                       .filter(key_hash=key, revoked_at__isnull=True).first())
+                       .filter(Q(staff__isnull=True) | Q(staff__is_active=True), key_hash=key,
+                               revoked_at__isnull=True).first())
     return _touched(found, now)
 
 

@@ -7,18 +7,17 @@ pages, and each page is one indexed query whatever its depth (OFFSET would scan 
 
 import base64
 import binascii
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .errors import ApiError
-from .shared import ID_MAX
+from .shared import ID_MAX, YEARS
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
 # A cursor's time is one a row could have; anything else is forged, and far dates overflow time zone arithmetic.
-EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def encode(moment: datetime, pk: int) -> str:
@@ -33,7 +32,7 @@ def decode(cursor: str) -> tuple[datetime, int]:
         found = datetime.fromisoformat(moment), int(pk)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         found = None
-    if found is None or found[0].tzinfo is None or not EARLIEST <= found[0] <= LATEST or not 0 < found[1] <= ID_MAX:
+    if found is None or found[0].tzinfo is None or found[0].year not in YEARS or not 0 < found[1] <= ID_MAX:
         raise ApiError(422, "invalid_cursor", _("分页游标无效，请使用上一页返回的 next。"), {"cursor": _("无效。")})
     return found
 

@@ -19,10 +19,14 @@ class RateLimited(Exception):
 
 
 def client_ip(request) -> str:
-    """The caller's address: ``REMOTE_ADDR``, or the header a trusted reverse proxy sets."""
+    """The caller's address: ``REMOTE_ADDR``, or the header a trusted reverse proxy sets.
+
+    Of a list (X-Forwarded-For) the last address is taken: the one the proxy itself saw. The ones before
+    it are whatever the client chose to send.
+    """
     header = settings.CIVICGRID_CLIENT_IP_HEADER
     forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def check_ip(request) -> None:
@@ -30,7 +34,8 @@ def check_ip(request) -> None:
 
 
 def check_key(request, owner: str, per_minute: int | None = None) -> None:
-    """``owner`` names the key ("app:3", "token:7", "staff:12"); an application may carry its own limit."""
+    """``owner`` names the key ("app:3", or "staff:12" for a token or session); an application may carry its own
+    limit."""
     rate = f"{per_minute}/m" if per_minute else settings.CIVICGRID_API_RATE_PER_KEY
     _check(request, "key", owner, rate)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import NotAllowed
 
 from .choices import Grant
@@ -41,6 +42,12 @@ class Principal:
         if not self.may(grant):
             raise NotAllowed(_("此客户端应用未获授权：%(grant)s。") % {"grant": _grant_label(grant)})
 
+    @property
+    def public(self) -> bool:
+        """An application without a staff account sees what Open311 shows: cases of published services,
+        without the reporter's name, and only the results' files."""
+        return self.application is not None and self.user is None
+
     def restrict(self, queryset, action: str = "view"):
         """``queryset`` (a ``RestrictedQuerySet``) cut to what the caller may see."""
         if self.user is not None:
@@ -48,6 +55,8 @@ class Principal:
         if self.application is not None:
             field = queryset.model.scope_field
             queryset = queryset.filter(**{f"{field}__startswith": self.application.area_code})
+        if self.public and queryset.model is Case:
+            queryset = queryset.filter(category__open311_service__published=True)
         return queryset
 
     def covers(self, area_code: str) -> bool:

@@ -202,7 +202,11 @@ def enqueue(pks: list[int]) -> None:
 
 
 def deliver(pks: list[int], now: datetime | None = None) -> int:
-    """Try each of ``pks`` that is due and not another worker's; returns how many were delivered."""
+    """Try each of ``pks`` that is due and not another worker's; returns how many were delivered.
+
+    Without ``now`` each try reads the clock afresh: tries to slow receivers take seconds each, and every
+    claim and every next try must be counted from when it really happens.
+    """
     return sum(1 for pk in pks if _deliver_one(pk, now or timezone.now()) == DeliveryStatus.DELIVERED)
 
 
@@ -212,11 +216,14 @@ def _deliver_one(pk: int, now: datetime) -> str | None:
 
 
 def send_due(now: datetime | None = None) -> int:
-    """Try every due delivery, oldest first, a batch at a time until none is left; returns how many went."""
-    sent = 0
+    """Try every delivery due when the run starts, oldest first, a batch at a time; returns how many went.
+
+    Only those due at the start: one that fails during the run waits for its back-off and a later run,
+    however long this run takes, so a dead receiver does not use up its tries in one run.
+    """
+    sent, started = 0, now or timezone.now()
     while True:
-        due = list(_due(now or timezone.now()).order_by("next_attempt_at", "pk")
-                   .values_list("pk", flat=True)[:RETRY_BATCH])
+        due = list(_due(started).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:RETRY_BATCH])
         sent += deliver(due, now)
         # Each one looked at is now delivered, failed, waiting for a later try or claimed by another worker.
         if len(due) < RETRY_BATCH:
@@ -282,9 +289,10 @@ def post(delivery: WebhookDelivery, now: datetime) -> int:
         with _OPENER.open(request(delivery, now), timeout=settings.CIVICGRID_WEBHOOK_TIMEOUT_S) as response:
             status = response.status
     except urllib.error.HTTPError as error:
-        with error:
-            detail = error.read(200).decode("utf-8", "replace")
-        raise NotDelivered(f"HTTP {error.code} {detail}".strip(), error.code) from None
+        # Only the status and its reason are kept, never the body: the application reads ``last_error``, and
+        # a URL aimed at a host inside the network must not become a way to read that host's pages.
+        error.close()
+        raise NotDelivered(f"HTTP {error.code} {error.reason}".strip(), error.code) from None
     except (OSError, http.client.HTTPException) as error:
         raise NotDelivered(f"receiver unreachable: {error}") from error
     if not 200 <= status < 300:

@@ -263,14 +263,18 @@ def case_out(case) -> dict:
     }
 
 
-def reporter(case) -> dict:
+def reporter(case, public: bool = False) -> dict:
+    """Masked for staff; for a public client (see ``Principal.public``) nothing that names the person."""
+    if public:
+        return {"name": "", "phone": "", "id_number": "", "anonymous": case.anonymous}
     return {"name": case.reporter_name, "phone": mask_phone(case.reporter_phone),
             "id_number": mask_id_number(case.reporter_id_number), "anonymous": case.anonymous}
 
 
-def case_detail(case, assignments, steps) -> dict:
+def case_detail(case, assignments, steps, public: bool = False) -> dict:
     return {
-        **case_out(case), "description": case.description, "extra": case.extra or {}, "reporter": reporter(case),
+        **case_out(case), "description": case.description, "extra": case.extra or {},
+        "reporter": reporter(case, public),
         "centre": named(case.centre_area), "closed_at": case.closed_at, "satisfaction": case.satisfaction,
         "rework_count": case.rework_count, "duplicate_of": case.duplicate_of.number if case.duplicate_of_id else None,
         "parent": case.parent.number if case.parent_id else None,

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from civicgrid.api.shared import YEARS
+
 FORM_TYPE = "application/x-www-form-urlencoded"
 ATTRIBUTE = re.compile(r"attribute\[([^\[\]]{1,50})\](\[\])?")
 VALUE_MAX = 10_000
@@ -116,6 +118,9 @@ def moment(value: str, name: str) -> datetime:
     if found is None:
         raise Refusal(400, _("%(name)s “%(value)s”不是 ISO 8601 格式的时间（如 2026-11-21T08:00:00+08:00）。") % {
             "name": name, "value": value[:40]})
+    if found.year not in YEARS:
+        raise Refusal(400, _("%(name)s 须在 %(first)d 年到 %(last)d 年之间。") % {
+            "name": name, "first": YEARS[0], "last": YEARS[-1]})
     return timezone.make_aware(found) if timezone.is_naive(found) else found
 
 
@@ -125,10 +130,7 @@ def window(fields: dict, now: datetime | None = None) -> tuple[datetime, datetim
     end = moment(fields["end_date"], "end_date") if fields.get("end_date") else None
     if start is None and end is None:
         end = now or timezone.now()
-    try:
-        start, end = start or end - WINDOW, end or start + WINDOW
-    except OverflowError:
-        raise Refusal(400, _("start_date 或 end_date 超出可用的时间范围。")) from None
+    start, end = start or end - WINDOW, end or start + WINDOW
     if end < start:
         raise Refusal(400, _("end_date 不能早于 start_date。"))
     if end - start > WINDOW:

@@ -172,8 +172,9 @@ def extra_values(fields, attributes: dict) -> dict:
 
 def post_update(application: ClientApplication, number: str, description: str, reference: str = ""):
     """补充说明 from a client, as the resident, through ``transition``; a client's retry with the same
-    ``reference`` (its own id for the update) gets the remark already written."""
-    case = visible_cases(application).filter(number=number[:32]).first()
+    ``reference`` (its own id for the update) gets the remark already written. Only on requests the client
+    filed itself: the remark is written as the resident's, so it must come from the resident's own client."""
+    case = visible_cases(application).filter(number=number[:32], open311_request__application=application).first()
     if case is None:
         raise Http404
     via = f"open311:{application.pk}"

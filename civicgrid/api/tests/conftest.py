@@ -62,3 +62,11 @@ def filing(category_code: str = "01.001", **fields) -> dict:
     return {"category": category_code, "title": "井盖缺失", "description": "鼓楼街道路口井盖缺失，夜间危险。",
             "location": {"longitude": 109.71, "latitude": 38.29}, "reporter": {"name": "李四", "phone": "13912345678"},
             **fields}
+
+
+@pytest.fixture
+def published_litter(street_litter):
+    """暴露垃圾 published as an Open311 service: applications without a staff account see its cases."""
+    from civicgrid.open311.services import publish
+
+    return publish(street_litter)

@@ -49,7 +49,7 @@ def test_a_time_range_beyond_any_case_is_refused_not_a_crash(as_staff, shift_lea
 
 
 def test_an_application_without_a_staff_account_sees_the_timeline_residents_see(as_application, intake_clerk,
-                                                                               case_in_a):
+                                                                               case_in_a, published_litter):
     transition(case_in_a, "request_void", intake_clerk, note="疑似重复，张三来电")
     transition(case_in_a, "register", intake_clerk)
     events = as_application("610802001").get(f"/cases/{case_in_a.number}/events").json()["items"]

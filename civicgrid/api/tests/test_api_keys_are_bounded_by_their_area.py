@@ -3,7 +3,7 @@ from civicgrid.cases.models import Case, CaseCounter
 from .conftest import filing
 
 
-def test_an_application_of_township_b_cannot_see_a_case_in_township_a(as_application, case_in_a):
+def test_an_application_of_township_b_cannot_see_a_case_in_township_a(as_application, case_in_a, published_litter):
     api = as_application("610802002")
     assert api.get(f"/cases/{case_in_a.number}").status_code == 404
     assert api.get("/cases").json()["items"] == []
@@ -19,7 +19,7 @@ def test_an_application_of_township_b_cannot_file_in_township_a_and_nothing_is_w
 
 
 def test_an_application_takes_steps_only_if_granted_and_through_a_staff_account(as_application, intake_clerk,
-                                                                               case_in_a):
+                                                                               case_in_a, published_litter):
     step = {"action": "register", "version": 1}
     assert as_application("610802001", grants=["read", "register"]).post(
         f"/cases/{case_in_a.number}/actions", step).status_code == 403

@@ -49,3 +49,11 @@ def test_an_empty_limit_turns_it_off(client, settings, raw_key):
 def test_pages_for_people_are_not_counted(client, settings, raw_key):
     settings.CIVICGRID_API_RATE_PER_IP = "1/m"
     assert [client.get("/login/").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_limit(client, settings, raw_key):
+    settings.CIVICGRID_API_RATE_PER_IP = "1/m"
+    settings.CIVICGRID_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    seen_by_proxy = "203.0.113.7"
+    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_FORWARDED_FOR=f"1.1.1.1, {seen_by_proxy}").status_code == 200
+    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_FORWARDED_FOR=f"2.2.2.2, {seen_by_proxy}").status_code == 429

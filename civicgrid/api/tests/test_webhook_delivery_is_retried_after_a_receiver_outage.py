@@ -82,3 +82,21 @@ def test_a_redirect_is_a_failed_try_not_a_delivery(street_litter, yulin):
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "pending" and delivery.response_code == 302 and len(hook_server.received) == 1
+
+
+def test_a_long_run_does_not_retry_what_failed_during_it(street_litter, yulin, monkeypatch):
+    subscription()  # its address refuses connections
+    for _ in range(2):
+        file_case(factories.report(street_litter))
+    start = timezone.now() + timedelta(minutes=1)
+    clock = [start]
+
+    def slow_try(moment=None):  # each try takes ten minutes, longer than the first pause
+        clock[0] += timedelta(minutes=10)
+        return clock[0]
+
+    monkeypatch.setattr(webhooks.timezone, "now", slow_try)
+    monkeypatch.setattr(webhooks, "RETRY_BATCH", 1)  # a batch at a time, as a long queue would go
+    WebhookDelivery.objects.update(next_attempt_at=start - timedelta(seconds=1))
+    webhooks.send_due()
+    assert sorted(WebhookDelivery.objects.values_list("attempts", flat=True)) == [1, 1]

@@ -9,6 +9,7 @@ an application takes no steps at all.
 
 from typing import Literal
 
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Schema
@@ -19,7 +20,7 @@ from civicgrid.api.choices import Grant
 from civicgrid.api.errors import ApiError
 from civicgrid.api.shared import Id, Input, Text, text, with_errors
 
-from .. import attachments, services, workflow
+from .. import attachments, services, timeline, workflow
 from ..choices import ApprovalStatus
 from ..models import Case, CaseEvent
 from ..schemas import (
@@ -73,11 +74,19 @@ def result(principal, event) -> dict:
 
 
 def take(request, number: str, body: ActionIn, files=()) -> dict:
+    principal = request.auth
     case = scoped_case(request, number, related=())
-    actor = actor_for(request.auth, body.action)
-    event = services.transition(case, body.action, actor, version=body.version, assignment=body.assignment,
-                                note=body.note, files=files, **body.params.model_dump(mode="json", exclude_none=True))
-    return result(request.auth, event)
+    actor = actor_for(principal, body.action)
+    params = body.params.model_dump(mode="json", exclude_none=True)
+    if params.get("original"):  # a merge: the original must be one the caller may see too
+        principal.get(Case.objects, number=params["original"])
+    with transaction.atomic():
+        event = services.transition(case, body.action, actor, version=body.version, assignment=body.assignment,
+                                    note=body.note, files=files, **params)
+        if not principal.covers(Case.objects.values_list("area_code", flat=True).get(pk=event.case_id)):
+            message = _("该位置不在此客户端应用的区域范围内。")
+            raise ApiError(422, "outside_area", message, {"location": message})  # rolls the step back
+    return result(principal, event)
 
 
 @cases.post(f"{CASE_PATH}/actions", response=with_errors({200: ActionResult}), summary="Take a step on the case")
@@ -89,7 +98,7 @@ def case_act(request, number: CaseNumber, body: ActionIn):
 def attachment_list(request, number: CaseNumber):
     request.auth.require(Grant.READ)
     case = scoped_case(request, number, related=())
-    return {"items": [attachment_out(a, case.number) for a in case.attachments.all()]}
+    return {"items": [attachment_out(a, case.number) for a in visible_files(request.auth, case)]}
 
 
 @cases.post(f"{CASE_PATH}/attachments", response=with_errors({200: ActionResult}),
@@ -109,10 +118,16 @@ def attachment_upload(request, number: CaseNumber, form: Form[UploadIn], files: 
            url_name="case_attachment", summary="Download one file", openapi_extra=FILE_RESPONSE)
 def attachment_download(request, number: CaseNumber, attachment_id: Id):
     request.auth.require(Grant.READ)
-    found = scoped_case(request, number, related=()).attachments.filter(pk=attachment_id).first()
+    found = visible_files(request.auth, scoped_case(request, number, related=())).filter(pk=attachment_id).first()
     if found is None:
         raise Http404
     return attachments.response(found)
+
+
+def visible_files(principal, case):
+    """A public client gets the results' photos, as the tracking page shows them; staff every file."""
+    found = case.attachments.all()
+    return found.filter(event__action__in=timeline.RESULT_ACTIONS) if principal.public else found
 
 
 @cases.get(f"{CASE_PATH}/approvals", response=with_errors({200: ApprovalList}), summary="Pending requests")

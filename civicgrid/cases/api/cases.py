@@ -17,7 +17,7 @@ from ninja.responses import Status
 from civicgrid.api import idempotency, pagination
 from civicgrid.api.choices import Grant
 from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import with_errors
+from civicgrid.api.shared import YEARS, with_errors
 from civicgrid.geo.choices import CoordinateSystem
 
 from .. import converters, intake, timeline, workflow  # noqa: F401  (converters registers <case:…> for the paths)
@@ -40,7 +40,6 @@ from ..workflow import InvalidInput
 
 cases = Router(tags=["cases"])
 CASE_PATH = "/{case:number}"
-EARLIEST, LATEST = datetime(2000, 1, 1), datetime(2100, 12, 31)
 DETAIL_RELATED = ("category", "area", "centre_area", "duplicate_of", "parent")
 
 
@@ -65,7 +64,7 @@ def steps_for(principal, case, assignments) -> list:
 
 def detail(principal, case: Case) -> dict:
     assignments = list(case.assignments.with_light().select_related("department"))
-    return case_detail(case, assignments, steps_for(principal, case, assignments))
+    return case_detail(case, assignments, steps_for(principal, case, assignments), public=principal.public)
 
 
 @cases.get("", response=with_errors({200: CaseList}), summary="Cases in scope, newest first, a page at a time")
@@ -93,7 +92,7 @@ def narrowed(queryset, filters: CaseFilters):
 
 def bounded(moment: datetime, name: str) -> datetime:
     """An aware instant between 2000 and 2100; a time without a zone is read in the server's zone."""
-    if not EARLIEST <= moment.replace(tzinfo=None) <= LATEST:
+    if moment.year not in YEARS:
         message = _("时间须在 2000 年到 2100 年之间。")
         raise ApiError(422, "invalid", message, {name: message})
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
@@ -110,10 +109,18 @@ def case_events(request, number: CaseNumber):
     request.auth.require(Grant.READ)
     case = scoped_case(request, number, related=())
     events = case.events.select_related("assignment").prefetch_related("attachments")
-    if request.auth.actor is None:  # an application with no staff account sees what the reporter sees
+    if request.auth.public:  # an application with no staff account sees what the reporter sees
         events = events.filter(action__in=timeline.PUBLIC_ACTIONS)
-        return {"items": [{**event_out(e, case.number), "note": timeline.public_note(e), "data": {}} for e in events]}
+        return {"items": [public_event(e, case.number) for e in events]}
     return {"items": [event_out(e, case.number) for e in events]}
+
+
+def public_event(event, number: str) -> dict:
+    """An event as the tracking page shows it: results keep their note and photos, other steps neither."""
+    shown = {**event_out(event, number), "data": {}}
+    if event.action not in timeline.RESULT_ACTIONS:
+        shown.update(note="", attachments=[])
+    return shown
 
 
 # ---- filing

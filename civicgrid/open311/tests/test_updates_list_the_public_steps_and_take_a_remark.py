@@ -1,24 +1,33 @@
 """``servicerequestupdates``: GET lists the steps residents may see since a time; POST adds a remark (补充说明)
 as the resident through ``transition``, which keeps the state; a retry with the same ``update_id`` adds nothing."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from civicgrid.api.keys import create_application
+from civicgrid.api.keys import create_application, find_application
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import CaseEvent
 from civicgrid.cases.services import transition
+from civicgrid.open311.models import ServiceRequest
 from civicgrid.testing import factories
 
 from . import schemas
 from .support import both, checked, post
 
 
-@pytest.fixture
-def case(service, street_litter, intake_clerk, township_dispatcher, department_handler, leader):
+def filed_through(app_key, street_litter):
+    """A case filed as if through the client with ``app_key``: clients remark on their own requests only."""
     filed = file_case(factories.report(street_litter, extra={"size": "少量"}))
+    ServiceRequest.objects.create(case=filed, application=find_application(app_key), token=uuid.uuid4().hex)
+    return filed
+
+
+@pytest.fixture
+def case(service, street_litter, intake_clerk, township_dispatcher, department_handler, leader, app_key):
+    filed = filed_through(app_key, street_litter)
     transition(filed, "register", intake_clerk)
     transition(filed, "dispatch", township_dispatcher, lead=department_handler.assignments.get().department.pk)
     transition(filed, "supervise", leader, note="领导批示：尽快")
@@ -86,10 +95,17 @@ def test_an_update_needs_the_comment_grant(client, case, yulin):
 
 
 def test_a_finished_case_takes_no_remark(client, service, street_litter, app_key, intake_clerk, shift_lead):
-    filed = file_case(factories.report(street_litter, extra={"size": "少量"}))
+    filed = filed_through(app_key, street_litter)
     transition(filed, "register", intake_clerk)
     transition(filed, "void", shift_lead, note="重复")
     before = CaseEvent.objects.count()
     data = {"api_key": app_key, "service_request_id": filed.number, "description": "还没处理"}
     errors = checked(post(client, "servicerequestupdates", data), schemas.ERRORS, 400)
     assert filed.number in errors[0]["description"] and CaseEvent.objects.count() == before
+
+
+def test_a_client_cannot_remark_on_a_case_it_did_not_file(client, service, street_litter, app_key):
+    filed = file_case(factories.report(street_litter, extra={"size": "少量"}))  # by the web form
+    data = {"api_key": app_key, "service_request_id": filed.number, "description": "我也看到了"}
+    assert post(client, "servicerequestupdates", data).status_code == 404
+    assert not CaseEvent.objects.filter(action="comment").exists()
