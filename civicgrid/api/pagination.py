@@ -17,7 +17,6 @@ from .shared import ID_MAX, YEARS
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
-# A cursor's time is one a row could have; anything else is forged, and far dates overflow time zone arithmetic.
 
 
 def encode(moment: datetime, pk: int) -> str:
@@ -26,6 +25,7 @@ def encode(moment: datetime, pk: int) -> str:
 
 
 def decode(cursor: str) -> tuple[datetime, int]:
+    """The time and id a cursor carries; a time no row could have is a forged cursor, refused."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         moment, pk = raw.split("|")

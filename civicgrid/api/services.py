@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import NotAllowed
+from civicgrid.geo.models import Area
+from civicgrid.orgs.services import scope_roots
 
-from .choices import Grant
+from .choices import GRANT_CHOICES, Grant
 from .models import ClientApplication
 
 
@@ -59,6 +61,16 @@ class Principal:
             queryset = queryset.filter(category__open311_service__published=True)
         return queryset
 
+    def roots(self) -> list:
+        """The top nodes the caller sees: its roles' nodes, cut to (or narrowed by) an application's area."""
+        tops = scope_roots(self.user) if self.user is not None else []
+        if self.application is None:
+            return tops
+        code = self.application.area_code
+        if self.user is None or any(code.startswith(area.code) for area in tops):
+            return list(Area.objects.filter(code=code))
+        return [area for area in tops if area.code.startswith(code)]
+
     def covers(self, area_code: str) -> bool:
         """Whether a record at ``area_code`` is inside the application's area (staff scope is asked separately)."""
         return self.application is None or area_code.startswith(self.application.area_code)
@@ -72,6 +84,4 @@ class Principal:
 
 
 def _grant_label(grant: str) -> str:
-    from .choices import GRANT_CHOICES
-
     return str(dict(GRANT_CHOICES).get(grant, grant))

@@ -63,6 +63,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.cases.timeline import public_note
 from civicgrid.cases.workflow import Action, InvalidInput
 from civicgrid.geo.models import Area
 from civicgrid.orgs.services import scope_prefixes
@@ -87,8 +88,6 @@ ENQUEUE_BATCH = 500
 # with a shared cache); another process with a private cache notices within this time.
 NONE_CACHE_KEY = "civicgrid:webhooks:none"
 NONE_CACHE_S = 10
-# Only the results (处理反馈, 自行处置) carry their note, as on the residents' tracking page.
-NOTE_ACTIONS = frozenset({Action.HANDLE, Action.SELF_RESOLVE})
 EVENT_HEADER, DELIVERY_HEADER = "X-Civicgrid-Event", "X-Civicgrid-Delivery"
 TIMESTAMP_HEADER, SIGNATURE_HEADER = "X-Civicgrid-Timestamp", "X-Civicgrid-Signature"
 # Each subscription costs a little on every step in its area; a handful per application is plenty.
@@ -345,8 +344,9 @@ def payload(delivery: WebhookDelivery) -> dict:
 def event_body(event) -> dict:
     body = {"id": event.pk, "action": event.action, "from_status": event.from_status or None,
             "to_status": event.to_status or None, "at": _iso(event.created_at), "by": event.actor_label}
-    if event.action in NOTE_ACTIONS and event.note:
-        body["note"] = event.note
+    note = public_note(event)
+    if note:
+        body["note"] = note
     return body
 
 

@@ -12,16 +12,17 @@ from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
 
-from civicgrid.api.shared import Id, Input, Text, text
+from civicgrid.api.shared import Code, Id, Input, Text, text
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number, mask_phone
 from civicgrid.geo.choices import CoordinateSystem
 
 from . import workflow
 from .choices import Channel, Light, Priority, Satisfaction, Status
+from .converters import CaseNumberConverter
 from .workflow import Action
 
-CASE_NUMBER = r"^\d{6}-\d{8}-\d{5}$"
+CASE_NUMBER = f"^{CaseNumberConverter.regex}$"
 CaseNumber = Annotated[str, Field(pattern=CASE_NUMBER, max_length=21)]
 # Looser than the codes categories are given (codes.CODE_PATTERN): an unknown code is intake's to name.
 CategoryCode = Annotated[str, Field(pattern=r"^\d{2}(\.\d{2,3})*$", max_length=32)]
@@ -216,9 +217,6 @@ class ParamsIn(Input):
     latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     system: CoordinateSystem | None = None
 
-    def given(self) -> dict:
-        return {name: value for name, value in self.model_dump().items() if value is not None}
-
 
 class ActionIn(Input):
     action: Literal[ASKABLE]
@@ -237,7 +235,7 @@ class DecisionIn(Input):
 class CaseFilters(Schema):
     status: Literal[(OPEN, *Status.values)] | None = None
     category: CategoryCode | None = Field(None, description="This category and those under it.")
-    area: Annotated[str, Field(pattern=r"^\d{2,21}$")] | None = Field(None, description="Area code prefix.")
+    area: Code | None = Field(None, description="Area code prefix.")
     channel: Channel | None = None
     light: Light | None = None
     overdue: bool | None = None

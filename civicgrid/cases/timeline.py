@@ -29,7 +29,7 @@ def _public_event(event: CaseEvent) -> dict:
     result = event.action in RESULT_ACTIONS
     return {
         "at": event.created_at, "action": Action(event.action).label, "by": event.actor_label,
-        "detail": _detail(event), "note": public_note(event),
+        "detail": step_detail(event), "note": public_note(event),
         "files": list(event.attachments.all()) if result else [],
     }
 
@@ -39,7 +39,8 @@ def public_note(event: CaseEvent) -> str:
     return event.note if event.action in RESULT_ACTIONS else ""
 
 
-def _detail(event: CaseEvent) -> str:
+def step_detail(event: CaseEvent) -> str:
+    """What a step did, in words residents may read: to whom it was dispatched, the rating given…"""
     data = event.data or {}
     if event.action == Action.DISPATCH:
         return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},

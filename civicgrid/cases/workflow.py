@@ -242,6 +242,11 @@ def role_grants(user) -> list:
     return cache
 
 
+def department_ids(user) -> set[int]:
+    """The departments the user works in (部门处置人员 or 负责人): whose assignments are theirs to take."""
+    return {grant.department_id for grant in role_grants(user) if grant.role in DEPARTMENT_ROLES and grant.department_id}
+
+
 def _reaches(grant, case, assignment) -> bool:
     if grant.role in DEPARTMENT_ROLES:
         if case.pk is None:

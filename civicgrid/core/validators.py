@@ -13,6 +13,14 @@ def validate_mainland_phone(value: str) -> None:
         raise ValidationError(_("“%(value)s”不是有效的中国大陆手机号（11 位，以 13–19 开头）。"), params={"value": value})
 
 
+def tidy_phone(value: str) -> str:
+    """Phones are typed with spaces, dashes, brackets or +86/0086; the stored form is the bare 11 digits."""
+    value = re.sub(r"[\s\-()]", "", value or "")
+    for prefix in ("+86", "0086"):
+        value = value.removeprefix(prefix)
+    return value
+
+
 def mask_phone(value: str) -> str:
     """138****5678: what every list and default view shows of a phone number."""
     if not value:

@@ -10,7 +10,6 @@ from pydantic import Field
 
 from civicgrid.api.errors import ApiError
 from civicgrid.api.shared import Code, with_errors
-from civicgrid.orgs.services import scope_roots
 
 from . import codes
 from .choices import AreaLevel, CoordinateSystem
@@ -57,27 +56,14 @@ def ref(area: Area) -> dict:
             "level_label": str(AreaLevel(area.level).label)}
 
 
-def out(area: Area, has_children: bool | None = None) -> dict:
-    if has_children is None:
-        has_children = getattr(area, "has_children", None)
-        has_children = area.children.exists() if has_children is None else has_children
+def out(area: Area) -> dict:
+    """An area read through ``_with_children_flag``, which says whether it has children."""
     return {**ref(area), "parent": codes.parent_code(area.code) if area.parent_id else None, "unit_kind": area.unit_kind,
-            "households": area.households, "has_children": has_children}
+            "households": area.households, "has_children": area.has_children}
 
 
 def _with_children_flag(queryset):
     return queryset.annotate(has_children=Exists(Area.objects.filter(parent=OuterRef("pk"))))
-
-
-def roots(principal) -> list[Area]:
-    """The top nodes the caller sees: their roles' nodes, cut to (or narrowed by) an application's area."""
-    user, application = principal.user, principal.application
-    tops = scope_roots(user) if user is not None else []
-    if application is None:
-        return tops
-    if user is None or any(application.area_code.startswith(area.code) for area in tops):
-        return list(Area.objects.filter(code=application.area_code))
-    return [area for area in tops if area.code.startswith(application.area_code)]
 
 
 def scoped_area(request, code: str) -> Area:
@@ -88,7 +74,7 @@ def scoped_area(request, code: str) -> Area:
 def area_list(request, parent: Code | None = None, after: Code | None = None,
               limit: int = Query(100, ge=1, le=MAX_CHILDREN)):
     if parent is None:
-        found = [area for area in roots(request.auth) if after is None or area.code > after]
+        found = [area for area in request.auth.roots() if after is None or area.code > after]
         areas = _with_children_flag(Area.objects.filter(pk__in=[a.pk for a in found]))
     else:
         areas = _with_children_flag(scoped_area(request, parent).children.all())

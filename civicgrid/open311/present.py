@@ -15,9 +15,9 @@ from civicgrid.cases.models import Assignment, Case, CaseEvent, CategoryField
 from civicgrid.cases.timeline import (
     PUBLIC_ACTIONS,
     RESULT_ACTIONS,
-    _detail,
     explanations,
     public_note,
+    step_detail,
 )
 from civicgrid.cases.workflow import Action
 
@@ -123,7 +123,7 @@ def status_notes(case: Case, notices: dict) -> str:
     """The latest result residents may read (or the case it was merged into); why a voided case ended."""
     if case.open311_notes:
         event = case.open311_notes[-1]
-        return public_note(event) or _detail(event)
+        return public_note(event) or step_detail(event)
     return notices[Status.VOIDED] if case.status == Status.VOIDED else ""
 
 
@@ -144,5 +144,5 @@ def update(event: CaseEvent) -> dict:
 def update_text(event: CaseEvent) -> str:
     """``处理反馈（市城管局）：已清理``: the step, who took it, and what residents may read of it."""
     head = f"{Action(event.action).label}（{event.actor_label}）" if event.actor_label else Action(event.action).label
-    rest = "；".join(filter(None, [_detail(event), public_note(event)]))
+    rest = "；".join(filter(None, [step_detail(event), public_note(event)]))
     return f"{head}：{rest}" if rest else head

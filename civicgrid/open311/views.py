@@ -40,6 +40,7 @@ from civicgrid.api.choices import Grant
 from civicgrid.cases.choices import FINISHED_STATUSES
 from civicgrid.cases.models import CaseEvent
 from civicgrid.cases.workflow import NotAllowed, WorkflowError
+from civicgrid.core.validators import tidy_phone
 
 from . import inputs, present, services
 from .inputs import Refusal
@@ -184,7 +185,7 @@ def _filing(fields: dict, attributes: dict) -> services.Filing:
     return services.Filing(
         service_code=fields["service_code"], description=fields.get("description", ""), longitude=longitude,
         latitude=latitude, address=fields.get("address_string", ""), first_name=fields.get("first_name", ""),
-        last_name=fields.get("last_name", ""), phone=_phone(fields.get("phone", "")),
+        last_name=fields.get("last_name", ""), phone=tidy_phone(fields.get("phone", "")),
         media_url=fields.get("media_url", ""), account_id=fields.get("account_id", ""),
         device_id=fields.get("device_id", ""), attributes=attributes)
 
@@ -207,14 +208,6 @@ def _check_contact(fields: dict) -> None:
                  for name in ("first_name", "last_name") if len(fields.get(name, "")) > TEXT_MAX]
     if problems:
         raise Refusal(400, problems)
-
-
-def _phone(value: str) -> str:
-    """A mainland number as intake wants it: digits only, without +86."""
-    digits = "".join(ch for ch in value if ch not in " -()")
-    for prefix in ("+86", "0086"):
-        digits = digits.removeprefix(prefix)
-    return digits
 
 
 def _notice(case, with_phone: bool) -> str:

@@ -11,7 +11,6 @@ from ninja import Query, Router, Schema
 
 from civicgrid.api.shared import Code, text, with_errors
 from civicgrid.cases.routing import serving_departments
-from civicgrid.geo.api import roots
 from civicgrid.geo.models import Area
 
 from .models import Department
@@ -45,7 +44,7 @@ def _loaded(queryset):
 
 def visible(principal):
     """Departments in the caller's scope, and those serving an area at or above or below its top nodes."""
-    serving = {d.pk for root in roots(principal) for d in serving_departments(root.code)}
+    serving = {d.pk for root in principal.roots() for d in serving_departments(root.code)}
     inside = principal.restrict(Department.objects.all()).values("pk")
     return _loaded(Department.objects.filter(Q(pk__in=serving) | Q(pk__in=inside)))
 

@@ -13,7 +13,6 @@ from pydantic import Field
 from civicgrid.api import pagination
 from civicgrid.api.choices import Grant
 from civicgrid.api.shared import Id, with_errors
-from civicgrid.orgs.choices import DEPARTMENT_ROLES
 
 from .. import workflow
 from ..choices import AssignmentStatus, Light
@@ -31,16 +30,10 @@ class AssignmentList(Schema):
     next: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
 
 
-def departments(principal) -> set[int]:
-    actor = principal.actor
-    if actor is None:
-        return set()
-    return {g.department_id for g in workflow.role_grants(actor) if g.role in DEPARTMENT_ROLES and g.department_id}
-
-
 def inbox(principal):
     """Assignments of the caller's departments on cases the caller may see."""
-    return Assignment.objects.filter(department_id__in=departments(principal),
+    departments = workflow.department_ids(principal.actor) if principal.actor is not None else set()
+    return Assignment.objects.filter(department_id__in=departments,
                                      case__in=principal.restrict(Case.objects.all()).values("pk")).with_light()
 
 

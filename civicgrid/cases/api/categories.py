@@ -12,7 +12,7 @@ from ninja import Router, Schema
 from civicgrid.api.shared import with_errors
 from civicgrid.core.choices import TimeUnit
 
-from .. import deadlines
+from .. import codes, deadlines
 from ..choices import CaseKind, FieldType, Priority, Stage
 from ..models import Category
 from ..schemas import CategoryCode
@@ -59,12 +59,10 @@ class CategoryDetail(CategoryOut):
     time_limits: list[LimitOut]
 
 
-def out(category: Category, is_leaf: bool | None = None) -> dict:
-    leaf = getattr(category, "is_leaf", None) if is_leaf is None else is_leaf
-    if leaf is None:
-        leaf = not category.children.filter(is_active=True).exists()
-    return {"code": category.code, "name": category.name, "parent": category.code.rpartition(".")[0] or None,
-            "kind": category.kind, "kind_label": str(CaseKind(category.kind).label), "is_leaf": leaf,
+def out(category: Category) -> dict:
+    """A category read through ``_active()``, which says whether it is a leaf."""
+    return {"code": category.code, "name": category.name, "parent": codes.parent_code(category.code),
+            "kind": category.kind, "kind_label": str(CaseKind(category.kind).label), "is_leaf": category.is_leaf,
             "description_max_length": category.description_max_length}
 
 

@@ -11,6 +11,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civicgrid.core.validators import tidy_phone
+
 from ..choices import Channel, FieldType, Satisfaction
 from ..intake import Report
 from ..models import Category
@@ -21,12 +23,6 @@ NUMBER_MAX = 32
 # Where each of intake's error keys is shown; "extra.<code>" and "files.<name>" are mapped by prefix.
 PROBLEM_FIELDS = {"location": "longitude", "category": "category", "title": "title", "description": "description",
                   "address": "address", "reporter_name": "reporter_name", "reporter_phone": "reporter_phone"}
-
-
-def tidy_phone(value: str) -> str:
-    """Phones are typed with spaces, dashes or +86; the stored form is the bare 11 digits."""
-    value = re.sub(r"[\s\-()]", "", value or "")
-    return value[3:] if value.startswith("+86") else value
 
 
 def tidy_number(value: str) -> str:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.core.querysets import prefix_filter
-from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES
+from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.services import scope_prefixes, scope_roots
 
 from .. import attachments, duplicates, intake, routing, services, workflow
@@ -327,7 +327,7 @@ def _take(request, case, form) -> None:
 def inbox(request):
     """Assignments of the user's departments, open ones first by due time, with 签收 inline."""
     user = request.user
-    departments = {grant.department_id for grant in _grants(user, DEPARTMENT_ROLES) if grant.department_id}
+    departments = workflow.department_ids(user)
     form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
     data = form.filters()
     base = Assignment.objects.filter(department_id__in=departments,
