@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from ninja import Query, Router, Schema
 
-from civicgrid.api.shared import Code, text, with_errors
+from civicgrid.api.shared import Code, Id, text, with_errors
 from civicgrid.cases.routing import serving_departments
 from civicgrid.geo.models import Area
 
@@ -62,7 +62,7 @@ def department_list(request, serving: Code | None = None, q: text(50) | None = N
 
 
 @router.get("/{int:department_id}", response=with_errors({200: DepartmentOut}), summary="One department")
-def department_detail(request, department_id: int):
+def department_detail(request, department_id: Id):
     found = visible(request.auth).filter(pk=department_id).first()
     if found is None:
         raise Http404

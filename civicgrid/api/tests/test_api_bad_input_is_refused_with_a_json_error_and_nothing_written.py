@@ -99,3 +99,9 @@ def test_a_bad_step_is_refused_and_nothing_is_written(api):
         assert answer.status_code == status, (body, answer.content)
         assert set(answer.json()) == {"code", "message", "details"}
     assert CaseEvent.objects.filter(case=case).count() == 1
+
+
+@pytest.mark.parametrize("path", ["/departments/99999999999999999999", "/assignments/99999999999999999999"])
+def test_an_id_too_large_for_the_database_is_refused_not_a_crash(api, path):
+    answer = api.get(path)
+    assert answer.status_code == 422 and answer.json()["code"] == "invalid"
