@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from civicgrid.notifications.choices import Channel, NoticeKind
 from civicgrid.notifications.services import notify, send
-from civicgrid.orgs.choices import DEPARTMENT_ROLES, Role
+from civicgrid.orgs.choices import DEPARTMENT_ROLES, GRID_ROLES, Role
 from civicgrid.orgs.models import RoleAssignment
 
 from .choices import ACTIVE_ASSIGNMENT_STATUSES, ApprovalKind, Status
@@ -29,7 +29,7 @@ def centre_staff(area, roles=DISPATCHERS):
 
 
 def grid_staff(case):
-    return RoleAssignment.objects.filter(area_id=case.area_id, role__in=(Role.GRID_WORKER, Role.GRID_HEAD)) \
+    return RoleAssignment.objects.filter(area_id=case.area_id, role__in=GRID_ROLES) \
         .values_list("staff_id", flat=True)
 
 

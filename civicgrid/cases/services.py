@@ -13,14 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civicgrid.orgs.choices import CENTRE_ROLES, Role
+from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
 
 from . import attachments, signals, steps, workflow
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
 from .workflow import Action, InvalidInput, StaleCase, staff_or_none
-
-GRID_ROLES = frozenset({Role.GRID_WORKER, Role.GRID_HEAD})
 
 NOTE_MAX = 1000
 

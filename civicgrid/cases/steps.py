@@ -144,7 +144,7 @@ def place(step) -> None:
     if code is None:
         raise InvalidInput(_("该点不在任何网格内，请重新选点。"), {"location": _("该点不在任何网格内。")})
     case = step.case
-    case.area = Area.objects.get(code=code)
+    case.area = Area.objects.select_related("parent__parent").get(code=code)  # handling_centre walks up
     case.longitude, case.latitude, case.area_code = lon, lat, code
     case.centre_area = handling_centre(case.area)
     step.data.update(area=code, centre=case.centre_area.name)

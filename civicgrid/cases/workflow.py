@@ -16,7 +16,9 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, Role
+from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.codes import LEVEL_LENGTHS
+from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, GRID_ROLES, Role
 
 from .choices import OPEN_STATUSES, ApprovalKind
 from .choices import AssignmentStatus as A
@@ -84,7 +86,7 @@ class Transition:
 CENTRE = frozenset(CENTRE_ROLES)
 DISPATCHERS = frozenset({Role.DISPATCHER, Role.SHIFT_LEAD})
 DEPARTMENT = frozenset(DEPARTMENT_ROLES)
-VERIFIERS = frozenset({Role.GRID_WORKER, Role.GRID_HEAD})
+VERIFIERS = frozenset(GRID_ROLES)
 OPEN = frozenset(OPEN_STATUSES)
 ACTIVE = frozenset({A.DISPATCHED, A.ACCEPTED})
 PRE_DISPATCH = frozenset({S.REPORTED, S.REGISTERED})
@@ -207,12 +209,11 @@ def _check_suspended(step: Transition, case) -> None:
     if case.suspended_at is not None and step.action not in WHILE_SUSPENDED | SUSPENSION_GUARDED:
         raise WrongState(gettext("案件 %(number)s 已挂账，请先解除挂账再“%(action)s”。") % {
             "number": case.number, "action": Action(step.action).label})
-GRID_CODE_LENGTH = 15
 
 
 def _check_placed(step: Transition, case) -> None:
     """定位 is for cases filed by address alone, which sit at an area above the grids."""
-    if step.action == Action.PLACE and len(case.area_code) >= GRID_CODE_LENGTH:
+    if step.action == Action.PLACE and len(case.area_code) >= LEVEL_LENGTHS[AreaLevel.GRID]:
         raise WrongState(gettext("案件 %(number)s 已定位到网格，无需再定位。") % {"number": case.number})
 
 

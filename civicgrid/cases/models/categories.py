@@ -72,7 +72,8 @@ class Category(models.Model):
     def all_fields(self) -> list["CategoryField"]:
         """Extra fields of the ancestors and then this category's own; a nearer field overrides one with its code.
 
-        Read once per instance: intake asks more than once per report, and an instance lives for one request.
+        Read once per instance: intake asks more than once per report. An instance lives for one request, or for
+        ``CIVICGRID_REFERENCE_RECHECK_S`` with a published service in ``open311.services.RECENT_SERVICES``.
         """
         if "_all_fields" not in self.__dict__:
             self.__dict__["_all_fields"] = self._read_fields()
