@@ -12,8 +12,10 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from civicgrid.core.calendar import YEARS
+
 from .errors import ApiError
-from .shared import ID_MAX, YEARS
+from .shared import ID_MAX
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100

@@ -62,7 +62,3 @@ Code = Annotated[str, Field(pattern=r"^\d{2,21}$", max_length=21)]
 # Database ids: bounded, so a huge number is a 422 rather than an integer overflow in the database driver.
 ID_MAX = 2**53
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
-
-# The years a time given to the API or Open311 may fall in: years near 1 or 9999 overflow when the database
-# converts them to UTC, and no case is that old or that new.
-YEARS = range(2000, 2101)

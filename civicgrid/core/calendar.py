@@ -22,6 +22,9 @@ from django.utils import timezone
 from .choices import TimeUnit, TrafficLight
 from .models import CalendarDay, WorkingHours
 
+# The years a date typed into a filter or given to the API may fall in: years near 1 or 9999 overflow when
+# turned into a day's bounds or converted to UTC, and no case is that old or that new.
+YEARS = range(2000, 2101)
 DEFAULT_PERIODS = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 0)))
 ONE_DAY = timedelta(days=1)
 ONE_HOUR = timedelta(hours=1)

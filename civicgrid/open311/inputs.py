@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from civicgrid.api.shared import YEARS
+from civicgrid.core.calendar import YEARS
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 ATTRIBUTE = re.compile(r"attribute\[([^\[\]]{1,50})\](\[\])?")

@@ -17,7 +17,8 @@ from ninja.responses import Status
 from civicgrid.api import idempotency, pagination
 from civicgrid.api.choices import Grant
 from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import YEARS, with_errors
+from civicgrid.api.shared import with_errors
+from civicgrid.core.calendar import YEARS
 from civicgrid.geo.choices import CoordinateSystem
 
 from .. import converters, intake, timeline, workflow  # noqa: F401  (converters registers <case:…> for the paths)

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from civicgrid.core.calendar import YEARS
 from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Department
 
@@ -37,8 +38,7 @@ ACTION_PARAMS = {
 BULK_ACTIONS = [(Action.REGISTER, Action.REGISTER.label), (Action.REMIND, Action.REMIND.label)]
 
 
-# Dates far outside any case's life overflow when turned into the day's bounds; no case is that old or new.
-DATE_RANGE = [MinValueValidator(date(2000, 1, 1)), MaxValueValidator(date(2100, 12, 31))]
+DATE_RANGE = [MinValueValidator(date(YEARS[0], 1, 1)), MaxValueValidator(date(YEARS[-1], 12, 31))]
 
 
 class ListField(forms.Field):
