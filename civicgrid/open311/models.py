@@ -33,10 +33,6 @@ class Service(models.Model):
     def __str__(self):
         return f"{self.service_code} {self.category.name}"
 
-    @property
-    def service_name(self) -> str:
-        return self.category.name
-
 
 class ServiceRequest(models.Model):
     """Open311 请求: how a case came in through Open311: the client application, the token it may ask
