@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Service, ServiceRequest
+from .services import RECENT_SERVICES, set_published
 
 
 @admin.register(Service)
@@ -17,11 +18,15 @@ class ServiceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("发布所选服务"))
     def publish(self, request, queryset):
-        queryset.update(published=True)
+        set_published(queryset, True)
 
     @admin.action(description=_("停止发布所选服务"))
     def withdraw(self, request, queryset):
-        queryset.update(published=False)
+        set_published(queryset, False)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        RECENT_SERVICES.forget(form.initial.get("service_code", obj.service_code))
 
 
 @admin.register(ServiceRequest)

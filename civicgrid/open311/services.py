@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.api.models import ClientApplication
@@ -57,6 +58,16 @@ def publish(category: Category, service_code: str | None = None, **fields) -> Se
     service.full_clean()
     service.save()
     return service
+
+
+def set_published(services, published: bool) -> int:
+    """Publish or withdraw ``services`` (a queryset) at once: clients see it in ``discovery``'s changeset, and
+    this process stops filing under a withdrawn code straight away (others within the reference recheck)."""
+    codes = list(services.values_list("service_code", flat=True))
+    changed = services.update(published=published, updated_at=timezone.now())
+    for code in codes:
+        RECENT_SERVICES.forget(code)
+    return changed
 
 
 @transaction.atomic
