@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "civicgrid.api",
     "civicgrid.open311",
     "civicgrid.demo",
+    # Apps that plug into the loop from outside civicgrid (and the test suite's sample kind).
+    *env_list("CIVICGRID_EXTRA_APPS", []),
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import keys, webhooks
-from .choices import GRANT_CHOICES
+from .choices import grant_choices
 from .models import (
     ClientApplication,
     PersonalToken,
@@ -14,7 +14,7 @@ from .models import (
 
 
 class ClientApplicationForm(forms.ModelForm):
-    grants = forms.MultipleChoiceField(label=_("权限"), choices=GRANT_CHOICES, required=False,
+    grants = forms.MultipleChoiceField(label=_("权限"), choices=grant_choices, required=False,
                                        widget=forms.CheckboxSelectMultiple)
 
     class Meta:

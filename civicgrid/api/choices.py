@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.cases.workflow import Action as CaseAction
+from civicgrid.cases import registry
 
 
 class Grant(models.TextChoices):
@@ -13,10 +13,14 @@ class Grant(models.TextChoices):
     SUBSCRIBE = "subscribe", _("订阅推送")
 
 
-# Case steps a client application may be granted; it takes them as its staff account, by the loop's rules.
-STEP_GRANTS = [(action.value, action.label) for action in CaseAction if action not in
-               (CaseAction.REPORT, CaseAction.OVERDUE, CaseAction.COMMENT)]
-GRANT_CHOICES = [*Grant.choices, *STEP_GRANTS]
+def step_grants() -> list[tuple[str, str]]:
+    """Case steps a client application may be granted (registered ``grantable``); it takes them as its staff
+    account, by the loop's rules."""
+    return [(step.action, step.label) for step in registry.steps() if step.grantable]
+
+
+def grant_choices() -> list[tuple[str, str]]:
+    return [*Grant.choices, *step_grants()]
 
 
 class DeliveryStatus(models.TextChoices):

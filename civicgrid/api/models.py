@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from civicgrid.core.querysets import RestrictedQuerySet
 from civicgrid.geo.models import Area
 
-from .choices import GRANT_CHOICES, DeliveryStatus
+from .choices import DeliveryStatus, grant_choices
 
 KEY_PREFIX_LENGTH = 12
 
@@ -57,7 +57,7 @@ class ClientApplication(models.Model):
 
     def clean(self):
         errors = {}
-        unknown = sorted(set(self.grants or []) - {value for value, _label in GRANT_CHOICES})
+        unknown = sorted(set(self.grants or []) - {value for value, _label in grant_choices()})
         if unknown:
             errors["grants"] = _("不认识的权限：%(grants)s。") % {"grants": "、".join(unknown)}
         if not Area.objects.filter(code=self.area_code).exists():

@@ -16,7 +16,7 @@ from civicgrid.cases.workflow import NotAllowed
 from civicgrid.geo.models import Area
 from civicgrid.orgs.services import scope_roots
 
-from .choices import GRANT_CHOICES, Grant
+from .choices import Grant, grant_choices
 from .models import ClientApplication
 
 
@@ -84,4 +84,4 @@ class Principal:
 
 
 def _grant_label(grant: str) -> str:
-    return str(dict(GRANT_CHOICES).get(grant, grant))
+    return str(dict(grant_choices()).get(grant, grant))

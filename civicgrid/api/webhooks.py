@@ -63,8 +63,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.cases import registry
 from civicgrid.cases.timeline import public_note
-from civicgrid.cases.workflow import Action, InvalidInput
+from civicgrid.cases.workflow import InvalidInput
 from civicgrid.geo.models import Area
 from civicgrid.orgs.services import scope_prefixes
 
@@ -125,7 +126,7 @@ def _subscription_errors(application, url: str, area_code: str, actions: list[st
         errors["area_code"] = _("只能订阅本应用区域（%(code)s）以内的案件。") % {"code": application.area_code}
     elif not Area.objects.filter(code=area_code).exists():
         errors["area_code"] = _("没有代码为 %(code)s 的区域。") % {"code": area_code}
-    unknown = [action for action in actions if action not in Action.values]
+    unknown = [action for action in actions if registry.step(action) is None]
     if unknown:
         errors["actions"] = _("不认识的事件：%(actions)s。") % {"actions": "、".join(unknown)}
     return errors

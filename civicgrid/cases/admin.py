@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from civicgrid.core.validators import mask_id_number, mask_phone
 
-from .choices import Stage
+from . import registry
 from .models import (
     Approval,
     Assignment,
@@ -24,7 +24,6 @@ from .models import (
     RoutingRule,
     TimeLimit,
 )
-from .workflow import Action
 
 
 class TimeLimitInline(admin.TabularInline):
@@ -55,7 +54,7 @@ class CategoryAdmin(admin.ModelAdmin):
         # Most subcategories set no limit of their own; show what they inherit, and from where.
         if not category.pk:
             return "-"
-        limits = [(stage, limit) for stage in Stage if (limit := category.time_limit(stage))]
+        limits = [(stage, limit) for stage in registry.stages() if (limit := category.time_limit(stage.code))]
         rows = [
             (stage.label, limit.amount, limit.get_unit_display(), _source(limit, category)) for stage, limit in limits
         ]
@@ -158,11 +157,7 @@ class CaseEventInline(ViewOnlyInline):
 
     @admin.display(description=_("操作"))
     def action_label(self, event: CaseEvent) -> str:
-        return _action_label(event.action)
-
-
-def _action_label(action: str) -> str:
-    return Action(action).label if action in Action.values else action
+        return registry.label(event.action)
 
 
 @admin.register(Case)

@@ -35,7 +35,7 @@ from civicgrid.notifications.models import Notice, OutboxMessage
 from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 
-from . import attachments, deadlines, intake, services, signals, workflow
+from . import attachments, deadlines, intake, registry, services, signals, workflow
 from .choices import AssignmentRole, Stage, Status
 from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
@@ -279,7 +279,7 @@ class _Clocks:
     def limit(self, category, stage: str, priority: str) -> tuple:
         if priority in deadlines.PRIORITY_LIMITS:
             return deadlines.PRIORITY_LIMITS[priority][stage]
-        return self.limits.get((category.pk, stage)) or deadlines.FALLBACK[stage]
+        return self.limits.get((category.pk, stage)) or registry.limit(category.kind, stage)
 
     def start(self, clock, stage: str, category=None, priority=None) -> None:
         limit = self.limit(category or clock.category, stage, priority or clock.priority)

@@ -1,7 +1,7 @@
 """Due times of each stage of a case and of each assignment, on the working-time calendar.
 
 A stage's limit comes from the category (inherited from its ancestors), shortened for urgent cases,
-or else from ``FALLBACK`` so that every open stage has a clock. The light turns yellow at 80 % of the
+or else from the default its kind registered (``registry.Kind.limits``) so that every open stage has a clock. The light turns yellow at 80 % of the
 allowed time (``WARN_AT``); ``Deadline.warn_at`` stores that instant so lists can filter in SQL.
 """
 
@@ -11,14 +11,11 @@ from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.recent import Recent
 
+from . import registry
 from .choices import Priority, Stage
 
 WARN_AT = 0.8
-H, D = TimeUnit.WORK_HOURS, TimeUnit.WORK_DAYS
-FALLBACK = {
-    Stage.REGISTER: (2, H), Stage.DISPATCH: (2, H), Stage.ACCEPT: (4, H),
-    Stage.HANDLE: (3, D), Stage.VERIFY: (1, D), Stage.CLOSE: (1, D),
-}
+H = TimeUnit.WORK_HOURS
 # 12345 practice: an urgent matter is settled within half a working day (the same day when it comes in
 # the morning), a critical one within two working hours.
 PRIORITY_LIMITS = {
@@ -40,7 +37,7 @@ class LimitCache:
         self._limits: dict[tuple[int, str], tuple] = {}
 
     def get(self, category, stage: str, priority: str = Priority.NORMAL) -> tuple:
-        if priority in PRIORITY_LIMITS:
+        if stage in PRIORITY_LIMITS.get(priority, {}):
             return PRIORITY_LIMITS[priority][stage]
         key = (category.pk, stage)
         if key not in self._limits:
@@ -50,7 +47,7 @@ class LimitCache:
 
 def _read(category, stage: str) -> tuple:
     limit = category.time_limit(stage)
-    return (limit.amount, limit.unit) if limit else FALLBACK[stage]
+    return (limit.amount, limit.unit) if limit else registry.limit(category.kind, stage)
 
 
 def limit_for(category, stage: str, priority: str = Priority.NORMAL) -> tuple:

@@ -13,8 +13,8 @@ from civicgrid.notifications.services import notify, send
 from civicgrid.orgs.choices import DEPARTMENT_ROLES, GRID_ROLES, Role
 from civicgrid.orgs.models import RoleAssignment
 
+from . import registry
 from .choices import ACTIVE_ASSIGNMENT_STATUSES, ApprovalKind, Status
-from .workflow import APPROVER_ACTION, TABLE, Action
 
 DISPATCHERS = (Role.DISPATCHER, Role.SHIFT_LEAD)
 
@@ -34,27 +34,28 @@ def grid_staff(case):
 
 
 def after(event) -> None:
-    handler = HANDLERS.get(event.action)
-    if handler:
-        handler(event)
+    """The step's own notices (registered with it), then the resident's SMS when the case reached a new state."""
+    step = registry.step(event.action)
+    if step and step.notify:
+        step.notify(event)
     if event.to_status != event.from_status and event.to_status in RESIDENT_TEXTS:
         tell_residents(event.case, RESIDENT_TEXTS[event.to_status]())
 
 
-def _new_assignments(event) -> None:
+def new_assignments(event) -> None:
     ids = event.case.assignments.filter(pk__in=event.data.get("assignments", [])).values_list("department_id",
                                                                                             flat=True)
     notify(department_staff(ids), NoticeKind.NEW_TASK, _("新派遣案件 %(number)s：%(title)s") % _texts(event), event.case)
 
 
-def _approval_requested(event) -> None:
-    approver_roles = TABLE[APPROVER_ACTION[event.data["kind"]]].roles
+def approval_requested(event) -> None:
+    approver_roles = registry.step(registry.approver_action(event.data["kind"])).roles
     text = _("%(number)s 有%(kind)s申请待审批：%(note)s") % {
         **_texts(event), "kind": ApprovalKind(event.data["kind"]).label, "note": event.note[:100]}
     notify(centre_staff(event.case.centre_area, approver_roles), NoticeKind.APPROVAL, text, event.case)
 
 
-def _decided(event) -> None:
+def decided(event) -> None:
     from .models import Approval
 
     approval = Approval.objects.filter(pk=event.data.get("approval")).first()
@@ -74,18 +75,18 @@ def _to_departments(kind, text, only_to=None):
     return handler
 
 
-def _to_verifiers(event) -> None:
+def to_verifiers(event) -> None:
     if event.to_status == Status.HANDLED:
         notify(grid_staff(event.case), NoticeKind.NEW_TASK, _("案件 %(number)s 已处置，请现场核查。") % _texts(event),
                event.case)
 
 
-def _to_shift_lead(event) -> None:
+def to_shift_lead(event) -> None:
     notify(centre_staff(event.case.centre_area, (Role.SHIFT_LEAD,)), NoticeKind.NEW_TASK,
            _("案件 %(number)s 已核查通过，请结案。") % _texts(event), event.case)
 
 
-def _to_new_centre(event) -> None:
+def to_new_centre(event) -> None:
     notify(centre_staff(event.case.centre_area), NoticeKind.NEW_TASK,
            _("下级中心上报案件 %(number)s：%(title)s") % _texts(event), event.case)
 
@@ -108,21 +109,7 @@ RESIDENT_TEXTS = {
 }
 
 
-def _handlers() -> dict:
-    reminded = _to_departments(NoticeKind.REMINDER, lambda: _("请尽快办理案件 %(number)s：%(title)s"))
-    supervised = _to_departments(NoticeKind.SUPERVISION, lambda: _("案件 %(number)s 已被督办，请加快办理。"))
-    reworked = _to_departments(NoticeKind.NEW_TASK, lambda: _("案件 %(number)s 需返工，请重新处置。"),
-                               only_to=Status.DISPATCHED)
-    handlers = {row.action: _approval_requested for row in TABLE.values() if row.approval}
-    handlers.update({
-        Action.DISPATCH: _new_assignments, Action.SUMMON: _new_assignments, Action.REMIND: reminded,
-        Action.SUPERVISE: supervised, Action.REJECT: reworked, Action.REWORK: reworked, Action.CALLBACK: reworked,
-        Action.HANDLE: _to_verifiers, Action.VERIFY: _to_shift_lead, Action.ESCALATE: _to_new_centre,
-        Action.REFUSE: _decided,
-    })
-    for action in APPROVER_ACTION.values():
-        handlers.setdefault(action, _decided)
-    return handlers
-
-
-HANDLERS = _handlers()
+reminded = _to_departments(NoticeKind.REMINDER, lambda: _("请尽快办理案件 %(number)s：%(title)s"))
+supervised = _to_departments(NoticeKind.SUPERVISION, lambda: _("案件 %(number)s 已被督办，请加快办理。"))
+reworked = _to_departments(NoticeKind.NEW_TASK, lambda: _("案件 %(number)s 需返工，请重新处置。"),
+                           only_to=Status.DISPATCHED)

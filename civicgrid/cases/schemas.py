@@ -13,22 +13,18 @@ from ninja import Schema
 from pydantic import Field
 
 from civicgrid.api.shared import Code, Id, Input, Text, text
-from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number, mask_phone
 from civicgrid.geo.choices import CoordinateSystem
 
-from . import workflow
-from .choices import Channel, Light, Priority, Satisfaction, Status
+from . import registry
+from .choices import Channel, Light, Priority, Status
 from .converters import CaseNumberConverter
-from .workflow import Action
 
 CASE_NUMBER = f"^{CaseNumberConverter.regex}$"
 CaseNumber = Annotated[str, Field(pattern=CASE_NUMBER, max_length=21)]
 # Looser than the codes categories are given (codes.CODE_PATTERN): an unknown code is intake's to name.
 CategoryCode = Annotated[str, Field(pattern=r"^\d{2}(\.\d{2,3})*$", max_length=32)]
 OPEN = "open"
-# Steps a client may ask for; 上报 is filing and 超期 is the sweep's.
-ASKABLE = tuple(a.value for a in Action if a not in (Action.REPORT, Action.OVERDUE))
 
 
 # ---- out
@@ -203,27 +199,19 @@ class CaseIn(Input):
                                               description="Values of the category's extra fields, by field code.")
 
 
-class ParamsIn(Input):
-    """What some steps take besides a note: dispatch (lead, co), summon (co), merge (original), callback
-    (satisfaction), request_extension/extend (amount, unit), place (longitude, latitude, system)."""
-
-    lead: Id | None = None
-    co: list[Id] | None = Field(None, max_length=20)
-    original: CaseNumber | None = None
-    satisfaction: Satisfaction | None = None
-    amount: int | None = Field(None, ge=1, le=365)
-    unit: TimeUnit | None = None
-    longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
-    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
-    system: CoordinateSystem | None = None
+def params_description() -> str:
+    """Each step's input, listed from the registry, for the API's documentation."""
+    lines = [f"`{step.action}`: {', '.join(step.params.model_fields)}" for step in registry.steps()
+             if step.takeable and step.params.model_fields]
+    return "What the step takes besides a note, by its input schema: " + "; ".join(lines) + "."
 
 
 class ActionIn(Input):
-    action: Literal[ASKABLE]
+    action: text(32) = Field(description="A step of the loop; `actions` on a case lists those you may take.")
     version: int | None = Field(None, ge=1, le=2**31 - 1, description="The case version you saw.")
     note: Text = ""
     assignment: Id | None = Field(None, description="For department steps: the assignment acted on.")
-    params: ParamsIn = Field(default_factory=ParamsIn)
+    params: dict[text(50), Any] = Field(default_factory=dict, max_length=20, description=params_description())
 
 
 class DecisionIn(Input):
@@ -291,8 +279,8 @@ def assignment_out(assignment, case=None) -> dict:
     }
 
 
-def step_out(row: workflow.Transition, assignment) -> dict:
-    return {"action": row.action, "label": str(Action(row.action).label),
+def step_out(row: registry.Step, assignment) -> dict:
+    return {"action": row.action, "label": str(row.label),
             "assignment": assignment.pk if assignment else None, "needs_note": row.needs_note,
             "needs_files": row.needs_files}
 
@@ -304,8 +292,7 @@ def attachment_out(attachment, number: str) -> dict:
 
 
 def event_out(event, number: str) -> dict:
-    label = Action(event.action).label if event.action in Action.values else event.action
-    return {"id": event.pk, "action": event.action, "label": str(label), "from_status": event.from_status,
+    return {"id": event.pk, "action": event.action, "label": registry.label(event.action), "from_status": event.from_status,
             "to_status": event.to_status, "actor_label": event.actor_label, "note": event.note,
             "data": event.data or {}, "assignment": event.assignment_id, "created_at": event.created_at,
             "attachments": [attachment_out(a, number) for a in event.attachments.all()]}
@@ -315,4 +302,4 @@ def approval_out(approval) -> dict:
     return {"id": approval.pk, "kind": approval.kind, "kind_label": approval.get_kind_display(),
             "reason": approval.reason, "amount": approval.amount, "unit": approval.unit,
             "assignment": approval.assignment_id, "requested_at": approval.requested_at,
-            "decide_action": workflow.APPROVER_ACTION[approval.kind]}
+            "decide_action": registry.approver_action(approval.kind)}

@@ -12,53 +12,89 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pydantic import BaseModel, ValidationError
 
 from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
 
-from . import attachments, signals, steps, workflow
+from . import attachments, registry, signals, steps, workflow
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
-from .workflow import Action, InvalidInput, StaleCase, staff_or_none
+from .workflow import InvalidInput, StaleCase, staff_or_none
 
 NOTE_MAX = 1000
 
 
 @dataclass
-class Step:
-    """What a step function gets, and what it leaves for the event and the side effects."""
+class Work:
+    """A step being taken: what its function gets, and what it leaves for the event and the side effects."""
 
     case: Case
     assignment: Assignment | None
     actor: object
-    row: workflow.Transition
+    row: registry.Step
     note: str
     files: list
     now: datetime
-    params: dict
+    params: BaseModel
+    decision: "Decision | None" = None
     data: dict = field(default_factory=dict)
     action: str = ""
 
 
 def transition(case: Case | int, action: str, actor, *, version: int | None = None, assignment=None,
                note: str = "", files=(), now: datetime | None = None, **params) -> CaseEvent:
-    """Take ``action`` on ``case`` as ``actor`` (a Staff, ``workflow.RESIDENT`` or ``workflow.SYSTEM``)."""
+    """Take ``action`` on ``case`` as ``actor`` (a Staff, ``workflow.RESIDENT`` or ``workflow.SYSTEM``).
+
+    ``params`` are the step's input by its schema's field names; records stand for their ids (a case for
+    its number), so Python callers may pass a department or a case as they have it."""
     params.pop("decision", None)  # only ``decide`` answers requests
     return _transition(case, action, actor, version, assignment, note, files, now, params)
 
 
-def _transition(case, action, actor, version, assignment, note, files, now, params) -> CaseEvent:
+def _transition(case, action, actor, version, assignment, note, files, now, params, decision=None) -> CaseEvent:
     files, note = list(files), (note or "").strip()
     with transaction.atomic():
         case = _lock(case)
         _check_version(case, version)
         assignment = _lock_assignment(case, assignment)
-        decision = params.get("decision")
         row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
         _check_input(row, note, files)
-        step = Step(case, assignment, actor, row, note, files, now or timezone.now(), params, action=action)
+        work = Work(case, assignment, actor, row, note, files, now or timezone.now(), read_params(row, params),
+                    decision, action=action)
         from_status = case.status
-        steps.run(step)
-        return _record(step, from_status)
+        steps.run(work)
+        return _record(work, from_status)
+
+
+def read_params(row: registry.Step, params: dict) -> BaseModel:
+    """The step's input read by its schema; what does not fit is refused with the field it is about."""
+    try:
+        return row.params.model_validate({key: _plain(value) for key, value in params.items()})
+    except ValidationError as error:
+        problems = {_field(problem): _problem_text(row.params, problem) for problem in error.errors()}
+        raise InvalidInput(next(iter(problems.values())), problems) from None
+
+
+def _plain(value):
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, Case):
+        return value.number
+    return getattr(value, "pk", value)
+
+
+def _field(problem: dict) -> str:
+    return str(problem["loc"][0]) if problem["loc"] else "params"
+
+
+def _problem_text(schema, problem: dict) -> str:
+    name = _field(problem)
+    info = schema.model_fields.get(name)
+    if name in getattr(schema, "messages", {}):
+        return str(schema.messages[name])
+    if info is None:
+        return _("此操作没有“%(field)s”这一项。") % {"field": name}
+    return _("“%(field)s”填写有误，请检查。") % {"field": info.title or name}
 
 
 @dataclass(frozen=True)
@@ -74,10 +110,10 @@ def decide(approval: Approval | int, approve: bool, actor, *, note: str = "", ve
            now: datetime | None = None) -> CaseEvent:
     """审批: carry out a pending request, or refuse it; only those who could take the action themselves decide."""
     approval = Approval.objects.select_related("case").get(pk=getattr(approval, "pk", approval))
-    action = workflow.APPROVER_ACTION[approval.kind]
+    action = registry.approver_action(approval.kind)
     decision = Decision(approval.pk, refuse=not approve, note=note)
     return _transition(approval.case_id, action, actor, version, approval.assignment_id, note or approval.reason,
-                       (), now, {"decision": decision, **_granted(approval)})
+                       (), now, _granted(approval), decision)
 
 
 def _granted(approval: Approval) -> dict:
@@ -109,8 +145,8 @@ def _lock_assignment(case: Case, assignment) -> Assignment | None:
     return found
 
 
-def _check_input(row: workflow.Transition, note: str, files: list) -> None:
-    label = Action(row.action).label
+def _check_input(row: registry.Step, note: str, files: list) -> None:
+    label = row.label
     if row.needs_note and not note:
         raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": label}, {"note": _("请填写说明。")})
     if len(note) > NOTE_MAX:
@@ -123,7 +159,7 @@ def _check_input(row: workflow.Transition, note: str, files: list) -> None:
         raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
 
 
-def _record(step: Step, from_status: str) -> CaseEvent:
+def _record(step: Work, from_status: str) -> CaseEvent:
     case = step.case
     case.version += 1
     case.save()

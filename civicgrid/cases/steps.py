@@ -1,7 +1,9 @@
-"""What each action does to a case and its assignments, once ``services.transition`` has allowed it.
+"""What each of the spine's steps does to a case and its assignments, once ``services.transition`` has allowed it.
 
-One function per action, named after it. A step validates its own parameters before it changes
-anything and raises ``InvalidInput`` if they are wrong; it never saves the case (``transition`` does,
+One function per step, named after it, registered in ``spine.py``: ``step(work, params)``, where ``work`` is
+the step being taken (``services.Work``) and ``params`` its input, already read by the step's schema
+(``inputs.py``). A step checks what the schema cannot (that a department serves the area, say) before it
+changes anything, and raises ``InvalidInput`` if it is wrong; it never saves the case (``transition`` does,
 with the version bump) but may save assignments and approvals it creates.
 """
 
@@ -14,7 +16,7 @@ from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Department
 
-from . import deadlines
+from . import deadlines, registry
 from .choices import (
     ACTIVE_ASSIGNMENT_STATUSES,
     OPEN_STATUSES,
@@ -29,167 +31,168 @@ from .choices import (
 from .choices import (
     Status as S,
 )
+from .inputs import CallbackIn, CommentIn, DispatchIn, ExtensionIn, MergeIn, PlaceIn, SummonIn
 from .intake import handling_centre
 from .models import Approval, Assignment, Case, CaseFollower
+from .registry import NoParams
 from .routing import serving_departments
-from .workflow import APPROVER_ACTION, TABLE, Action, InvalidInput
+from .workflow import Action, InvalidInput
 
 MAX_EXTENSION_DAYS = 30
 
 
-def run(step) -> None:
-    decision = step.params.get("decision")
+def run(work) -> None:
+    """Take the work: settle the request it answers, if any; a refusal stops there."""
+    decision = work.decision
     if decision:
-        _settle(step, decision)
+        _settle(work, decision)
         if decision.refuse:
-            step.action = Action.REFUSE
+            work.action = Action.REFUSE
             return
-    if step.row.approval:
-        return request(step)
-    STEPS[step.row.action](step)
+    work.row.run(work, work.params)
 
 
-def _settle(step, decision) -> None:
-    """Mark the approval being answered; the step itself then carries it out (or not, when refused)."""
+def _settle(work, decision) -> None:
+    """Mark the approval being answered; the work itself then carries it out (or not, when refused)."""
     approval = Approval.objects.select_for_update().filter(
-        pk=decision.approval, case=step.case, kind=step.row.approves, assignment=step.assignment,
+        pk=decision.approval, case=work.case, kind=work.row.approves, assignment=work.assignment,
         status=ApprovalStatus.PENDING).first()
     if approval is None:
         raise InvalidInput(_("该申请已被处理，请刷新页面。"))
     approval.status = ApprovalStatus.REFUSED if decision.refuse else ApprovalStatus.APPROVED
-    approval.decided_by, approval.decided_at, approval.decision_note = step.actor, step.now, decision.note
+    approval.decided_by, approval.decided_at, approval.decision_note = work.actor, work.now, decision.note
     approval.save()
-    step.data.update(approval=approval.pk, kind=approval.kind, decision=approval.status)
+    work.data.update(approval=approval.pk, kind=approval.kind, decision=approval.status)
 
 
-def _lapse_requests(step, **where) -> None:
+def _lapse_requests(work, **where) -> None:
     """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
-    pending = Approval.objects.filter(case=step.case, status=ApprovalStatus.PENDING, **where)
-    pending.update(status=ApprovalStatus.LAPSED, decided_at=step.now,
+    pending = Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **where)
+    pending.update(status=ApprovalStatus.LAPSED, decided_at=work.now,
                    decision_note=_("案件已进入下一环节，申请自动失效。"))
 
 
-def lapse_stale_requests(step) -> None:
-    """After any step: case-level requests whose approving step the case's new state no longer allows lapse."""
-    stale = [kind for kind, action in APPROVER_ACTION.items()
-             if not TABLE[action].on_assignment and step.case.status not in TABLE[action].sources]
+def lapse_stale_requests(work) -> None:
+    """After any work: case-level requests whose approving work the case's new state no longer allows lapse."""
+    stale = [row.approves for row in registry.steps()
+             if row.approves and not row.on_assignment and work.case.status not in row.sources]
     if stale:
-        _lapse_requests(step, assignment__isnull=True, kind__in=stale)
+        _lapse_requests(work, assignment__isnull=True, kind__in=stale)
 
 
-def request(step) -> None:
+def file_request(work, params: NoParams, amount: int | None = None, unit: str = "") -> None:
     """申请: file a request for someone above to approve; the case itself does not move."""
-    kind = step.row.approval
-    if Approval.objects.filter(case=step.case, assignment=step.assignment, kind=kind,
+    kind = work.row.approval
+    if Approval.objects.filter(case=work.case, assignment=work.assignment, kind=kind,
                                status=ApprovalStatus.PENDING).exists():
         raise InvalidInput(_("已有一份待审批的同类申请，请等待审批结果。"))
-    amount, unit = _extension(step) if step.row.action == Action.REQUEST_EXTENSION else (None, "")
-    approval = Approval.objects.create(case=step.case, assignment=step.assignment, kind=kind, reason=step.note,
-                                       amount=amount, unit=unit, requested_by=step.actor, requested_at=step.now)
-    step.data.update(approval=approval.pk, kind=kind, amount=amount, unit=unit)
+    approval = Approval.objects.create(case=work.case, assignment=work.assignment, kind=kind, reason=work.note,
+                                       amount=amount, unit=unit, requested_by=work.actor, requested_at=work.now)
+    work.data.update(approval=approval.pk, kind=kind, amount=amount, unit=unit)
 
 
-def _extension(step) -> tuple[int, str]:
-    amount, unit = step.params.get("amount"), step.params.get("unit") or TimeUnit.WORK_DAYS
-    try:
-        amount = int(amount)
-    except (TypeError, ValueError):
-        raise InvalidInput(_("请填写延长的天数（整数）。"), {"amount": _("请填写整数。")}) from None
-    if not 1 <= amount <= MAX_EXTENSION_DAYS or unit not in TimeUnit.values:
+def request_extension(work, params: ExtensionIn) -> None:
+    """申请延时: the request carries how much longer, so the approver grants exactly that."""
+    file_request(work, NoParams(), *_extension(params))
+
+
+def _extension(params: ExtensionIn) -> tuple[int, str]:
+    amount, unit = params.amount, params.unit or TimeUnit.WORK_DAYS
+    if amount is None:
+        raise InvalidInput(_("请填写延长的天数（整数）。"), {"amount": _("请填写整数。")})
+    if not 1 <= amount <= MAX_EXTENSION_DAYS:
         message = _("延长时限须为 1 到 %(max)d 之间的整数。") % {"max": MAX_EXTENSION_DAYS}
         raise InvalidInput(message, {"amount": message})
     return amount, unit
 
 
-def register(step) -> None:
-    step.case.status = S.REGISTERED
-    _start_stage(step, Stage.DISPATCH)
+def register(work, params: NoParams) -> None:
+    work.case.status = S.REGISTERED
+    _start_stage(work, Stage.DISPATCH)
 
 
-def void(step) -> None:
-    _finish(step, S.VOIDED)
+def void(work, params: NoParams) -> None:
+    _finish(work, S.VOIDED)
 
 
-def self_resolve(step) -> None:
-    _finish(step, S.SELF_RESOLVED)
+def self_resolve(work, params: NoParams) -> None:
+    _finish(work, S.SELF_RESOLVED)
 
 
-def merge(step) -> None:
+def merge(work, params: MergeIn) -> None:
     """合并: this case is a duplicate of ``original``; its reporter follows the original from now on."""
-    original = _original(step)
-    case = step.case
+    original = _original(work, params.original)
+    case = work.case
     case.duplicate_of = original
     if case.reporter_phone or case.reporter_name:
         CaseFollower.objects.create(case=original, source=case, name=case.reporter_name, phone=case.reporter_phone)
     CaseFollower.objects.filter(case=case).update(case=original)
-    step.data.update(original=original.number)
-    _finish(step, S.MERGED)
+    work.data.update(original=original.number)
+    _finish(work, S.MERGED)
 
 
-def _original(step) -> Case:
+def _original(work, number: str | None) -> Case:
     """The open case to merge into, among those the actor may see; one message whatever is wrong."""
-    number = getattr(step.params.get("original"), "number", step.params.get("original"))
-    found = Case.objects.restrict(step.actor).select_for_update(no_key=True).filter(
-        number=str(number or "").strip()[:32], status__in=OPEN_STATUSES).exclude(pk=step.case.pk).first()
+    found = Case.objects.restrict(work.actor).select_for_update(no_key=True).filter(
+        number=str(number or "").strip()[:32], status__in=OPEN_STATUSES).exclude(pk=work.case.pk).first()
     if found is None:
         message = _("找不到可合并的原案件：请填写您负责范围内另一件未办结案件的编号。")
         raise InvalidInput(message, {"original": message})
     return found
 
 
-def place(step) -> None:
+def place(work, params: PlaceIn) -> None:
     """定位: a case filed by address alone gets its point, and with it its grid and its township's centre."""
-    lon, lat = _point(step.params)
+    lon, lat = _point(params)
     code = get_index().locate_one(lon, lat)
     if code is None:
         raise InvalidInput(_("该点不在任何网格内，请重新选点。"), {"location": _("该点不在任何网格内。")})
-    case = step.case
+    case = work.case
     case.area = Area.objects.select_related("parent__parent").get(code=code)  # handling_centre walks up
     case.longitude, case.latitude, case.area_code = lon, lat, code
     case.centre_area = handling_centre(case.area)
-    step.data.update(area=code, centre=case.centre_area.name)
+    work.data.update(area=code, centre=case.centre_area.name)
 
 
-def _point(params) -> tuple[float, float]:
+def _point(params: PlaceIn) -> tuple[float, float]:
     try:
-        return to_wgs84(float(params.get("longitude")), float(params.get("latitude")),
-                        params.get("system") or CoordinateSystem.WGS84)
+        return to_wgs84(float(params.longitude), float(params.latitude), params.system or CoordinateSystem.WGS84)
     except (TypeError, ValueError) as error:
         message = str(error) if isinstance(error, CoordinateError) else _("请填写有效的经度和纬度。")
         raise InvalidInput(message, {"location": message}) from None
 
 
-def dispatch(step) -> None:
+def dispatch(work, params: DispatchIn) -> None:
     """派遣: one lead department and optional co-departments, each with its own clocks."""
-    lead, co = _departments(step, step.params.get("lead")), _departments_list(step, step.params.get("co") or [])
+    lead, co = _departments(work, params.lead), _departments_list(work, params.co)
     if lead is None:
         raise InvalidInput(_("请选择主办部门。"), {"lead": _("请选择主办部门。")})
     co = [department for department in co if department.pk != lead.pk]
-    _check_not_active(step, [lead, *co])
-    created = [_assign(step, lead, AssignmentRole.LEAD), *(_assign(step, d, AssignmentRole.CO) for d in co)]
-    step.case.status = S.DISPATCHED
-    _start_stage(step, Stage.HANDLE)
-    step.data.update(assignments=[a.pk for a in created], lead=lead.name, co=[d.name for d in co])
+    _check_not_active(work, [lead, *co])
+    created = [_assign(work, lead, AssignmentRole.LEAD), *(_assign(work, d, AssignmentRole.CO) for d in co)]
+    work.case.status = S.DISPATCHED
+    _start_stage(work, Stage.HANDLE)
+    work.data.update(assignments=[a.pk for a in created], lead=lead.name, co=[d.name for d in co])
 
 
-def summon(step) -> None:
+def summon(work, params: SummonIn) -> None:
     """吹哨: more departments join a case already out, as co-departments."""
-    departments = _departments_list(step, step.params.get("co") or [])
+    departments = _departments_list(work, params.co)
     if not departments:
         raise InvalidInput(_("请选择要增派的部门。"), {"co": _("请至少选择一个部门。")})
-    _check_not_active(step, departments)
-    created = [_assign(step, department, AssignmentRole.CO) for department in departments]
-    step.data.update(assignments=[a.pk for a in created], co=[d.name for d in departments])
+    _check_not_active(work, departments)
+    created = [_assign(work, department, AssignmentRole.CO) for department in departments]
+    work.data.update(assignments=[a.pk for a in created], co=[d.name for d in departments])
 
 
-def _departments(step, value) -> Department | None:
+def _departments(work, value) -> Department | None:
     if value in (None, ""):
         return None
-    found = _departments_list(step, [value])
+    found = _departments_list(work, [value])
     return found[0]
 
 
-def _departments_list(step, values) -> list[Department]:
+def _departments_list(work, values) -> list[Department]:
     pks = [getattr(value, "pk", value) for value in values]
     try:
         found = {d.pk: d for d in Department.objects.filter(pk__in=pks)}
@@ -197,9 +200,9 @@ def _departments_list(step, values) -> list[Department]:
         found = {}
     if len(found) != len(set(pks)):
         raise InvalidInput(_("所选部门不存在。"), {"co": _("所选部门不存在。")})
-    serving = {d.pk for d in serving_departments(step.case.area_code)}
+    serving = {d.pk for d in serving_departments(work.case.area_code)}
     for department in found.values():
-        _check_serves(step.case, department, serving)
+        _check_serves(work.case, department, serving)
     return [found[pk] for pk in dict.fromkeys(pks)]
 
 
@@ -208,63 +211,63 @@ def _check_serves(case: Case, department: Department, serving: set) -> None:
         raise InvalidInput(_("%(department)s不负责案件所在区域，不能派遣。") % {"department": department.name})
 
 
-def _check_not_active(step, departments) -> None:
-    busy = set(step.case.assignments.filter(status__in=[*ACTIVE_ASSIGNMENT_STATUSES, A.HANDLED])
+def _check_not_active(work, departments) -> None:
+    busy = set(work.case.assignments.filter(status__in=[*ACTIVE_ASSIGNMENT_STATUSES, A.HANDLED])
                .values_list("department_id", flat=True))
     for department in departments:
         if department.pk in busy:
             raise InvalidInput(_("%(department)s已在办理此案件。") % {"department": department.name})
 
 
-def _assign(step, department: Department, role: str) -> Assignment:
+def _assign(work, department: Department, role: str) -> Assignment:
     """A new 派遣单 with two clocks: 签收 (``accept_due_at``) and 处置 (the deadline fields)."""
-    case = step.case
-    assignment = Assignment(case=case, department=department, role=role, dispatched_at=step.now,
+    case = work.case
+    assignment = Assignment(case=case, department=department, role=role, dispatched_at=work.now,
                             suspended_at=case.suspended_at)
-    deadlines.start(assignment, step.now, deadlines.limit_for(case.category, Stage.ACCEPT, case.priority))
+    deadlines.start(assignment, work.now, deadlines.limit_for(case.category, Stage.ACCEPT, case.priority))
     assignment.accept_due_at = assignment.due_at
-    deadlines.start(assignment, step.now, deadlines.limit_for(case.category, Stage.HANDLE, case.priority))
+    deadlines.start(assignment, work.now, deadlines.limit_for(case.category, Stage.HANDLE, case.priority))
     assignment.save()
     return assignment
 
 
-def escalate(step) -> None:
+def escalate(work, params: NoParams) -> None:
     """上报: the centre one level up takes the case over and may summon more departments."""
-    current = step.case.centre_area
+    current = work.case.centre_area
     if current.parent is None or current.level <= AreaLevel.CITY:
         raise InvalidInput(_("%(centre)s已是最高一级中心，不能再上报。") % {"centre": current.name})
-    step.case.centre_area = current.parent
-    step.data.update(from_centre=current.name, to_centre=current.parent.name)
+    work.case.centre_area = current.parent
+    work.data.update(from_centre=current.name, to_centre=current.parent.name)
 
 
-def accept(step) -> None:
-    step.assignment.status, step.assignment.accepted_at = A.ACCEPTED, step.now
-    step.assignment.save()
+def accept(work, params: NoParams) -> None:
+    work.assignment.status, work.assignment.accepted_at = A.ACCEPTED, work.now
+    work.assignment.save()
 
 
-def return_(step) -> None:
+def return_(work, params: NoParams) -> None:
     """回退: the department is not the right one; the case waits for re-dispatch when its lead is gone."""
-    assignment = step.assignment
+    assignment = work.assignment
     assignment.status = A.RETURNED
     deadlines.stop(assignment)
     assignment.save()
-    _lapse_requests(step, assignment=assignment)
+    _lapse_requests(work, assignment=assignment)
     if assignment.role == AssignmentRole.LEAD:
-        step.case.status = S.REGISTERED
-        _start_stage(step, Stage.DISPATCH)
-    step.data.update(department=assignment.department.name)
+        work.case.status = S.REGISTERED
+        _start_stage(work, Stage.DISPATCH)
+    work.data.update(department=assignment.department.name)
 
 
-def handle(step) -> None:
+def handle(work, params: NoParams) -> None:
     """处理反馈: the department reports its result; the case is handled once every department has."""
-    assignment = step.assignment
-    assignment.status, assignment.handled_at, assignment.result = A.HANDLED, step.now, step.note
+    assignment = work.assignment
+    assignment.status, assignment.handled_at, assignment.result = A.HANDLED, work.now, work.note
     deadlines.stop(assignment)
     assignment.save()
-    _lapse_requests(step, assignment=assignment)
-    if _all_handled(step.case):
-        step.case.status = S.HANDLED
-        _start_stage(step, Stage.VERIFY)
+    _lapse_requests(work, assignment=assignment)
+    if _all_handled(work.case):
+        work.case.status = S.HANDLED
+        _start_stage(work, Stage.VERIFY)
 
 
 def _all_handled(case: Case) -> bool:
@@ -273,120 +276,117 @@ def _all_handled(case: Case) -> bool:
     return has_lead and not live.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).exists()
 
 
-def extend(step) -> None:
-    amount, unit = _extension(step)
-    deadlines.extend(step.assignment, amount, unit)
-    step.assignment.extensions += 1
-    step.assignment.save()
-    case = step.case
-    if case.due_at and step.assignment.due_at > case.due_at:
-        case.due_at, case.warn_at, case.overdue = step.assignment.due_at, step.assignment.warn_at, False
-    step.data.update(amount=amount, unit=unit, due_at=step.assignment.due_at.isoformat())
+def extend(work, params: ExtensionIn) -> None:
+    amount, unit = _extension(params)
+    deadlines.extend(work.assignment, amount, unit)
+    work.assignment.extensions += 1
+    work.assignment.save()
+    case = work.case
+    if case.due_at and work.assignment.due_at > case.due_at:
+        case.due_at, case.warn_at, case.overdue = work.assignment.due_at, work.assignment.warn_at, False
+    work.data.update(amount=amount, unit=unit, due_at=work.assignment.due_at.isoformat())
 
 
-def suspend(step) -> None:
-    step.case.suspended_at = step.now
-    step.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).update(suspended_at=step.now)
+def suspend(work, params: NoParams) -> None:
+    work.case.suspended_at = work.now
+    work.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).update(suspended_at=work.now)
 
 
-def resume(step) -> None:
+def resume(work, params: NoParams) -> None:
     """解除挂账: every clock still running is moved on by the time the case was suspended."""
-    case, paused_from = step.case, step.case.suspended_at
-    deadlines.resume(case, max(paused_from, case.started_at or paused_from), step.now)
+    case, paused_from = work.case, work.case.suspended_at
+    deadlines.resume(case, max(paused_from, case.started_at or paused_from), work.now)
     case.suspended_at = None
     for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
-        deadlines.resume(assignment, max(paused_from, assignment.started_at or paused_from), step.now)
+        deadlines.resume(assignment, max(paused_from, assignment.started_at or paused_from), work.now)
         assignment.suspended_at = None
         assignment.save()
-    step.data.update(suspended_from=paused_from.isoformat())
+    work.data.update(suspended_from=paused_from.isoformat())
 
 
-def verify(step) -> None:
-    step.case.status = S.VERIFIED
-    _start_stage(step, Stage.CLOSE)
+def verify(work, params: NoParams) -> None:
+    work.case.status = S.VERIFIED
+    _start_stage(work, Stage.CLOSE)
 
 
-def reject(step) -> None:
-    _rework(step)
+def reject(work, params: NoParams) -> None:
+    _rework(work)
 
 
-def rework(step) -> None:
-    _rework(step)
+def rework(work, params: NoParams) -> None:
+    _rework(work)
 
 
-def _rework(step) -> None:
+def _rework(work) -> None:
     """返工: the departments that handled the case take it up again, with fresh handling limits."""
-    case = step.case
+    case = work.case
     case.status, case.rework_count, case.closed_at, case.satisfaction = S.DISPATCHED, case.rework_count + 1, None, ""
     limit = deadlines.limit_for(case.category, Stage.HANDLE, case.priority)
     for assignment in case.assignments.filter(status=A.HANDLED):
         assignment.status, assignment.handled_at = A.ACCEPTED, None
-        deadlines.start(assignment, step.now, limit)
+        deadlines.start(assignment, work.now, limit)
         assignment.save()
-    _start_stage(step, Stage.HANDLE)
+    _start_stage(work, Stage.HANDLE)
 
 
-def close(step) -> None:
-    _finish(step, S.CLOSED)
+def close(work, params: NoParams) -> None:
+    _finish(work, S.CLOSED)
 
 
-def callback(step) -> None:
+def callback(work, params: CallbackIn) -> None:
     """回访: a satisfied resident ends the loop; an unsatisfied one sends it back to work."""
-    satisfaction = step.params.get("satisfaction")
-    if satisfaction not in Satisfaction.values:
+    satisfaction = params.satisfaction
+    if satisfaction is None:
         raise InvalidInput(_("请选择满意、基本满意或不满意。"), {"satisfaction": _("请选择评价。")})
-    step.data.update(satisfaction=satisfaction)
+    work.data.update(satisfaction=satisfaction)
     if satisfaction != Satisfaction.UNSATISFIED:
-        step.case.satisfaction, step.case.status = satisfaction, S.RATED
-    elif step.case.assignments.filter(status=A.HANDLED).exists():
-        _rework(step)
+        work.case.satisfaction, work.case.status = satisfaction, S.RATED
+    elif work.case.assignments.filter(status=A.HANDLED).exists():
+        _rework(work)
     else:
-        step.case.status, step.case.closed_at, step.case.rework_count = S.REGISTERED, None, step.case.rework_count + 1
-        _start_stage(step, Stage.DISPATCH)
+        work.case.status, work.case.closed_at, work.case.rework_count = S.REGISTERED, None, work.case.rework_count + 1
+        _start_stage(work, Stage.DISPATCH)
 
 
-def supervise(step) -> None:
-    step.case.supervised = True
+def overdue(work, params: NoParams) -> None:
+    """超期: the sweep marks late work once per clock; the assignment's own mark when the step names one."""
+    (work.assignment or work.case).overdue = True
+    if work.assignment is not None:
+        work.assignment.save(update_fields=["overdue"])
 
 
-def remind(step) -> None:
-    step.data.update(departments=list(step.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES)
+def supervise(work, params: NoParams) -> None:
+    work.case.supervised = True
+
+
+def remind(work, params: NoParams) -> None:
+    work.data.update(departments=list(work.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES)
                                       .values_list("department__name", flat=True)))
 
 
 REFERENCE_MAX = 100
 
 
-def comment(step) -> None:
+def comment(work, params: CommentIn) -> None:
     """补充说明: a remark on the case; nothing moves. ``via`` and ``reference`` say where it came from
     (an Open311 client's own id for it), so a client's retry can be told from a second remark."""
     for key in ("via", "reference"):
-        value = str(step.params.get(key) or "")[:REFERENCE_MAX]
+        value = getattr(params, key)[:REFERENCE_MAX]
         if value:
-            step.data[key] = value
+            work.data[key] = value
 
 
-def _start_stage(step, stage: str) -> None:
-    case = step.case
-    deadlines.start(case, step.now, deadlines.limit_for(case.category, stage, case.priority))
+def _start_stage(work, stage: str) -> None:
+    case = work.case
+    deadlines.start(case, work.now, deadlines.limit_for(case.category, stage, case.priority))
 
 
-def _finish(step, status: str) -> None:
-    case = step.case
-    case.status, case.closed_at, case.suspended_at = status, step.now, None
+def _finish(work, status: str) -> None:
+    case = work.case
+    case.status, case.closed_at, case.suspended_at = status, work.now, None
     deadlines.stop(case)
-    _lapse_requests(step)
+    _lapse_requests(work)
     for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
         deadlines.stop(assignment)
         assignment.status = A.CANCELLED
         assignment.save()
-
-
-STEPS = {
-    Action.REGISTER: register, Action.VOID: void, Action.SELF_RESOLVE: self_resolve, Action.MERGE: merge,
-    Action.PLACE: place, Action.DISPATCH: dispatch, Action.SUMMON: summon, Action.ESCALATE: escalate, Action.ACCEPT: accept,
-    Action.RETURN: return_, Action.HANDLE: handle, Action.EXTEND: extend, Action.SUSPEND: suspend,
-    Action.RESUME: resume, Action.VERIFY: verify, Action.REJECT: reject, Action.REWORK: rework,
-    Action.CLOSE: close, Action.CALLBACK: callback, Action.SUPERVISE: supervise, Action.REMIND: remind,
-    Action.COMMENT: comment,
-}

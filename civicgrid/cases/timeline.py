@@ -1,34 +1,39 @@
 """What a resident sees of a case: the tracking page and Open311 both show exactly this.
 
-- the steps of the loop (``PUBLIC_ACTIONS``), each as who did it (the department or the centre, the
-  event's ``actor_label``; never a staff member's name), the step's name and its time;
-- the text and the photos of the results (处理反馈, 自行处置: ``RESULT_ACTIONS``); no other notes;
+- the steps registered as ``public`` (``public_actions``), each as who did it (the department or the
+  centre, the event's ``actor_label``; never a staff member's name), the step's name and its time;
+- the text and the photos of the results (steps registered as ``result``: 处理反馈, 自行处置); no other notes;
 - nothing of requests and approvals (申请/审批 of 作废, 回退, 延时, 挂账), 督办, 催办, 超期 or 补充说明,
   which are the centre's own business (a remark may carry whatever its writer typed, names included).
+
+Each step says what it did in words residents may read (``describe``); the spine's wording is here.
 """
 
 from django.utils.translation import gettext as _
 
+from . import registry
 from .choices import Satisfaction, Status
 from .models import Case, CaseEvent
-from .workflow import Action
 
-A = Action
-PUBLIC_ACTIONS = frozenset({A.REPORT, A.REGISTER, A.MERGE, A.DISPATCH, A.SUMMON, A.ESCALATE, A.ACCEPT, A.HANDLE,
-                            A.SELF_RESOLVE, A.VERIFY, A.REJECT, A.CLOSE, A.REWORK, A.CALLBACK, A.VOID})
-RESULT_ACTIONS = frozenset({A.HANDLE, A.SELF_RESOLVE})
+
+def public_actions() -> frozenset:
+    return frozenset(step.action for step in registry.steps() if step.public)
+
+
+def result_actions() -> frozenset:
+    return frozenset(step.action for step in registry.steps() if step.result)
 
 
 def public_timeline(case: Case) -> list[dict]:
     """The case's events as residents see them (see the module's docstring for the rule)."""
-    events = case.events.filter(action__in=PUBLIC_ACTIONS).prefetch_related("attachments")
+    events = case.events.filter(action__in=public_actions()).prefetch_related("attachments")
     return [_public_event(event) for event in events]
 
 
 def _public_event(event: CaseEvent) -> dict:
-    result = event.action in RESULT_ACTIONS
+    result = event.action in result_actions()
     return {
-        "at": event.created_at, "action": Action(event.action).label, "by": event.actor_label,
+        "at": event.created_at, "action": registry.label(event.action), "by": event.actor_label,
         "detail": step_detail(event), "note": public_note(event),
         "files": list(event.attachments.all()) if result else [],
     }
@@ -36,22 +41,34 @@ def _public_event(event: CaseEvent) -> dict:
 
 def public_note(event: CaseEvent) -> str:
     """The event's own text if residents may read it: only a result's."""
-    return event.note if event.action in RESULT_ACTIONS else ""
+    return event.note if event.action in result_actions() else ""
 
 
 def step_detail(event: CaseEvent) -> str:
     """What a step did, in words residents may read: to whom it was dispatched, the rating given…"""
-    data = event.data or {}
-    if event.action == Action.DISPATCH:
-        return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},
-                                       _("协办：%(d)s") % {"d": "、".join(data["co"])} if data.get("co") else ""]))
-    if event.action == Action.SUMMON:
-        return _("增派：%(d)s") % {"d": "、".join(data.get("co", []))}
-    if event.action == Action.ESCALATE:
-        return _("转至%(centre)s综治中心") % {"centre": data.get("to_centre", "")}
-    if event.action == Action.MERGE:
-        return _("与 %(number)s 合并办理") % {"number": data.get("original", "")}
-    if event.action == Action.CALLBACK and data.get("satisfaction") in Satisfaction.values:
+    step = registry.step(event.action)
+    return step.describe(event.data or {}) if step and step.describe else ""
+
+
+def dispatched(data: dict) -> str:
+    return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},
+                                   _("协办：%(d)s") % {"d": "、".join(data["co"])} if data.get("co") else ""]))
+
+
+def summoned(data: dict) -> str:
+    return _("增派：%(d)s") % {"d": "、".join(data.get("co", []))}
+
+
+def escalated(data: dict) -> str:
+    return _("转至%(centre)s综治中心") % {"centre": data.get("to_centre", "")}
+
+
+def merged(data: dict) -> str:
+    return _("与 %(number)s 合并办理") % {"number": data.get("original", "")}
+
+
+def rated(data: dict) -> str:
+    if data.get("satisfaction") in Satisfaction.values:
         return _("评价：%(label)s") % {"label": Satisfaction(data["satisfaction"]).label}
     return ""
 

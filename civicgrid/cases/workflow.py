@@ -1,7 +1,8 @@
-"""The transition table of the one loop (DESIGN.md, "The one loop"): from-state, action, to-state, who may act.
+"""Who may take which step of the one loop now (DESIGN.md, "The one loop").
 
-Nothing else in civicgrid decides whether an action is allowed. ``services.transition`` asks
-``check``; pages and the API ask ``available`` to show only the buttons the user may press.
+The rows (from-states, to-state, roles) are registered steps (``registry``; the spine's own in ``spine.py``).
+Nothing else in civicgrid decides whether a step is allowed: ``services.transition`` asks ``check``;
+pages and the API ask ``available`` to show only the buttons the user may press.
 
 Who may act depends on where their role sits:
 - centre roles (受理员, 派遣员, 值班长) act for the centre handling the case or a centre above it;
@@ -9,8 +10,6 @@ Who may act depends on where their role sits:
 - grid and leader roles act on cases inside their area;
 - ``resident`` is the person who reported, via the tracking page (no login).
 """
-
-from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext
@@ -20,7 +19,8 @@ from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, GRID_ROLES, Role
 
-from .choices import OPEN_STATUSES, ApprovalKind
+from . import registry
+from .choices import OPEN_STATUSES
 from .choices import AssignmentStatus as A
 from .choices import Status as S
 
@@ -29,7 +29,7 @@ SYSTEM = "system"
 
 
 class Action(models.TextChoices):
-    """操作: every step a case or an assignment can take."""
+    """操作: the codes of the spine's own steps and events (``spine.py``); other apps register more."""
 
     REPORT = "report", _("上报")
     REGISTER = "register", _("立案")
@@ -62,27 +62,6 @@ class Action(models.TextChoices):
     OVERDUE = "overdue", _("超期")
 
 
-@dataclass(frozen=True)
-class Transition:
-    """One row of the table. ``sources`` are case states, or assignment states when ``on_assignment``.
-
-    ``target`` None keeps the state (or lets the step decide, as a callback does). ``approval`` names the
-    request a step files instead of acting; ``approves`` the request an approver's step carries out.
-    ``offered`` False keeps a row out of ``available`` (the step buttons): a remark is not a step of the loop.
-    """
-
-    action: str
-    sources: frozenset
-    target: str | None
-    roles: frozenset
-    on_assignment: bool = False
-    approval: str | None = None
-    approves: str | None = None
-    needs_files: bool = False
-    needs_note: bool = False
-    offered: bool = True
-
-
 CENTRE = frozenset(CENTRE_ROLES)
 DISPATCHERS = frozenset({Role.DISPATCHER, Role.SHIFT_LEAD})
 DEPARTMENT = frozenset(DEPARTMENT_ROLES)
@@ -94,47 +73,6 @@ IN_HAND = frozenset({S.REGISTERED, S.DISPATCHED})
 # Everyone in reach of an open case may add a remark to it: the reporter, and any staff role whose scope
 # (or, for departments, whose live assignment) reaches it; ``roles_of`` decides the reach.
 REMARKERS = frozenset({RESIDENT, *Role.values})
-
-
-def _t(action, sources, target, roles, **options) -> Transition:
-    return Transition(action, frozenset(sources), target, frozenset(roles), **options)
-
-
-TABLE: dict[str, Transition] = {t.action: t for t in [
-    _t(Action.REGISTER, {S.REPORTED}, S.REGISTERED, CENTRE),
-    _t(Action.REQUEST_VOID, PRE_DISPATCH, None, {Role.INTAKE_CLERK, Role.DISPATCHER}, approval=ApprovalKind.VOID,
-       needs_note=True),
-    _t(Action.VOID, PRE_DISPATCH, S.VOIDED, {Role.SHIFT_LEAD}, approves=ApprovalKind.VOID, needs_note=True),
-    _t(Action.SELF_RESOLVE, {S.REPORTED}, S.SELF_RESOLVED, {Role.GRID_WORKER}, needs_files=True, needs_note=True),
-    _t(Action.MERGE, PRE_DISPATCH, S.MERGED, CENTRE),
-    _t(Action.PLACE, PRE_DISPATCH, None, CENTRE),
-    _t(Action.DISPATCH, {S.REGISTERED}, S.DISPATCHED, DISPATCHERS),
-    _t(Action.SUMMON, {S.DISPATCHED}, S.DISPATCHED, DISPATCHERS, needs_note=True),
-    _t(Action.ESCALATE, OPEN - {S.HANDLED, S.VERIFIED}, None, CENTRE, needs_note=True),
-    _t(Action.ACCEPT, {A.DISPATCHED}, A.ACCEPTED, DEPARTMENT, on_assignment=True),
-    _t(Action.REQUEST_RETURN, ACTIVE, None, DEPARTMENT, on_assignment=True, approval=ApprovalKind.RETURN,
-       needs_note=True),
-    _t(Action.RETURN, ACTIVE, A.RETURNED, DISPATCHERS, on_assignment=True, approves=ApprovalKind.RETURN),
-    _t(Action.HANDLE, {A.ACCEPTED}, A.HANDLED, DEPARTMENT, on_assignment=True, needs_note=True),
-    _t(Action.REQUEST_EXTENSION, ACTIVE, None, DEPARTMENT, on_assignment=True, approval=ApprovalKind.EXTENSION,
-       needs_note=True),
-    _t(Action.EXTEND, ACTIVE, None, DISPATCHERS, on_assignment=True, approves=ApprovalKind.EXTENSION),
-    _t(Action.REQUEST_SUSPENSION, IN_HAND, None, {Role.DISPATCHER, *DEPARTMENT}, approval=ApprovalKind.SUSPENSION,
-       needs_note=True),
-    _t(Action.SUSPEND, IN_HAND, None, {Role.SHIFT_LEAD}, approves=ApprovalKind.SUSPENSION),
-    _t(Action.RESUME, IN_HAND, None, DISPATCHERS),
-    _t(Action.VERIFY, {S.HANDLED}, S.VERIFIED, VERIFIERS),
-    _t(Action.REJECT, {S.HANDLED}, S.DISPATCHED, VERIFIERS, needs_note=True),
-    _t(Action.CLOSE, {S.VERIFIED}, S.CLOSED, {Role.SHIFT_LEAD}),
-    _t(Action.REWORK, {S.HANDLED, S.VERIFIED}, S.DISPATCHED, {Role.SHIFT_LEAD}, needs_note=True),
-    _t(Action.CALLBACK, {S.CLOSED, S.SELF_RESOLVED}, None, {RESIDENT, *CENTRE}),
-    _t(Action.SUPERVISE, OPEN, None, {Role.LEADER, Role.SHIFT_LEAD}, needs_note=True),
-    _t(Action.REMIND, {S.DISPATCHED}, None, {*DISPATCHERS, Role.LEADER}),
-    _t(Action.COMMENT, OPEN, None, REMARKERS, needs_note=True, offered=False),
-]}
-
-# Whoever may carry out a request decides on it; the request's row says what approving does.
-APPROVER_ACTION = {row.approves: row.action for row in TABLE.values() if row.approves}
 
 
 class WorkflowError(Exception):
@@ -162,41 +100,42 @@ class InvalidInput(WorkflowError):
     pass
 
 
-def row(action: str) -> Transition:
-    try:
-        return TABLE[action]
-    except KeyError:
-        raise InvalidInput(gettext("没有“%(action)s”这个操作。") % {"action": action}) from None
+def row(action: str, kind: str | None = None) -> registry.Step:
+    """The registered step ``action`` that anyone may take (on a case of ``kind``, when given)."""
+    found = registry.step(action)
+    if found is None or not found.takeable or kind is not None and not found.applies_to(kind):
+        raise InvalidInput(gettext("没有“%(action)s”这个操作。") % {"action": action})
+    return found
 
 
-def check(actor, action: str, case, assignment=None, state: bool = True) -> Transition:
+def check(actor, action: str, case, assignment=None, state: bool = True) -> registry.Step:
     """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed.
 
     ``state=False`` checks only who may act: refusing a request is always possible for its approver,
     even when the case has moved on."""
-    step = row(action)
+    step = row(action, case.kind)
     if state:
         _check_state(step, case, assignment)
         _check_placed(step, case)
         _check_suspended(step, case)
     if not step.roles & roles_of(actor, case, assignment):
         raise NotAllowed(gettext("您没有权限对案件 %(number)s 执行“%(action)s”。") % {
-            "number": case.number, "action": Action(action).label})
+            "number": case.number, "action": step.label})
     return step
 
 
-def _check_state(step: Transition, case, assignment) -> None:
+def _check_state(step: registry.Step, case, assignment) -> None:
     if step.on_assignment and assignment is None:
-        raise InvalidInput(gettext("“%(action)s”须指定派遣单。") % {"action": Action(step.action).label})
+        raise InvalidInput(gettext("“%(action)s”须指定派遣单。") % {"action": step.label})
     state = assignment.status if step.on_assignment else case.status
     if state not in step.sources or case.status not in OPEN_STATUSES and step.on_assignment:
         label = assignment.get_status_display() if step.on_assignment else case.get_status_display()
         raise WrongState(gettext("案件 %(number)s 当前为“%(state)s”，不能“%(action)s”。请刷新页面查看最新状态。") % {
-            "number": case.number, "state": label, "action": Action(step.action).label})
+            "number": case.number, "state": label, "action": step.label})
     if step.action in SUSPENSION_GUARDED and (case.suspended_at is None) == (step.action == Action.RESUME):
         raise WrongState(gettext("案件 %(number)s %(state)s，不能“%(action)s”。") % {
             "number": case.number, "state": gettext("未挂账") if case.suspended_at is None else gettext("已挂账"),
-            "action": Action(step.action).label})
+            "action": step.label})
 
 
 SUSPENSION_GUARDED = {Action.REQUEST_SUSPENSION, Action.SUSPEND, Action.RESUME}
@@ -205,13 +144,13 @@ WHILE_SUSPENDED = {Action.RESUME, Action.VOID, Action.REQUEST_VOID, Action.SUPER
                    Action.ESCALATE, Action.COMMENT}
 
 
-def _check_suspended(step: Transition, case) -> None:
+def _check_suspended(step: registry.Step, case) -> None:
     if case.suspended_at is not None and step.action not in WHILE_SUSPENDED | SUSPENSION_GUARDED:
         raise WrongState(gettext("案件 %(number)s 已挂账，请先解除挂账再“%(action)s”。") % {
-            "number": case.number, "action": Action(step.action).label})
+            "number": case.number, "action": step.label})
 
 
-def _check_placed(step: Transition, case) -> None:
+def _check_placed(step: registry.Step, case) -> None:
     """定位 is for cases filed by address alone, which sit at an area above the grids."""
     if step.action == Action.PLACE and len(case.area_code) >= LEVEL_LENGTHS[AreaLevel.GRID]:
         raise WrongState(gettext("案件 %(number)s 已定位到网格，无需再定位。") % {"number": case.number})
@@ -219,8 +158,8 @@ def _check_placed(step: Transition, case) -> None:
 
 def roles_of(actor, case, assignment=None) -> set[str]:
     """The roles ``actor`` holds for this case (and assignment): the resident marker, or staff roles in reach."""
-    if actor == RESIDENT:
-        return {RESIDENT}
+    if actor in (RESIDENT, SYSTEM):
+        return {actor}
     if actor is None or not getattr(actor, "is_authenticated", False):
         return set()
     return {grant.role for grant in role_grants(actor) if _reaches(grant, case, assignment)}
@@ -276,10 +215,10 @@ def _active_assignments(case) -> list:
     return cached
 
 
-def available(user, case, assignments=()) -> list[tuple[Transition, object]]:
-    """The (row, assignment) pairs ``user`` may take now, in table order, for showing as buttons."""
+def available(user, case, assignments=()) -> list[tuple[registry.Step, object]]:
+    """The (step, assignment) pairs ``user`` may take now, in registration order, for showing as buttons."""
     found = []
-    for step in (row for row in TABLE.values() if row.offered):
+    for step in (s for s in registry.steps() if s.offered and s.takeable and s.applies_to(case.kind)):
         for assignment in (assignments if step.on_assignment else [None]):
             try:
                 check(user, step.action, case, assignment)

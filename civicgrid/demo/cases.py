@@ -32,7 +32,7 @@ from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.tasks.backends.base import BaseTaskBackend
 from django.utils import timezone
 
-from civicgrid.cases import notices, sweep
+from civicgrid.cases import registry, sweep
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
     FINISHED_STATUSES,
@@ -185,7 +185,8 @@ def write_notices(now: datetime, mark: int) -> int:
     events = CaseEvent.objects.filter(case__area_code__startswith=CITY).exclude(case__status__in=FINISHED_STATUSES) \
         .filter(pk=Subquery(latest)).select_related("case__centre_area").order_by("created_at")
     for event in events:
-        handler = notices.HANDLERS.get(event.action)
+        step = registry.step(event.action)
+        handler = step.notify if step else None
         if handler:
             before = Notice.objects.aggregate(last=Max("pk"))["last"] or 0
             handler(event)

@@ -10,15 +10,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.cases import registry
 from civicgrid.cases.choices import AssignmentRole, AssignmentStatus, FieldType, Status
 from civicgrid.cases.models import Assignment, Case, CaseEvent, CategoryField
-from civicgrid.cases.timeline import (
-    PUBLIC_ACTIONS,
-    RESULT_ACTIONS,
-    explanations,
-    public_note,
-    step_detail,
-)
+from civicgrid.cases.timeline import explanations, public_actions, public_note, result_actions, step_detail
 from civicgrid.cases.workflow import Action
 
 from .services import open_or_closed
@@ -28,8 +23,16 @@ FORMATS = ["application/json", "text/xml"]
 SHORT_TEXT = 200
 DATATYPES = {FieldType.NUMBER: "number", FieldType.DATE: "datetime", FieldType.CHOICE: "singlevaluelist",
              FieldType.MULTI_CHOICE: "multivaluelist"}
-NOTE_ACTIONS = RESULT_ACTIONS | {Action.MERGE}
-UPDATE_ACTIONS = PUBLIC_ACTIONS - {Action.REPORT}
+
+
+def note_actions() -> frozenset:
+    """Steps whose words become a request's ``status_notes``: the results, and where a duplicate went."""
+    return result_actions() | {Action.MERGE}
+
+
+def update_actions() -> frozenset:
+    """Every step residents see, but the filing itself: Open311 lists it as the request, not an update."""
+    return public_actions() - {Action.REPORT}
 
 
 def iso(moment) -> str | None:
@@ -93,7 +96,7 @@ def with_details(cases):
     """The cases with all a request shows, in a fixed number of queries whatever their number."""
     leads = (Assignment.objects.filter(role=AssignmentRole.LEAD).exclude(status=AssignmentStatus.RETURNED)
              .select_related("department").order_by("pk"))
-    notes = CaseEvent.objects.filter(action__in=NOTE_ACTIONS).order_by("created_at", "pk")
+    notes = CaseEvent.objects.filter(action__in=note_actions()).order_by("created_at", "pk")
     return cases.select_related("category__open311_service", "open311_request").prefetch_related(
         Prefetch("assignments", queryset=leads, to_attr="open311_leads"),
         Prefetch("events", queryset=notes, to_attr="open311_notes"))
@@ -143,6 +146,7 @@ def update(event: CaseEvent) -> dict:
 
 def update_text(event: CaseEvent) -> str:
     """``处理反馈（市城管局）：已清理``: the step, who took it, and what residents may read of it."""
-    head = f"{Action(event.action).label}（{event.actor_label}）" if event.actor_label else Action(event.action).label
+    label = registry.label(event.action)
+    head = f"{label}（{event.actor_label}）" if event.actor_label else label
     rest = "；".join(filter(None, [step_detail(event), public_note(event)]))
     return f"{head}：{rest}" if rest else head

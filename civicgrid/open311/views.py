@@ -277,7 +277,7 @@ def list_updates(request):
     app = application(request, fields, Grant.READ)
     start, end = inputs.window(fields)
     offset, size = inputs.page(fields)
-    events = (CaseEvent.objects.filter(case__in=services.visible_cases(app), action__in=present.UPDATE_ACTIONS,
+    events = (CaseEvent.objects.filter(case__in=services.visible_cases(app), action__in=present.update_actions(),
                                        created_at__gte=start, created_at__lte=end)
               .select_related("case").order_by("created_at", "pk"))[offset:offset + size]
     return respond(request, "service_request_updates", present.updates(events))

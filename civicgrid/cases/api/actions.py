@@ -7,31 +7,27 @@ loop's table decides what the account may do and the grants narrow it further; w
 an application takes no steps at all.
 """
 
-from typing import Literal
-
 from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Schema
 from ninja.files import UploadedFile
-from pydantic import Field, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from civicgrid.api.choices import Grant
 from civicgrid.api.errors import ApiError
 from civicgrid.api.shared import Id, Input, Text, text, with_errors
 
-from .. import attachments, services, timeline, workflow
+from .. import attachments, registry, services, timeline
 from ..choices import ApprovalStatus
 from ..models import Case, CaseEvent
 from ..schemas import (
-    ASKABLE,
     ActionIn,
     ActionResult,
     ApprovalList,
     AttachmentOut,
     CaseNumber,
     DecisionIn,
-    ParamsIn,
     approval_out,
     attachment_out,
     event_out,
@@ -43,6 +39,9 @@ FILE_RESPONSE = {"responses": {200: {"description": "The file.", "content": {
     "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}}
 
 
+PARAMS = TypeAdapter(ActionIn.model_fields["params"].annotation)
+
+
 class AttachmentList(Schema):
     items: list[AttachmentOut]
 
@@ -50,7 +49,7 @@ class AttachmentList(Schema):
 class UploadIn(Input):
     """An action sent as a form with its files; ``params`` is the same object as in JSON, as text."""
 
-    action: Literal[ASKABLE]
+    action: text(32)
     version: int | None = Field(None, ge=1, le=2**31 - 1)
     note: Text = ""
     assignment: Id | None = None
@@ -77,9 +76,9 @@ def take(request, number: str, body: ActionIn, files=()) -> dict:
     principal = request.auth
     case = scoped_case(request, number, related=())
     actor = actor_for(principal, body.action)
-    params = body.params.model_dump(mode="json", exclude_none=True)
-    if params.get("original"):  # a merge: the original must be one the caller may see too
-        principal.get(Case.objects, number=params["original"])
+    params = body.params
+    if isinstance(params.get("original"), str):  # a merge: the original must be one the caller may see too
+        principal.get(Case.objects, number=params["original"][:32])
     with transaction.atomic():
         event = services.transition(case, body.action, actor, version=body.version, assignment=body.assignment,
                                     note=body.note, files=files, **params)
@@ -105,7 +104,7 @@ def attachment_list(request, number: CaseNumber):
             summary="Take a step with photos or files (multipart)")
 def attachment_upload(request, number: CaseNumber, form: Form[UploadIn], files: File[list[UploadedFile]]):
     try:
-        params = ParamsIn.model_validate_json(form.params)
+        params = PARAMS.validate_json(form.params)
     except ValidationError as error:
         message = _("params 应为 JSON 对象，字段同 JSON 接口。")
         raise ApiError(422, "invalid", message, {"params": str(error.errors()[0]["msg"])}) from None
@@ -127,7 +126,7 @@ def attachment_download(request, number: CaseNumber, attachment_id: Id):
 def visible_files(principal, case):
     """A public client gets the results' photos, as the tracking page shows them; staff every file."""
     found = case.attachments.all()
-    return found.filter(event__action__in=timeline.RESULT_ACTIONS) if principal.public else found
+    return found.filter(event__action__in=timeline.result_actions()) if principal.public else found
 
 
 @cases.get(f"{CASE_PATH}/approvals", response=with_errors({200: ApprovalList}), summary="Pending requests")
@@ -143,7 +142,7 @@ def approval_decide(request, number: CaseNumber, approval_id: Id, body: Decision
     approval = scoped_case(request, number, related=()).approvals.filter(pk=approval_id).first()
     if approval is None:
         raise Http404
-    actor = actor_for(request.auth, workflow.APPROVER_ACTION[approval.kind])
+    actor = actor_for(request.auth, registry.approver_action(approval.kind))
     event = services.decide(approval, body.approve, actor, note=body.note, version=body.version)
     return result(request.auth, event)
 

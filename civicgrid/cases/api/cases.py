@@ -111,7 +111,7 @@ def case_events(request, number: CaseNumber):
     case = scoped_case(request, number, related=())
     events = case.events.select_related("assignment").prefetch_related("attachments")
     if request.auth.public:  # an application with no staff account sees what the reporter sees
-        events = events.filter(action__in=timeline.PUBLIC_ACTIONS)
+        events = events.filter(action__in=timeline.public_actions())
         return {"items": [public_event(e, case.number) for e in events]}
     return {"items": [event_out(e, case.number) for e in events]}
 
@@ -119,7 +119,7 @@ def case_events(request, number: CaseNumber):
 def public_event(event, number: str) -> dict:
     """An event as the tracking page shows it: results keep their note and photos, other steps neither."""
     shown = {**event_out(event, number), "data": {}}
-    if event.action not in timeline.RESULT_ACTIONS:
+    if event.action not in timeline.result_actions():
         shown.update(note="", attachments=[])
     return shown
 

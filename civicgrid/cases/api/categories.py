@@ -12,8 +12,8 @@ from ninja import Router, Schema
 from civicgrid.api.shared import with_errors
 from civicgrid.core.choices import TimeUnit
 
-from .. import codes, deadlines
-from ..choices import CaseKind, FieldType, Priority, Stage
+from .. import codes, deadlines, registry
+from ..choices import FieldType, Priority
 from ..models import Category
 from ..schemas import CategoryCode
 
@@ -62,7 +62,7 @@ class CategoryDetail(CategoryOut):
 def out(category: Category) -> dict:
     """A category read through ``_active()``, which says whether it is a leaf."""
     return {"code": category.code, "name": category.name, "parent": codes.parent_code(category.code),
-            "kind": category.kind, "kind_label": str(CaseKind(category.kind).label), "is_leaf": category.is_leaf,
+            "kind": category.kind, "kind_label": _kind_label(category.kind), "is_leaf": category.is_leaf,
             "description_max_length": category.description_max_length}
 
 
@@ -72,14 +72,21 @@ def field_out(field) -> dict:
             "choices": list(field.choices or []), "max_length": field.max_length}
 
 
+def _kind_label(code: str) -> str:
+    kind = registry.kind(code)
+    return str(kind.label) if kind else code
+
+
 def limits(category: Category) -> list[dict]:
-    cache = deadlines.LimitCache()
-    return [_limit(stage, priority, *cache.get(category, stage, priority)) for priority in Priority.values
-            for stage in Stage.values]
+    """Each stage its kind passes through (as the kind registered them), at each priority."""
+    cache, kind = deadlines.LimitCache(), registry.kind(category.kind)
+    stages = [stage for stage in registry.stages() if kind and stage.code in kind.limits]
+    return [_limit(stage, priority, *cache.get(category, stage.code, priority)) for priority in Priority.values
+            for stage in stages]
 
 
 def _limit(stage, priority, amount, unit) -> dict:
-    return {"stage": stage, "stage_label": str(Stage(stage).label), "priority": priority, "amount": amount,
+    return {"stage": stage.code, "stage_label": str(stage.label), "priority": priority, "amount": amount,
             "unit": unit, "unit_label": str(TimeUnit(unit).label)}
 
 

@@ -6,6 +6,7 @@ for ``services.transition`` to say, so every refusal reads the same on every pag
 
 from dataclasses import replace
 from datetime import date
+from typing import get_origin
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,10 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.calendar import YEARS
 from civicgrid.geo.models import Area
-from civicgrid.orgs.models import Department
 
-from .. import routing
-from ..choices import AssignmentStatus, Channel, Light, Priority, Satisfaction, Status
+from .. import registry
+from ..choices import AssignmentStatus, Channel, Light, Priority, Status
 from ..models import Category
 from ..workflow import Action
 from .public import ReportForm, style
@@ -29,12 +29,6 @@ PER_PAGE = 25
 MAX_PER_PAGE = 100
 MAX_AREA_CHOICES = 300
 MAX_BULK = 100
-# Steps that take more than a note and files, and the form fields they read.
-ACTION_PARAMS = {
-    Action.DISPATCH: ("lead", "co"), Action.SUMMON: ("co",), Action.MERGE: ("original",),
-    Action.CALLBACK: ("satisfaction",), Action.REQUEST_EXTENSION: ("amount",), Action.EXTEND: ("amount",),
-    Action.PLACE: ("longitude", "latitude"),
-}
 BULK_ACTIONS = [(Action.REGISTER, Action.REGISTER.label), (Action.REMIND, Action.REMIND.label)]
 
 
@@ -160,31 +154,32 @@ def category_choices() -> list[Category]:
     return list(Category.objects.filter(top_two).order_by("code").only("code", "name"))
 
 
-def serving_departments(case) -> list[Department]:
-    return routing.serving_departments(case.area_code)
-
-
 class ActionForm(forms.Form):
-    """One step on a case from its page: the action, the version the page showed, and what the step needs."""
+    """One step on a case from its page: the action, the version the page showed, and the note.
+
+    What else the step takes is read by the step's own input schema (``params``), the one the JSON API
+    and imports use, from the fields its template fragment posts."""
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=registry.step_choices, widget=forms.HiddenInput)
     assignment = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Length is checked by the service, which names the limit.
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    lead = forms.IntegerField(label=_("主办部门"), required=False)
-    co = ListField(label=_("协办部门"), required=False, coerce=int)
-    original = forms.CharField(label=_("原案件编号"), max_length=32, required=False)
-    satisfaction = forms.ChoiceField(label=_("回访评价"), required=False,
-                                     choices=[("", ""), *Satisfaction.choices], widget=forms.RadioSelect)
-    amount = forms.IntegerField(label=_("延长工作日"), required=False)
-    longitude = forms.CharField(label=_("经度"), required=False, max_length=40)
-    latitude = forms.CharField(label=_("纬度"), required=False, max_length=40)
 
     def params(self) -> dict:
-        """The values the chosen step takes, by the names ``services.transition`` expects."""
-        names = ACTION_PARAMS.get(self.cleaned_data["action"], ())
-        return {name: self.cleaned_data[name] for name in names}
+        """The posted values of the chosen step's schema fields, by the names ``services.transition`` expects."""
+        return posted_params(self.data, registry.step(self.cleaned_data["action"]).params)
+
+
+def posted_params(data, schema) -> dict:
+    """A schema's fields from a posted form: every value of a list field, the last value given of another
+    (so a button naming a value overrides the empty box before it)."""
+    found = {}
+    for name, info in schema.model_fields.items():
+        values = [value for value in data.getlist(name) if str(value).strip()]
+        if values:
+            found[name] = values if get_origin(info.annotation) is list else values[-1]
+    return found
 
 
 class DecideForm(forms.Form):

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.choices import TimeUnit
 
-from .. import codes
-from ..choices import CHOICE_TYPES, CaseKind, FieldType, Stage
+from .. import codes, registry
+from ..choices import CHOICE_TYPES, CaseKind, FieldType
 from ..extra import extra_value_errors, is_list_of_strings
 
 
@@ -24,7 +24,7 @@ class Category(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    kind = models.CharField(_("事项类型"), max_length=16, choices=CaseKind.choices, default=CaseKind.REQUEST)
+    kind = models.CharField(_("事项类型"), max_length=16, choices=registry.kind_choices, default=CaseKind.REQUEST)
     default_lead_department = models.ForeignKey(
         "orgs.Department", verbose_name=_("默认主办部门"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="lead_categories",
@@ -95,7 +95,7 @@ class TimeLimit(models.Model):
     """办理时限: how long one stage of a case in this category (and its subcategories) may take."""
 
     category = models.ForeignKey(Category, verbose_name=_("事项分类"), on_delete=models.CASCADE, related_name="time_limits")
-    stage = models.CharField(_("环节"), max_length=16, choices=Stage.choices)
+    stage = models.CharField(_("环节"), max_length=16, choices=registry.stage_choices)
     amount = models.PositiveIntegerField(_("时限"), validators=[MinValueValidator(1)])
     unit = models.CharField(_("单位"), max_length=16, choices=TimeUnit.choices)
 

@@ -28,7 +28,7 @@ from .. import attachments, intake, services, workflow
 from ..choices import Satisfaction, Status
 from ..forms.public import CallbackForm, ReportForm, TrackForm
 from ..models import Attachment, Case, Category
-from ..timeline import RESULT_ACTIONS, explanations, public_timeline
+from ..timeline import explanations, public_timeline, result_actions
 from ..workflow import Action, WorkflowError
 
 SEARCH_LIMIT = 30
@@ -336,7 +336,7 @@ def _rate(request, case: Case, form: CallbackForm) -> bool:
 def photo(request, number, pk):
     """A result photo of a case looked up in this session; anything else is not found."""
     case = _tracked_case(request, number)
-    attachment = Attachment.objects.filter(pk=pk, case=case, event__action__in=RESULT_ACTIONS).first() \
+    attachment = Attachment.objects.filter(pk=pk, case=case, event__action__in=result_actions()).first() \
         if case else None
     if attachment is None:
         raise Http404

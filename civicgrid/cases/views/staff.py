@@ -22,8 +22,8 @@ from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.services import scope_prefixes, scope_roots
 
-from .. import attachments, duplicates, intake, routing, services, workflow
-from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
+from .. import attachments, intake, registry, services, workflow
+from ..choices import ApprovalStatus, AssignmentStatus, Light, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
 from ..models import Approval, Assignment, Case, Category
@@ -146,7 +146,7 @@ def _each(cases, action: str, user) -> tuple[int, list[str]]:
 
 
 def _report_bulk(request, action: str, done: int, refusals: list[str]) -> None:
-    label = Action(action).label
+    label = registry.label(action)
     if done:
         messages.success(request, _("“%(action)s”：%(n)d 件已办理。") % {"action": label, "n": done})
     if refusals:
@@ -160,9 +160,9 @@ def _report_bulk(request, action: str, done: int, refusals: list[str]) -> None:
 
 @dataclass
 class ActionChoice:
-    """One step the user may take now, shown as a small form on the case page."""
+    """One step the user may take now, shown as a small form (the step's fragment) on the case page."""
 
-    row: workflow.Transition
+    row: registry.Step
     assignment: Assignment | None
 
     @property
@@ -171,19 +171,11 @@ class ActionChoice:
 
     @property
     def label(self) -> str:
-        return Action(self.row.action).label
+        return self.row.label
 
     @property
     def key(self) -> str:
         return f"{self.row.action}-{self.assignment.pk if self.assignment else 'case'}"
-
-
-@dataclass
-class DepartmentOption:
-    department: object
-    lead: bool
-    co: bool
-    busy: bool
 
 
 @login_required
@@ -225,8 +217,7 @@ def detail(request, number):
         "areas": _area_crumbs(user, case.area),
         "events": case.events.select_related("actor", "assignment__department").prefetch_related("attachments"),
         "attachments": case.attachments.all(),
-        "approvals": _case_approvals(user, case), "satisfaction_choices": Satisfaction.choices,
-        **_action_extras(user, case, choices, assignments),
+        "approvals": _case_approvals(user, case), **_fragment_context(user, case, choices, assignments),
     }
     return render(request, "cases/detail.html", context)
 
@@ -248,7 +239,7 @@ def _case_approvals(user, case) -> list[Approval]:
 def _mark_decidable(user, approvals) -> list[Approval]:
     """Ask the table, per row, whether the user may carry out (or refuse) each request."""
     for approval in approvals:
-        action = workflow.APPROVER_ACTION[approval.kind]
+        action = registry.approver_action(approval.kind)
         try:
             workflow.check(user, action, approval.case, approval.assignment)
         except WorkflowError as error:
@@ -258,29 +249,13 @@ def _mark_decidable(user, approvals) -> list[Approval]:
     return approvals
 
 
-def _action_extras(user, case, choices, assignments) -> dict:
-    """What the dispatch, summon and merge forms need, loaded only when one of them is offered."""
-    actions = {choice.action for choice in choices}
-    extras = {"departments": [], "duplicates": []}
-    if actions & {Action.DISPATCH, Action.SUMMON}:
-        extras["departments"] = _department_options(case, assignments, propose=Action.DISPATCH in actions)
-    if Action.MERGE in actions:
-        extras["duplicates"] = _duplicates(user, case)
-    return extras
-
-
-def _department_options(case, assignments, propose: bool) -> list[DepartmentOption]:
-    route = routing.propose(case.category, case.area_code) if propose else routing.Route(None)
-    lead, co = getattr(route.lead, "pk", None), {d.pk for d in route.co}
-    busy = {a.department_id for a in assignments if a.status != AssignmentStatus.RETURNED}
-    return [DepartmentOption(d, d.pk == lead, d.pk in co, d.pk in busy) for d in forms.serving_departments(case)]
-
-
-def _duplicates(user, case) -> list[tuple]:
-    """Suggested originals for 合并, only those the user may see."""
-    pairs = duplicates.candidates(case)
-    visible = set(_scoped_cases(user).filter(pk__in=[c.pk for c, _d in pairs]).values_list("pk", flat=True))
-    return [(c, round(distance)) for c, distance in pairs if c.pk in visible]
+def _fragment_context(user, case, choices, assignments) -> dict:
+    """What the offered steps' fragments need (their registered ``context``), loaded only when offered."""
+    context = {}
+    for step in {choice.row.action: choice.row for choice in choices}.values():
+        if step.context:
+            context.update(step.context(user, case, assignments))
+    return context
 
 
 @login_required
@@ -317,7 +292,7 @@ def _take(request, case, form) -> None:
         messages.error(request, error.message)
     else:
         messages.success(request, _("已完成“%(action)s”：%(number)s。") % {
-            "action": Action(data["action"]).label, "number": case.number})
+            "action": registry.label(data["action"]), "number": case.number})
 
 
 # ---- 部门待办
@@ -369,8 +344,8 @@ def _approver_filter(user) -> Q:
     """Narrow in SQL to the kinds the user's roles approve, at the centres (or areas) those roles cover."""
     grants = workflow.role_grants(user)
     query = Q(pk__in=[])
-    for kind, action in workflow.APPROVER_ACTION.items():
-        roles = workflow.TABLE[action].roles
+    for step in (step for step in registry.steps() if step.approves):
+        kind, roles = step.approves, step.roles
         codes = [code for grant in grants if grant.role in roles for code in workflow.grant_prefixes(grant)]
         field = "case__centre_area__code" if roles <= CENTRE_ROLES else "case__area_code"
         query |= Q(kind=kind) & prefix_filter(field, codes)

@@ -1,0 +1,45 @@
+"""What the spine's step fragments on the case page need besides the case: registered as each step's
+``context`` (``spine.py``) and called only when the step is offered."""
+
+from dataclasses import dataclass
+
+from .. import duplicates, routing
+from ..choices import AssignmentStatus, Satisfaction
+from ..models import Case
+
+
+@dataclass
+class DepartmentOption:
+    """A department serving the case's area, marked as the routing rules' proposal and as busy on the case."""
+
+    department: object
+    lead: bool
+    co: bool
+    busy: bool
+
+
+def dispatch_context(user, case, assignments) -> dict:
+    return {"departments": _department_options(case, assignments, propose=True)}
+
+
+def summon_context(user, case, assignments) -> dict:
+    return {"departments": _department_options(case, assignments, propose=False)}
+
+
+def _department_options(case, assignments, propose: bool) -> list[DepartmentOption]:
+    route = routing.propose(case.category, case.area_code) if propose else routing.Route(None)
+    lead, co = getattr(route.lead, "pk", None), {d.pk for d in route.co}
+    busy = {a.department_id for a in assignments if a.status != AssignmentStatus.RETURNED}
+    return [DepartmentOption(d, d.pk == lead, d.pk in co, d.pk in busy)
+            for d in routing.serving_departments(case.area_code)]
+
+
+def merge_context(user, case, assignments) -> dict:
+    """Suggested originals for 合并, only those the user may see."""
+    pairs = duplicates.candidates(case)
+    visible = set(Case.objects.restrict(user).filter(pk__in=[c.pk for c, _d in pairs]).values_list("pk", flat=True))
+    return {"duplicates": [(c, round(distance)) for c, distance in pairs if c.pk in visible]}
+
+
+def callback_context(user, case, assignments) -> dict:
+    return {"satisfaction_choices": Satisfaction.choices}
