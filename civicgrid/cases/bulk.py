@@ -3,7 +3,8 @@
 ``file_many`` gives each report what the per-case path gives it, ``intake.file_case`` and then, as
 ``user``, ``transition(register)`` and ``transition(dispatch)`` to the departments the routing rules
 propose: the same status, version, clocks, numbering, events, assignments, notices and resident SMS.
-It checks every report and every step with the same code (``intake.check``, ``workflow.check``), but
+It checks every report and every step with the same code (``intake.check``, ``workflow.check``) and takes
+the steps with their own functions through the one writer (``services.apply``, ``writer.write_many``), but
 does the work a batch at a time: the points are located in one vectorised call, areas, rules, limits,
 the calendar and department staff are read once, the number counter of each county and day moves once,
 and the rows are written with a few bulk inserts in one transaction.
@@ -35,8 +36,8 @@ from civicgrid.notifications.models import Notice, OutboxMessage
 from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 
-from . import attachments, deadlines, intake, registry, services, signals, workflow
-from .choices import AssignmentRole, Stage, Status
+from . import attachments, deadlines, intake, registry, services, signals, workflow, writer
+from .choices import Stage, Status
 from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
 from .notices import RESIDENT_TEXTS
@@ -63,9 +64,11 @@ class _Item:
     report: intake.Report
     placement: intake.Placement
     case: Case | None = None
-    route: list = field(default_factory=list)
-    assignments: list = field(default_factory=list)
-    steps: int = 0
+    works: list = field(default_factory=list)
+
+    @property
+    def assignments(self) -> list[Assignment]:
+        return [record for work in self.works for record in work.saves if isinstance(record, Assignment)]
 
 
 def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None = None) -> Filed:
@@ -189,36 +192,37 @@ def _case(report, placement, centres, user, now) -> Case:
 
 
 def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> None:
-    """立案 and 派遣 as ``user`` where the workflow allows them, decided and applied before anything is written."""
-    routes = _Routes({item.case.category for item in items})
+    """立案 and 派遣 as ``user`` where the workflow allows them: the steps' own functions, applied in memory
+    with lookups that remember, before anything is written."""
+    rules = _Rules({item.case.category for item in items})
+    lookups = _BatchLookups(clocks)
     for item in items:
-        item.steps = _allowed_steps(item, user, routes, refused)
-        if item.steps >= 1:
-            _step(item.case, Status.REGISTERED, Stage.DISPATCH, clocks)
-        if item.steps == 2:
-            item.assignments = _assignments(item, clocks)
-            _step(item.case, Status.DISPATCHED, Stage.HANDLE, clocks)
+        item.case.number = _("新案件")  # refusals name the case; its number is given out when it is written
+        item.works = _applied_steps(item, user, rules, lookups, refused)
 
 
-def _allowed_steps(item: _Item, user, routes: "_Routes", refused: dict) -> int:
-    """2 when ``user`` may register and dispatch the case to its route, 1 when only register, else 0."""
-    case = item.case
-    case.number = _("新案件")  # refusals name the case; its number is given out when it is written
+def _applied_steps(item: _Item, user, rules: "_Rules", lookups: "_BatchLookups", refused: dict) -> list:
+    """The register and dispatch steps taken on the case, as far as the workflow allows; why not in ``refused``."""
+    done = []
     try:
-        workflow.check(user, Action.REGISTER, case)
+        done.append(_apply(item.case, Action.REGISTER, user, lookups, {}))
+        lead, *co = rules.route(item.case) or [None]
+        done.append(_apply(item.case, Action.DISPATCH, user, lookups,
+                           {"lead": getattr(lead, "pk", None), "co": [d.pk for d in co]}))
     except workflow.WorkflowError as error:
         refused[item.index] = error.message
-        return 0
-    try:
-        item.route = routes.departments(case)
-        workflow.check(user, Action.DISPATCH, routes.registered(case))
-    except workflow.WorkflowError as error:
-        refused[item.index] = error.message
-        return 1
-    return 2
+    return done
 
 
-class _Routes:
+def _apply(case: Case, action: str, user, lookups, params: dict) -> writer.Work:
+    row = workflow.check(user, action, case)
+    work = writer.Work(case, None, user, row, "", [], lookups.now, services.read_params(row, params),
+                       lookups=lookups)
+    services.apply(work)
+    return work
+
+
+class _Rules:
     """The rules' proposals, each worked out once per category and area prefix the rules can tell apart."""
 
     def __init__(self, categories):
@@ -226,32 +230,40 @@ class _Routes:
         self.rules.preload(categories)
         self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
         self.known: dict[tuple, list] = {}
-        self.served = _served_areas()
-        self.scratch = Case(status=Status.REGISTERED)
 
-    def departments(self, case: Case) -> list:
-        """Lead first, then co-departments; InvalidInput when there is no lead or one does not serve the area."""
+    def route(self, case: Case) -> list:
+        """Lead first, then co-departments; empty when no rule or default names a lead."""
         key = (case.category.pk, case.area_code[:self.depth])
         if key not in self.known:
             self.known[key] = self.rules.propose(case.category, case.area_code).departments
-        if not self.known[key]:
-            raise workflow.InvalidInput(_("请选择主办部门。"))
-        for department in self.known[key]:
-            self._check_serves(case, department)
         return self.known[key]
 
-    def _check_serves(self, case: Case, department) -> None:
-        """As ``steps.dispatch``: a department only gets cases inside the areas it serves."""
-        if not any(case.area_code.startswith(code) or code.startswith(case.area_code)
-                   for code in self.served[department.pk]):
-            raise workflow.InvalidInput(_("%(department)s不负责案件所在区域，不能派遣。") % {
-                "department": department.name})
 
-    def registered(self, case: Case) -> Case:
-        """``case`` as it will stand once registered, to ask the workflow about dispatching it."""
-        scratch = self.scratch
-        scratch.centre_area, scratch.area_code, scratch.number = case.centre_area, case.area_code, case.number
-        return scratch
+class _BatchLookups(writer.Lookups):
+    """What the steps read, for a batch filed at one instant: clocks worked out once per limit, the
+    departments and the areas they serve read once (as ``routing.serving_departments`` finds them)."""
+
+    def __init__(self, clocks: "_Clocks"):
+        self.clocks, self.now = clocks, clocks.now
+        self.served = _served_areas()
+        self.known = {}
+        self.serving_by_area: dict[str, set[int]] = {}
+
+    def start(self, clock, now, stage, category, priority) -> None:
+        self.clocks.start(clock, stage, category, priority)
+
+    def departments(self, pks) -> dict:
+        missing = [pk for pk in pks if pk not in self.known]
+        if missing:
+            self.known.update(Department.objects.in_bulk(missing))
+        return {pk: self.known[pk] for pk in pks if pk in self.known}
+
+    def serving(self, area_code: str) -> set[int]:
+        if area_code not in self.serving_by_area:
+            self.serving_by_area[area_code] = {
+                pk for pk, codes in self.served.items()
+                if any(area_code.startswith(code) or code.startswith(area_code) for code in codes)}
+        return self.serving_by_area[area_code]
 
 
 def _served_areas() -> dict[int, list[str]]:
@@ -307,25 +319,6 @@ def _nearest_limits(categories) -> dict[tuple[int, str], tuple]:
     return found
 
 
-def _step(case: Case, status: str, stage: str, clocks: _Clocks) -> None:
-    """What a transition leaves on the case: the new state, the next version and the next stage's clock."""
-    case.status, case.version = status, case.version + 1
-    clocks.start(case, stage)
-
-
-def _assignments(item: _Item, clocks: _Clocks) -> list[Assignment]:
-    """派遣单 for the lead and each co-department, each with its 签收 and 处置 clocks (``steps._assign``)."""
-    case, made = item.case, []
-    for position, department in enumerate(item.route):
-        assignment = Assignment(case=case, department=department, dispatched_at=clocks.now,
-                                role=AssignmentRole.LEAD if position == 0 else AssignmentRole.CO)
-        clocks.start(assignment, Stage.ACCEPT, case.category, case.priority)
-        assignment.accept_due_at = assignment.due_at
-        clocks.start(assignment, Stage.HANDLE, case.category, case.priority)
-        made.append(assignment)
-    return made
-
-
 # --- Writing -----------------------------------------------------------------------------------------
 
 
@@ -350,34 +343,15 @@ def _write(items: list[_Item], user, now: datetime) -> None:
     CaseEvent.objects.bulk_create(events, batch_size=BATCH)
     for item, event in zip(items, events):
         attachments.store(item.case, event, item.report.files, user)
-    registered = [item for item in items if item.steps >= 1]
-    dispatched = [item for item in registered if item.steps == 2]
-    for item in dispatched:
-        for assignment in item.assignments:
-            assignment.case = item.case  # saved now: the assignment takes its id
-    Assignment.objects.bulk_create([a for item in dispatched for a in item.assignments], batch_size=BATCH)
-    later = [_event(item, user, now, Action.REGISTER, Status.REPORTED, Status.REGISTERED) for item in registered]
-    later += [_event(item, user, now, Action.DISPATCH, Status.REGISTERED, Status.DISPATCHED, _dispatch_data(item))
-              for item in dispatched]
-    CaseEvent.objects.bulk_create(later, batch_size=BATCH)
-    signals.written([*events, *later])
-    _tell_departments(dispatched)
-    _tell_residents(registered)
+    signals.written(events)
+    writer.write_many([work for item in items for work in item.works])
+    _tell_departments([item for item in items if len(item.works) == 2])
+    _tell_residents([item for item in items if item.works])
 
 
 def _report_event(item: _Item, user, now) -> CaseEvent:
     return CaseEvent(case=item.case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
                      actor_label=intake.report_label(item.report, user), note=item.placement.warning, created_at=now)
-
-
-def _event(item: _Item, user, now, action, from_status, to_status, data=None) -> CaseEvent:
-    return CaseEvent(case=item.case, action=action, actor=staff_or_none(user), from_status=from_status, to_status=to_status,
-                     actor_label=services.actor_label(user, None, item.case), data=data or {}, created_at=now)
-
-
-def _dispatch_data(item: _Item) -> dict:
-    lead, *co = item.route
-    return {"assignments": [a.pk for a in item.assignments], "lead": lead.name, "co": [d.name for d in co]}
 
 
 def _tell_departments(dispatched: list[_Item]) -> None:

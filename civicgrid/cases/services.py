@@ -1,12 +1,13 @@
 """The one way a case changes state: ``transition``. Pages, the API, Open311 and imports all call it.
 
-A transition locks the case row, refuses a stale version, checks the table in ``workflow``, lets the
-action's step (``steps``) change the case and its assignments, writes a ``CaseEvent`` and the files,
-and schedules its side effects (notices, messages) for after the commit. Any refusal raises a
-``WorkflowError`` before anything is written; the transaction makes sure of it.
+A transition locks the case row, refuses a stale version, checks the step in ``workflow``, reads its input
+by the step's schema, applies it in memory (``apply``: the registered function changes the case and the
+records it touches) and hands it to the one writer (``writer.write``): the case, its records, a
+``CaseEvent`` and the files, with the side effects (notices, messages) after the commit. Any refusal
+raises a ``WorkflowError`` before anything is written; the transaction makes sure of it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
@@ -16,29 +17,13 @@ from pydantic import BaseModel, ValidationError
 
 from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
 
-from . import attachments, registry, signals, steps, workflow
+from . import attachments, registry, steps, workflow, writer
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
-from .workflow import InvalidInput, StaleCase, staff_or_none
+from .workflow import Action, InvalidInput, StaleCase
+from .writer import Work
 
 NOTE_MAX = 1000
-
-
-@dataclass
-class Work:
-    """A step being taken: what its function gets, and what it leaves for the event and the side effects."""
-
-    case: Case
-    assignment: Assignment | None
-    actor: object
-    row: registry.Step
-    note: str
-    files: list
-    now: datetime
-    params: BaseModel
-    decision: "Decision | None" = None
-    data: dict = field(default_factory=dict)
-    action: str = ""
 
 
 def transition(case: Case | int, action: str, actor, *, version: int | None = None, assignment=None,
@@ -60,10 +45,30 @@ def _transition(case, action, actor, version, assignment, note, files, now, para
         row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
         _check_input(row, note, files)
         work = Work(case, assignment, actor, row, note, files, now or timezone.now(), read_params(row, params),
-                    decision, action=action)
-        from_status = case.status
-        steps.run(work)
-        return _record(work, from_status)
+                    decision)
+        apply(work)
+        return writer.write(work)
+
+
+def apply(work: Work) -> None:
+    """The step in memory: settle the request it answers, if any (a refusal stops there), then its function."""
+    if work.decision:
+        steps.settle(work, work.decision)
+    if work.decision and work.decision.refuse:
+        work.action = Action.REFUSE
+    else:
+        work.row.run(work, work.params)
+    if work.actor != workflow.SYSTEM:  # the sweep's marks must not make the page a user has open stale
+        work.case.version += 1
+    work.to_status = work.case.status
+
+
+def apply_system(case: Case, action: str, now: datetime, assignment=None) -> Work:
+    """A step the system takes on a case already locked (the sweep's 超期 and 黄灯提醒), applied in memory."""
+    row = workflow.check(workflow.SYSTEM, action, case, assignment)
+    work = Work(case, assignment, workflow.SYSTEM, row, "", [], now, row.params())
+    apply(work)
+    return work
 
 
 def read_params(row: registry.Step, params: dict) -> BaseModel:
@@ -157,29 +162,6 @@ def _check_input(row: registry.Step, note: str, files: list) -> None:
     problems = attachments.check(files)
     if problems:
         raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
-
-
-def _record(step: Work, from_status: str) -> CaseEvent:
-    case = step.case
-    case.version += 1
-    case.save()
-    event = CaseEvent.objects.create(
-        case=case, assignment=step.assignment, action=step.action, actor=staff_or_none(step.actor),
-        actor_label=actor_label(step.actor, step.assignment, case), from_status=from_status,
-        to_status=case.status, note=step.note, data=step.data, created_at=step.now,
-    )
-    attachments.store(case, event, step.files, staff_or_none(step.actor))
-    steps.lapse_stale_requests(step)
-    signals.written([event])
-    transaction.on_commit(lambda: _after(event.pk))
-    return event
-
-
-def _after(event_id: int) -> None:
-    from .tasks import after_transition
-
-    after_transition.enqueue(event_id)
-
 
 
 def actor_label(actor, assignment, case) -> str:

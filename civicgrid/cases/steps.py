@@ -1,10 +1,11 @@
 """What each of the spine's steps does to a case and its assignments, once ``services.transition`` has allowed it.
 
 One function per step, named after it, registered in ``spine.py``: ``step(work, params)``, where ``work`` is
-the step being taken (``services.Work``) and ``params`` its input, already read by the step's schema
+the step being taken (``writer.Work``) and ``params`` its input, already read by the step's schema
 (``inputs.py``). A step checks what the schema cannot (that a department serves the area, say) before it
-changes anything, and raises ``InvalidInput`` if it is wrong; it never saves the case (``transition`` does,
-with the version bump) but may save assignments and approvals it creates.
+changes anything, and raises ``InvalidInput`` if it is wrong. It works in memory: it changes the case, hands
+every other record it changes or makes to ``work.save`` and reads the case's assignments from
+``work.assignments``; the writer writes them all (``writer.write``, or ``writer.write_many`` for a batch).
 """
 
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Department
 
-from . import deadlines, registry
+from . import deadlines
 from .choices import (
     ACTIVE_ASSIGNMENT_STATUSES,
     OPEN_STATUSES,
@@ -35,25 +36,13 @@ from .inputs import CallbackIn, CommentIn, DispatchIn, ExtensionIn, MergeIn, Pla
 from .intake import handling_centre
 from .models import Approval, Assignment, Case, CaseFollower
 from .registry import NoParams
-from .routing import serving_departments
-from .workflow import Action, InvalidInput
+from .workflow import SYSTEM, InvalidInput
 
 MAX_EXTENSION_DAYS = 30
 
 
-def run(work) -> None:
-    """Take the work: settle the request it answers, if any; a refusal stops there."""
-    decision = work.decision
-    if decision:
-        _settle(work, decision)
-        if decision.refuse:
-            work.action = Action.REFUSE
-            return
-    work.row.run(work, work.params)
-
-
-def _settle(work, decision) -> None:
-    """Mark the approval being answered; the work itself then carries it out (or not, when refused)."""
+def settle(work, decision) -> None:
+    """Mark the approval being answered; the step itself then carries it out (or not, when refused)."""
     approval = Approval.objects.select_for_update().filter(
         pk=decision.approval, case=work.case, kind=work.row.approves, assignment=work.assignment,
         status=ApprovalStatus.PENDING).first()
@@ -61,34 +50,20 @@ def _settle(work, decision) -> None:
         raise InvalidInput(_("该申请已被处理，请刷新页面。"))
     approval.status = ApprovalStatus.REFUSED if decision.refuse else ApprovalStatus.APPROVED
     approval.decided_by, approval.decided_at, approval.decision_note = work.actor, work.now, decision.note
-    approval.save()
-    work.data.update(approval=approval.pk, kind=approval.kind, decision=approval.status)
-
-
-def _lapse_requests(work, **where) -> None:
-    """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
-    pending = Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **where)
-    pending.update(status=ApprovalStatus.LAPSED, decided_at=work.now,
-                   decision_note=_("案件已进入下一环节，申请自动失效。"))
-
-
-def lapse_stale_requests(work) -> None:
-    """After any work: case-level requests whose approving work the case's new state no longer allows lapse."""
-    stale = [row.approves for row in registry.steps()
-             if row.approves and not row.on_assignment and work.case.status not in row.sources]
-    if stale:
-        _lapse_requests(work, assignment__isnull=True, kind__in=stale)
+    work.save(approval)
+    work.data.update(approval=approval, kind=approval.kind, decision=approval.status)
 
 
 def file_request(work, params: NoParams, amount: int | None = None, unit: str = "") -> None:
     """申请: file a request for someone above to approve; the case itself does not move."""
     kind = work.row.approval
-    if Approval.objects.filter(case=work.case, assignment=work.assignment, kind=kind,
-                               status=ApprovalStatus.PENDING).exists():
+    if work.case.pk and Approval.objects.filter(case=work.case, assignment=work.assignment, kind=kind,
+                                                status=ApprovalStatus.PENDING).exists():
         raise InvalidInput(_("已有一份待审批的同类申请，请等待审批结果。"))
-    approval = Approval.objects.create(case=work.case, assignment=work.assignment, kind=kind, reason=work.note,
-                                       amount=amount, unit=unit, requested_by=work.actor, requested_at=work.now)
-    work.data.update(approval=approval.pk, kind=kind, amount=amount, unit=unit)
+    approval = Approval(case=work.case, assignment=work.assignment, kind=kind, reason=work.note, amount=amount,
+                        unit=unit, requested_by=work.actor, requested_at=work.now)
+    work.save(approval)
+    work.data.update(approval=approval, kind=kind, amount=amount, unit=unit)
 
 
 def request_extension(work, params: ExtensionIn) -> None:
@@ -125,8 +100,10 @@ def merge(work, params: MergeIn) -> None:
     case = work.case
     case.duplicate_of = original
     if case.reporter_phone or case.reporter_name:
-        CaseFollower.objects.create(case=original, source=case, name=case.reporter_name, phone=case.reporter_phone)
-    CaseFollower.objects.filter(case=case).update(case=original)
+        work.save(CaseFollower(case=original, source=case, name=case.reporter_name, phone=case.reporter_phone))
+    for follower in case.followers.all():
+        follower.case = original
+        work.save(follower)
     work.data.update(original=original.number)
     _finish(work, S.MERGED)
 
@@ -172,7 +149,7 @@ def dispatch(work, params: DispatchIn) -> None:
     created = [_assign(work, lead, AssignmentRole.LEAD), *(_assign(work, d, AssignmentRole.CO) for d in co)]
     work.case.status = S.DISPATCHED
     _start_stage(work, Stage.HANDLE)
-    work.data.update(assignments=[a.pk for a in created], lead=lead.name, co=[d.name for d in co])
+    work.data.update(assignments=created, lead=lead.name, co=[d.name for d in co])
 
 
 def summon(work, params: SummonIn) -> None:
@@ -182,7 +159,7 @@ def summon(work, params: SummonIn) -> None:
         raise InvalidInput(_("请选择要增派的部门。"), {"co": _("请至少选择一个部门。")})
     _check_not_active(work, departments)
     created = [_assign(work, department, AssignmentRole.CO) for department in departments]
-    work.data.update(assignments=[a.pk for a in created], co=[d.name for d in departments])
+    work.data.update(assignments=created, co=[d.name for d in departments])
 
 
 def _departments(work, value) -> Department | None:
@@ -193,14 +170,11 @@ def _departments(work, value) -> Department | None:
 
 
 def _departments_list(work, values) -> list[Department]:
-    pks = [getattr(value, "pk", value) for value in values]
-    try:
-        found = {d.pk: d for d in Department.objects.filter(pk__in=pks)}
-    except (TypeError, ValueError):
-        found = {}
+    pks = list(values)
+    found = work.lookups.departments(pks)
     if len(found) != len(set(pks)):
         raise InvalidInput(_("所选部门不存在。"), {"co": _("所选部门不存在。")})
-    serving = {d.pk for d in serving_departments(work.case.area_code)}
+    serving = work.lookups.serving(work.case.area_code)
     for department in found.values():
         _check_serves(work.case, department, serving)
     return [found[pk] for pk in dict.fromkeys(pks)]
@@ -212,8 +186,7 @@ def _check_serves(case: Case, department: Department, serving: set) -> None:
 
 
 def _check_not_active(work, departments) -> None:
-    busy = set(work.case.assignments.filter(status__in=[*ACTIVE_ASSIGNMENT_STATUSES, A.HANDLED])
-               .values_list("department_id", flat=True))
+    busy = {a.department_id for a in work.assignments if a.status in {*ACTIVE_ASSIGNMENT_STATUSES, A.HANDLED}}
     for department in departments:
         if department.pk in busy:
             raise InvalidInput(_("%(department)s已在办理此案件。") % {"department": department.name})
@@ -224,10 +197,11 @@ def _assign(work, department: Department, role: str) -> Assignment:
     case = work.case
     assignment = Assignment(case=case, department=department, role=role, dispatched_at=work.now,
                             suspended_at=case.suspended_at)
-    deadlines.start(assignment, work.now, deadlines.limit_for(case.category, Stage.ACCEPT, case.priority))
+    work.lookups.start(assignment, work.now, Stage.ACCEPT, case.category, case.priority)
     assignment.accept_due_at = assignment.due_at
-    deadlines.start(assignment, work.now, deadlines.limit_for(case.category, Stage.HANDLE, case.priority))
-    assignment.save()
+    work.lookups.start(assignment, work.now, Stage.HANDLE, case.category, case.priority)
+    work.save(assignment)
+    work.assignments.append(assignment)
     return assignment
 
 
@@ -242,7 +216,7 @@ def escalate(work, params: NoParams) -> None:
 
 def accept(work, params: NoParams) -> None:
     work.assignment.status, work.assignment.accepted_at = A.ACCEPTED, work.now
-    work.assignment.save()
+    work.save(work.assignment)
 
 
 def return_(work, params: NoParams) -> None:
@@ -250,8 +224,8 @@ def return_(work, params: NoParams) -> None:
     assignment = work.assignment
     assignment.status = A.RETURNED
     deadlines.stop(assignment)
-    assignment.save()
-    _lapse_requests(work, assignment=assignment)
+    work.save(assignment)
+    work.lapse_requests(assignment=assignment)
     if assignment.role == AssignmentRole.LEAD:
         work.case.status = S.REGISTERED
         _start_stage(work, Stage.DISPATCH)
@@ -263,24 +237,28 @@ def handle(work, params: NoParams) -> None:
     assignment = work.assignment
     assignment.status, assignment.handled_at, assignment.result = A.HANDLED, work.now, work.note
     deadlines.stop(assignment)
-    assignment.save()
-    _lapse_requests(work, assignment=assignment)
-    if _all_handled(work.case):
+    work.save(assignment)
+    work.lapse_requests(assignment=assignment)
+    if _all_handled(work):
         work.case.status = S.HANDLED
         _start_stage(work, Stage.VERIFY)
 
 
-def _all_handled(case: Case) -> bool:
-    live = case.assignments.exclude(status=A.RETURNED)
-    has_lead = live.filter(role=AssignmentRole.LEAD).exists()
-    return has_lead and not live.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).exists()
+def _all_handled(work) -> bool:
+    live = [a for a in work.assignments if a.status != A.RETURNED]
+    has_lead = any(a.role == AssignmentRole.LEAD for a in live)
+    return has_lead and not any(a.status in ACTIVE_ASSIGNMENT_STATUSES for a in live)
+
+
+def _active(work) -> list[Assignment]:
+    return [a for a in work.assignments if a.status in ACTIVE_ASSIGNMENT_STATUSES]
 
 
 def extend(work, params: ExtensionIn) -> None:
     amount, unit = _extension(params)
     deadlines.extend(work.assignment, amount, unit)
     work.assignment.extensions += 1
-    work.assignment.save()
+    work.save(work.assignment)
     case = work.case
     if case.due_at and work.assignment.due_at > case.due_at:
         case.due_at, case.warn_at, case.overdue = work.assignment.due_at, work.assignment.warn_at, False
@@ -289,7 +267,9 @@ def extend(work, params: ExtensionIn) -> None:
 
 def suspend(work, params: NoParams) -> None:
     work.case.suspended_at = work.now
-    work.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES).update(suspended_at=work.now)
+    for assignment in _active(work):
+        assignment.suspended_at = work.now
+        work.save(assignment)
 
 
 def resume(work, params: NoParams) -> None:
@@ -297,10 +277,10 @@ def resume(work, params: NoParams) -> None:
     case, paused_from = work.case, work.case.suspended_at
     deadlines.resume(case, max(paused_from, case.started_at or paused_from), work.now)
     case.suspended_at = None
-    for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
+    for assignment in _active(work):
         deadlines.resume(assignment, max(paused_from, assignment.started_at or paused_from), work.now)
         assignment.suspended_at = None
-        assignment.save()
+        work.save(assignment)
     work.data.update(suspended_from=paused_from.isoformat())
 
 
@@ -321,11 +301,10 @@ def _rework(work) -> None:
     """返工: the departments that handled the case take it up again, with fresh handling limits."""
     case = work.case
     case.status, case.rework_count, case.closed_at, case.satisfaction = S.DISPATCHED, case.rework_count + 1, None, ""
-    limit = deadlines.limit_for(case.category, Stage.HANDLE, case.priority)
-    for assignment in case.assignments.filter(status=A.HANDLED):
+    for assignment in [a for a in work.assignments if a.status == A.HANDLED]:
         assignment.status, assignment.handled_at = A.ACCEPTED, None
-        deadlines.start(assignment, work.now, limit)
-        assignment.save()
+        work.lookups.start(assignment, work.now, Stage.HANDLE, case.category, case.priority)
+        work.save(assignment)
     _start_stage(work, Stage.HANDLE)
 
 
@@ -341,7 +320,7 @@ def callback(work, params: CallbackIn) -> None:
     work.data.update(satisfaction=satisfaction)
     if satisfaction != Satisfaction.UNSATISFIED:
         work.case.satisfaction, work.case.status = satisfaction, S.RATED
-    elif work.case.assignments.filter(status=A.HANDLED).exists():
+    elif any(a.status == A.HANDLED for a in work.assignments):
         _rework(work)
     else:
         work.case.status, work.case.closed_at, work.case.rework_count = S.REGISTERED, None, work.case.rework_count + 1
@@ -352,7 +331,8 @@ def overdue(work, params: NoParams) -> None:
     """超期: the sweep marks late work once per clock; the assignment's own mark when the step names one."""
     (work.assignment or work.case).overdue = True
     if work.assignment is not None:
-        work.assignment.save(update_fields=["overdue"])
+        work.save(work.assignment)
+        work.data.update(department=work.assignment.department.name)
 
 
 def supervise(work, params: NoParams) -> None:
@@ -360,8 +340,12 @@ def supervise(work, params: NoParams) -> None:
 
 
 def remind(work, params: NoParams) -> None:
-    work.data.update(departments=list(work.case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES)
-                                      .values_list("department__name", flat=True)))
+    """催办 the departments at work; the sweep's yellow-light reminder (黄灯提醒) names the one assignment."""
+    if work.actor != SYSTEM or work.assignment is None:
+        work.data.update(departments=[a.department.name for a in _active(work)])
+    else:
+        work.data.update(department=work.assignment.department.name, automatic=True,
+                         due_at=work.assignment.due_at.isoformat())
 
 
 REFERENCE_MAX = 100
@@ -378,15 +362,15 @@ def comment(work, params: CommentIn) -> None:
 
 def _start_stage(work, stage: str) -> None:
     case = work.case
-    deadlines.start(case, work.now, deadlines.limit_for(case.category, stage, case.priority))
+    work.lookups.start(case, work.now, stage, case.category, case.priority)
 
 
 def _finish(work, status: str) -> None:
     case = work.case
     case.status, case.closed_at, case.suspended_at = status, work.now, None
     deadlines.stop(case)
-    _lapse_requests(work)
-    for assignment in case.assignments.filter(status__in=ACTIVE_ASSIGNMENT_STATUSES):
+    work.lapse_requests()
+    for assignment in _active(work):
         deadlines.stop(assignment)
         assignment.status = A.CANCELLED
-        assignment.save()
+        work.save(assignment)

@@ -9,6 +9,10 @@ Before work turns red, each assignment whose light has turned yellow gets one re
 a ``remind`` event by the system (no actor) on the timeline, and a notice to the department's staff.
 That event is also what keeps the reminder to one per clock.
 
+The marks are steps of the loop (``overdue``, ``remind`` by the system) applied through the one writer
+(``services.apply_system``, ``writer.write_many``), a batch at a time; they leave the case's version alone,
+so a page a user has open stays current.
+
 Rows are locked with SKIP LOCKED, so a row a transition holds is left for the next sweep rather than
 waited for, and two sweeps running at once do not mark the same row twice. Each batch commits on its
 own: marks, events and notices together or not at all.
@@ -22,7 +26,7 @@ from django.utils.translation import gettext as _
 from civicgrid.notifications.choices import NoticeKind
 from civicgrid.notifications.services import notify
 
-from . import signals
+from . import services, writer
 from .choices import ACTIVE_ASSIGNMENT_STATUSES, OPEN_STATUSES
 from .models import Assignment, Case, CaseEvent
 from .notices import centre_staff, department_staff
@@ -73,9 +77,8 @@ def _running_assignments():
 
 def _sweep_cases(now) -> int:
     with transaction.atomic():
-        cases = _locked(late_cases(now).order_by("due_at"))
-        Case.objects.filter(pk__in=[c.pk for c in cases]).update(overdue=True)
-        signals.written(CaseEvent.objects.bulk_create([_event(case, None, Action.OVERDUE, now) for case in cases]))
+        cases = _locked(late_cases(now).select_related("centre_area", "category").order_by("due_at"))
+        _write([services.apply_system(case, Action.OVERDUE, now) for case in cases])
         staff = _StaffCache(centre_staff)
         for case in cases:
             notify(staff[case.centre_area_id], NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
@@ -85,9 +88,9 @@ def _sweep_cases(now) -> int:
 
 def _sweep_assignments(now) -> int:
     with transaction.atomic():
-        assignments = _locked(late_assignments(now).select_related("case", "department").order_by("due_at"))
-        Assignment.objects.filter(pk__in=[a.pk for a in assignments]).update(overdue=True)
-        signals.written(CaseEvent.objects.bulk_create([_event(a.case, a, Action.OVERDUE, now) for a in assignments]))
+        assignments = _locked(late_assignments(now).select_related("case__centre_area", "department")
+                              .order_by("due_at"))
+        _write([services.apply_system(a.case, Action.OVERDUE, now, a) for a in assignments])
         staff = _StaffCache(_department_staff)
         for assignment in assignments:
             notify(staff[assignment.department_id], NoticeKind.OVERDUE,
@@ -98,8 +101,9 @@ def _sweep_assignments(now) -> int:
 
 def _remind_yellow(now) -> int:
     with transaction.atomic():
-        assignments = _locked(yellow_assignments(now).select_related("case", "department").order_by("due_at"))
-        signals.written(CaseEvent.objects.bulk_create([_event(a.case, a, Action.REMIND, now) for a in assignments]))
+        assignments = _locked(yellow_assignments(now).select_related("case__centre_area", "department")
+                              .order_by("due_at"))
+        _write([services.apply_system(a.case, Action.REMIND, now, a) for a in assignments])
         staff = _StaffCache(_department_staff)
         for assignment in assignments:
             notify(staff[assignment.department_id], NoticeKind.REMINDER,
@@ -126,9 +130,6 @@ def _department_staff(department_id):
     return department_staff([department_id])
 
 
-def _event(case, assignment, action, now) -> CaseEvent:
-    data = {"department": assignment.department.name} if assignment else {}
-    if action == Action.REMIND:
-        data.update(automatic=True, due_at=assignment.due_at.isoformat())
-    return CaseEvent(case=case, assignment=assignment, action=action, actor_label=_("系统"),
-                     from_status=case.status, to_status=case.status, created_at=now, data=data)
+def _write(works) -> None:
+    """The marks through the one writer, a batch at a time: only the ``overdue`` flags change."""
+    writer.write_many(works, changed={Case: ["overdue"], Assignment: ["overdue"]})

@@ -1,0 +1,167 @@
+"""The one writer of the loop: a step is checked and applied in memory (``Work``), then written.
+
+``services.transition`` takes one step on one locked case and writes it at once (``write``); a batch (bulk
+intake now; imports, the demo and the exchange between cities next) applies the same step functions to
+many cases and writes them together (``bulk``), so both leave the same rows. A step function changes the
+case and the records it touches in memory and hands them to ``Work.save``; it never writes itself, and
+nothing else assigns a case's status.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from pydantic import BaseModel
+
+from civicgrid.orgs.models import Department
+
+from . import attachments, deadlines, registry, signals
+from .choices import ApprovalStatus
+from .models import Approval, Assignment, Case, CaseEvent
+from .routing import serving_departments
+from .workflow import staff_or_none
+
+
+class Lookups:
+    """What steps read besides the case: time limits and clocks, and the departments serving an area.
+
+    The per-case path asks the database each time; a batch passes one that remembers (``bulk``)."""
+
+    def start(self, clock, now: datetime, stage: str, category, priority: str) -> None:
+        deadlines.start(clock, now, deadlines.limit_for(category, stage, priority))
+
+    def departments(self, pks) -> dict:
+        return Department.objects.in_bulk(pks)
+
+    def serving(self, area_code: str) -> set[int]:
+        return {department.pk for department in serving_departments(area_code)}
+
+
+@dataclass
+class Work:
+    """A step being taken: what its function gets, and what it leaves for the writer.
+
+    ``saves`` are the records the step changed or made (assignments, approvals, followers, side records),
+    written after the case in that order; ``lapse`` the filters of pending requests that lapse with it;
+    ``to_status`` the state the step left the case in (later steps of a batch move it on in memory).
+    Values in ``data`` may be records: the event keeps their ids, known once they are written."""
+
+    case: Case
+    assignment: Assignment | None
+    actor: object
+    row: registry.Step
+    note: str
+    files: list
+    now: datetime
+    params: BaseModel
+    decision: object = None
+    data: dict = field(default_factory=dict)
+    action: str = ""
+    lookups: Lookups = field(default_factory=Lookups)
+    saves: list = field(default_factory=list)
+    lapse: list = field(default_factory=list)
+    from_status: str = ""
+    to_status: str = ""
+
+    def __post_init__(self):
+        self.action = self.action or self.row.action
+        self.from_status = self.case.status
+
+    @cached_property
+    def assignments(self) -> list[Assignment]:
+        """The case's assignments, read once; the one the step is on is the locked instance."""
+        if self.case.pk is None:
+            return []
+        found = list(self.case.assignments.select_related("department"))
+        if self.assignment is not None:
+            found = [self.assignment if a.pk == self.assignment.pk else a for a in found]
+        return found
+
+    def save(self, *records) -> None:
+        self.saves.extend(record for record in records if not any(record is kept for kept in self.saves))
+
+    def lapse_requests(self, **where) -> None:
+        """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
+        self.lapse.append(where)
+
+
+def write(work: Work) -> CaseEvent:
+    """One step on one case, inside the caller's transaction: the case, its records, the event, the files."""
+    work.case.save()
+    for record in work.saves:
+        record.save()
+    _lapse(work)
+    event = event_for(work)
+    event.save()
+    attachments.store(work.case, event, work.files, staff_or_none(work.actor))
+    signals.written([event])
+    transaction.on_commit(lambda: _after(event.pk))
+    return event
+
+
+def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent]:
+    """Many steps in one go, a model at a time: new records inserted, and of records that exist (the cases
+    among them) the fields ``changed`` names per model; then the events. The cases of new cases are
+    inserted by the caller first. Later steps of a case come after its earlier ones, as they were applied."""
+    changed = changed or {}
+    by_model: dict[type, list] = {}
+    for work in works:
+        for record in ([work.case] if Case in changed else []) + work.saves:
+            by_model.setdefault(type(record), []).append(record)
+    for model, records in by_model.items():
+        _insert_or_update(model, records, changed.get(model, ()))
+    events = CaseEvent.objects.bulk_create([event_for(work) for work in works], batch_size=BATCH)
+    signals.written(events)
+    return events
+
+
+BATCH = 1000
+
+
+def _insert_or_update(model, records: list, fields) -> None:
+    unique = list({id(record): record for record in records}.values())
+    existing = [r for r in unique if r.pk is not None]
+    model.objects.bulk_create([r for r in unique if r.pk is None], batch_size=BATCH)
+    if existing and fields:
+        model.objects.bulk_update(existing, list(fields), batch_size=BATCH)
+
+
+def event_for(work: Work) -> CaseEvent:
+    from .services import actor_label
+
+    case = work.case
+    return CaseEvent(case=case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
+                     actor_label=actor_label(work.actor, work.assignment, case), from_status=work.from_status,
+                     to_status=work.to_status or case.status, note=work.note, data=_ids(work.data), created_at=work.now)
+
+
+def _ids(value):
+    """Records in the event's data stand for their ids (a case for its number)."""
+    if isinstance(value, dict):
+        return {key: _ids(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_ids(item) for item in value]
+    if isinstance(value, Case):
+        return value.number
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _lapse(work: Work) -> None:
+    for where in [*work.lapse, *_stale(work)]:
+        Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **where).update(
+            status=ApprovalStatus.LAPSED, decided_at=work.now, decision_note=_("案件已进入下一环节，申请自动失效。"))
+
+
+def _stale(work: Work) -> list[dict]:
+    """Case-level requests whose approving step the case's new state no longer allows lapse."""
+    stale = [row.approves for row in registry.steps()
+             if row.approves and not row.on_assignment and work.case.status not in row.sources]
+    return [{"assignment__isnull": True, "kind__in": stale}] if stale else []
+
+
+def _after(event_id: int) -> None:
+    from .tasks import after_transition
+
+    after_transition.enqueue(event_id)
