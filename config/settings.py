@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_choice, env_int, env_list, env_str
+from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -155,6 +155,11 @@ CIVICGRID_OUTBOX_FILE = env_str("CIVICGRID_OUTBOX_FILE", str(BASE_DIR / "var" / 
 CIVICGRID_SMS_GATEWAY_URL = env_str("CIVICGRID_SMS_GATEWAY_URL", "")
 CIVICGRID_SMS_GATEWAY_TOKEN = env_str("CIVICGRID_SMS_GATEWAY_TOKEN", "")
 CIVICGRID_SMS_GATEWAY_TIMEOUT_S = env_int("CIVICGRID_SMS_GATEWAY_TIMEOUT_S", 10)
+# The outbox (SMS, e-mail, webhooks): how long a worker holds a delivery it is trying (far longer than any
+# try's timeout), and for SMS and e-mail the pauses between tries and how many tries before giving up.
+CIVICGRID_OUTBOX_LEASE_S = env_int("CIVICGRID_OUTBOX_LEASE_S", 300)
+CIVICGRID_OUTBOX_BACKOFF = env_durations("CIVICGRID_OUTBOX_BACKOFF", "1m,5m,15m,1h,4h")
+CIVICGRID_OUTBOX_MAX_ATTEMPTS = env_int("CIVICGRID_OUTBOX_MAX_ATTEMPTS", 6)
 # The address residents are sent to in SMS (tracking page links).
 CIVICGRID_PUBLIC_URL = env_str("CIVICGRID_PUBLIC_URL", "http://127.0.0.1:8000")
 
