@@ -181,8 +181,12 @@ CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
 CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
-# Webhook deliveries: seconds to wait for a receiver before counting the try as failed.
+# Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
+# tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
+# how many tries before giving up (nine: about three days).
 CIVICGRID_WEBHOOK_TIMEOUT_S = env_int("CIVICGRID_WEBHOOK_TIMEOUT_S", 10)
+CIVICGRID_WEBHOOK_BACKOFF = env_durations("CIVICGRID_WEBHOOK_BACKOFF", "1m,5m,15m,1h,4h,12h,24h")
+CIVICGRID_WEBHOOK_MAX_ATTEMPTS = env_int("CIVICGRID_WEBHOOK_MAX_ATTEMPTS", 9)
 # The key of the Open311 client application `load_demo` makes; empty makes a random one (printed).
 CIVICGRID_DEMO_API_KEY = env_str("CIVICGRID_DEMO_API_KEY", "")
 
