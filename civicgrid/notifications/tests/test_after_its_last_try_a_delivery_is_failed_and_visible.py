@@ -39,11 +39,12 @@ def test_a_refusal_for_good_fails_it_at_the_first_try(probe, pending):
     assert pending.attempts == 1 and pending.response_code == 400 and "号码无效" in pending.last_error
 
 
-def test_a_delivery_of_a_channel_no_app_registers_any_more_is_failed_at_once(db):
+def test_a_delivery_of_a_channel_no_app_registers_any_more_is_failed_at_once_and_listed_masked(db):
     orphan = OutboxMessage.objects.create(channel="fax", recipient="029-12345678", body="传真")
     assert outbox.deliver([orphan.pk]) == ["failed"]
     orphan.refresh_from_db()
     assert "fax" in orphan.last_error
+    assert orphan.masked_recipient == "029*****5678"  # it might be a phone number: masked, to be safe
 
 
 def test_administrators_list_failed_deliveries_by_status_and_channel_with_phone_numbers_masked(
