@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_choice, env_int, env_list, env_str
+from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -157,6 +157,11 @@ CIVICGRID_OUTBOX_FILE = env_str("CIVICGRID_OUTBOX_FILE", str(BASE_DIR / "var" / 
 CIVICGRID_SMS_GATEWAY_URL = env_str("CIVICGRID_SMS_GATEWAY_URL", "")
 CIVICGRID_SMS_GATEWAY_TOKEN = env_str("CIVICGRID_SMS_GATEWAY_TOKEN", "")
 CIVICGRID_SMS_GATEWAY_TIMEOUT_S = env_int("CIVICGRID_SMS_GATEWAY_TIMEOUT_S", 10)
+# The outbox (SMS, e-mail, webhooks): how long a worker holds a delivery it is trying (far longer than any
+# try's timeout), and for SMS and e-mail the pauses between tries and how many tries before giving up.
+CIVICGRID_OUTBOX_LEASE_S = env_int("CIVICGRID_OUTBOX_LEASE_S", 300)
+CIVICGRID_OUTBOX_BACKOFF = env_durations("CIVICGRID_OUTBOX_BACKOFF", "1m,5m,15m,1h,4h")
+CIVICGRID_OUTBOX_MAX_ATTEMPTS = env_int("CIVICGRID_OUTBOX_MAX_ATTEMPTS", 6)
 # The address residents are sent to in SMS (tracking page links).
 CIVICGRID_PUBLIC_URL = env_str("CIVICGRID_PUBLIC_URL", "http://127.0.0.1:8000")
 
@@ -178,8 +183,12 @@ CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
 CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
-# Webhook deliveries: seconds to wait for a receiver before counting the try as failed.
+# Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
+# tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
+# how many tries before giving up (nine: about three days).
 CIVICGRID_WEBHOOK_TIMEOUT_S = env_int("CIVICGRID_WEBHOOK_TIMEOUT_S", 10)
+CIVICGRID_WEBHOOK_BACKOFF = env_durations("CIVICGRID_WEBHOOK_BACKOFF", "1m,5m,15m,1h,4h,12h,24h")
+CIVICGRID_WEBHOOK_MAX_ATTEMPTS = env_int("CIVICGRID_WEBHOOK_MAX_ATTEMPTS", 9)
 # The key of the Open311 client application `load_demo` makes; empty makes a random one (printed).
 CIVICGRID_DEMO_API_KEY = env_str("CIVICGRID_DEMO_API_KEY", "")
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import keys, webhooks
-from .choices import grant_choices
+from .choices import FROM_OUTBOX, IN_OUTBOX, DeliveryStatus, grant_choices
 from .models import (
     ClientApplication,
     PersonalToken,
@@ -67,16 +67,36 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class DeliveryStatusFilter(admin.SimpleListFilter):
+    """By the status 推送记录 has always shown (待推送, 已送达, 已放弃): its outbox message's."""
+
+    title = _("状态")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return DeliveryStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in IN_OUTBOX:
+            return queryset.filter(message__status=IN_OUTBOX[self.value()])
+        return queryset
+
+
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    """推送记录: administrators see what reached each receiver, what is waiting and why, and can retry."""
+    """推送记录: administrators see what reached each receiver, what is waiting and why, and can retry.
 
-    list_display = ["pk", "case_number", "action", "application", "status", "attempts", "response_code",
-                    "last_attempt_at", "next_attempt_at", "delivered_at", "last_error"]
-    list_filter = ["status", "subscription__application", "event__action"]
-    list_select_related = ["subscription__application", "event__case"]
+    The same deliveries are in the outbox (发件箱消息) with every other channel's; this list adds their case,
+    event and application.
+    """
+
+    list_display = ["pk", "case_number", "action", "application", "status", "message__attempts",
+                    "message__response_code", "message__last_attempt_at", "message__next_attempt_at", "delivered_at",
+                    "message__last_error"]
+    list_filter = [DeliveryStatusFilter, "subscription__application", "event__action"]
+    list_select_related = ["message", "subscription__application", "event__case"]
     search_fields = ["=event__case__number", "subscription__url"]
-    readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
+    readonly_fields = [*(field.name for field in WebhookDelivery._meta.fields), "status", "delivered_at"]
     actions = ["retry"]
 
     @admin.display(description=_("案件"), ordering="event__case__number")
@@ -90,6 +110,14 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     @admin.display(description=_("客户端应用"), ordering="subscription__application__name")
     def application(self, delivery: WebhookDelivery) -> str:
         return delivery.subscription.application.name
+
+    @admin.display(description=_("状态"), ordering="message__status")
+    def status(self, delivery: WebhookDelivery) -> str:
+        return DeliveryStatus(FROM_OUTBOX[delivery.message.status]).label
+
+    @admin.display(description=_("送达时间"), ordering="message__sent_at")
+    def delivered_at(self, delivery: WebhookDelivery):
+        return delivery.message.sent_at
 
     @admin.action(description=_("立即重试所选推送"), permissions=["retry"])
     def retry(self, request, queryset):

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.cases import registry
+from civicgrid.notifications.choices import DeliveryStatus as OutboxStatus
 
 
 class Grant(models.TextChoices):
@@ -24,6 +25,13 @@ def grant_choices() -> list[tuple[str, str]]:
 
 
 class DeliveryStatus(models.TextChoices):
+    """A webhook delivery's status as the API and 推送记录 have always named it: its outbox message's status."""
+
     PENDING = "pending", _("待推送")
     DELIVERED = "delivered", _("已送达")
     FAILED = "failed", _("已放弃")
+
+
+IN_OUTBOX = {DeliveryStatus.PENDING: OutboxStatus.PENDING, DeliveryStatus.DELIVERED: OutboxStatus.SENT,
+             DeliveryStatus.FAILED: OutboxStatus.FAILED}
+FROM_OUTBOX = {outbox: status for status, outbox in IN_OUTBOX.items()}

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from civicgrid.core.querysets import RestrictedQuerySet
 from civicgrid.geo.models import Area
 
-from .choices import DeliveryStatus, grant_choices
+from .choices import grant_choices
 
 KEY_PREFIX_LENGTH = 12
 
@@ -136,27 +136,24 @@ class WebhookSubscription(models.Model):
 
 
 class WebhookDelivery(models.Model):
-    """推送记录: one case event on its way to one subscription; written with the event, so none is lost."""
+    """推送记录: one case event on its way to one subscription, written with the event, so none is lost.
 
+    Its tries are an outbox message (发件箱消息) of the ``webhook`` channel, claimed, retried and given up like
+    every other delivery; this record links it to the subscription and the event. Its id is the delivery id
+    receivers see (``X-Civicgrid-Delivery``).
+    """
+
+    message = models.OneToOneField("notifications.OutboxMessage", verbose_name=_("发件箱消息"),
+                                   on_delete=models.CASCADE, related_name="webhook")
     subscription = models.ForeignKey(WebhookSubscription, verbose_name=_("订阅"), on_delete=models.CASCADE,
                                      related_name="deliveries")
     event = models.ForeignKey("cases.CaseEvent", verbose_name=_("案件事件"), on_delete=models.CASCADE,
                               related_name="webhook_deliveries")
-    status = models.CharField(_("状态"), max_length=16, choices=DeliveryStatus.choices,
-                              default=DeliveryStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
-    next_attempt_at = models.DateTimeField(_("下次尝试"), db_index=True)
-    claimed_until = models.DateTimeField(_("处理中至"), null=True, blank=True)
-    last_attempt_at = models.DateTimeField(_("最近尝试"), null=True, blank=True)
-    response_code = models.PositiveSmallIntegerField(_("响应码"), null=True, blank=True)
-    last_error = models.CharField(_("最近错误"), max_length=500, blank=True)
-    delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("推送记录")
         verbose_name_plural = _("推送记录")
-        ordering = ["-next_attempt_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="api_delivery_due")]
+        ordering = ["-message__next_attempt_at"]
 
     def __str__(self):
-        return f"{self.subscription} · {self.event_id} · {self.get_status_display()}"
+        return f"{self.subscription} · {self.event_id}"

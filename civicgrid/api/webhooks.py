@@ -1,10 +1,11 @@
 """Outbound webhooks (推送): a client application is told of case events in its area, signed, until it has them.
 
 Recording. ``events_written`` is sent inside the transaction that writes case events; ``record`` writes one
-``WebhookDelivery`` per event and matching subscription in that same transaction. A step that rolls back
-leaves no delivery, and a step that commits has its deliveries on disk whatever happens to the receiver
-or to this process afterwards. Sending starts on commit (``tasks.deliver``); ``tasks.retry_due`` (every
-minute, from the scheduler) sends whatever is due again.
+delivery per event and matching subscription in that same transaction: an outbox message of the ``webhook``
+channel (``civicgrid.notifications.outbox``) and its ``WebhookDelivery`` linking it to the subscription and
+the event. A step that rolls back leaves no delivery, and a step that commits has its deliveries on disk
+whatever happens to the receiver or to this process afterwards. The outbox sends them once the step commits
+and sends whatever is due again every minute, as it does SMS and e-mail.
 
 Sending. Each try is one ``POST`` of a JSON body to the subscription's ``url``::
 
@@ -22,8 +23,9 @@ with its key, and gets what its grants allow. Deliveries may arrive out of order
 ``event.at`` and ``event.id``.
 
 A ``2xx`` answer means delivered. Anything else (redirects are not followed), or no answer within
-``CIVICGRID_WEBHOOK_TIMEOUT_S``, is a failed try: the delivery waits ``BACKOFF[n]`` and is tried again, and
-after ``MAX_ATTEMPTS`` tries (about three days) it is ``failed``. Administrators can retry it from the admin.
+``CIVICGRID_WEBHOOK_TIMEOUT_S``, is a failed try: the outbox waits the next of ``CIVICGRID_WEBHOOK_BACKOFF``
+and tries again, and after ``CIVICGRID_WEBHOOK_MAX_ATTEMPTS`` tries (about three days) the delivery is
+``failed``. Administrators can retry it from the admin.
 
 Verifying. Headers: ``X-Civicgrid-Event`` (the action), ``X-Civicgrid-Delivery`` (the delivery id),
 ``X-Civicgrid-Timestamp`` (Unix seconds of this try) and ``X-Civicgrid-Signature: sha256=<hex>``, the
@@ -38,28 +40,21 @@ replayed::
         expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
         return (hmac.compare_digest("sha256=" + expected, headers["X-Civicgrid-Signature"])
                 and abs(time.time() - int(timestamp)) <= tolerance_s)
-
-Claims. Before a try, a worker *claims* the delivery by setting ``claimed_until`` (one conditional UPDATE:
-only one worker wins), so two workers never send one delivery at once; a worker that dies mid-try leaves
-the delivery to be tried again when its claim runs out.
 """
 
 import hashlib
 import hmac
 import http.client
 import json
-import logging
 import secrets
 import urllib.error
 import urllib.request
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,23 +62,15 @@ from civicgrid.cases import registry
 from civicgrid.cases.timeline import public_note
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.geo.models import Area
+from civicgrid.notifications import outbox
+from civicgrid.notifications.channels import DeliveryError, Rejected
+from civicgrid.notifications.models import OutboxMessage
 from civicgrid.orgs.services import scope_prefixes
 
-from .choices import DeliveryStatus, Grant
+from .choices import Grant
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
 
-log = logging.getLogger("civicgrid.api.webhooks")
-
-# Pauses after the 1st, 2nd, … failed try: a receiver down over a weekend still gets every event.
-# Longer than the outbox's (notifications.tasks.BACKOFF): a department's system is more often down
-# for a night than an SMS gateway is.
-BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1),
-           timedelta(hours=4), timedelta(hours=12), timedelta(hours=24), timedelta(hours=24))
-MAX_ATTEMPTS = len(BACKOFF) + 1
-# Far longer than a try can take (CIVICGRID_WEBHOOK_TIMEOUT_S is seconds).
-LEASE = timedelta(minutes=5)
-RETRY_BATCH = 200
-ENQUEUE_BATCH = 500
+CHANNEL = "webhook"  # the outbox channel of deliveries (registered in apps)
 # "There are no active subscriptions" is remembered this long, so bulk intake and busy APIs pay no query
 # per step. Saving a subscription or an application forgets it at once (in this process, or everywhere
 # with a shared cache); another process with a private cache notices within this time.
@@ -145,21 +132,22 @@ def _is_web_address(url: str) -> bool:
 
 def on_events_written(sender, events, **kwargs) -> None:
     """The ``events_written`` receiver: record the deliveries now, start sending them once committed."""
-    pks = record(events)
-    if pks:
-        transaction.on_commit(lambda: enqueue(pks))
+    outbox.deliver_on_commit(record(events))
 
 
 def record(events, now: datetime | None = None) -> list[int]:
-    """One pending delivery per event and subscription that hears it; returns their ids."""
+    """One pending delivery per event and subscription that hears it; returns their outbox messages' ids."""
     subscriptions = active_subscriptions()
     if not subscriptions:
         return []
     now = now or timezone.now()
-    deliveries = [WebhookDelivery(subscription=subscription, event=event, next_attempt_at=now)
-                  for event in events for subscription in subscriptions if hears(subscription, event)]
-    WebhookDelivery.objects.bulk_create(deliveries, batch_size=1000)
-    return [delivery.pk for delivery in deliveries]
+    heard = [(subscription, event) for event in events for subscription in subscriptions if hears(subscription, event)]
+    messages = OutboxMessage.objects.bulk_create(
+        [OutboxMessage(channel=CHANNEL, recipient=subscription.url, next_attempt_at=now, created_at=now)
+         for subscription, _event in heard], batch_size=1000)
+    WebhookDelivery.objects.bulk_create([WebhookDelivery(message=message, subscription=subscription, event=event)
+                                         for message, (subscription, event) in zip(messages, heard)], batch_size=1000)
+    return [message.pk for message in messages]
 
 
 def active_subscriptions() -> list[WebhookSubscription]:
@@ -191,95 +179,22 @@ def hears(subscription: WebhookSubscription, event) -> bool:
             and (not subscription.actions or event.action in subscription.actions))
 
 
-def enqueue(pks: list[int]) -> None:
-    from . import tasks
-
-    for start in range(0, len(pks), ENQUEUE_BATCH):
-        tasks.deliver.enqueue(pks[start:start + ENQUEUE_BATCH])
+# --- Sending: the outbox's sender for the webhook channel ----------------------------------------------
 
 
-# --- Sending -------------------------------------------------------------------------------------------
+def send(message: OutboxMessage, now: datetime) -> int:
+    """The webhook channel's sender: the delivery this outbox message tries, posted (``post``)."""
+    delivery = WebhookDelivery.objects.select_related("subscription__application", "event__case__category") \
+        .get(message=message)
+    return post(delivery, now)
 
 
-def deliver(pks: list[int], now: datetime | None = None) -> int:
-    """Try each of ``pks`` that is due and not another worker's; returns how many were delivered.
-
-    Without ``now`` each try reads the clock afresh: tries to slow receivers take seconds each, and every
-    claim and every next try must be counted from when it really happens.
-    """
-    return sum(1 for pk in pks if _deliver_one(pk, now or timezone.now()) == DeliveryStatus.DELIVERED)
-
-
-def _deliver_one(pk: int, now: datetime) -> str | None:
-    delivery = claim(pk, now)
-    return attempt(delivery, now) if delivery else None
-
-
-def send_due(now: datetime | None = None) -> int:
-    """Try every delivery due when the run starts, oldest first, a batch at a time; returns how many went.
-
-    Only those due at the start: one that fails during the run waits for its back-off and a later run,
-    however long this run takes, so a dead receiver does not use up its tries in one run.
-    """
-    sent, started = 0, now or timezone.now()
-    while True:
-        due = list(_due(started).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:RETRY_BATCH])
-        sent += deliver(due, now)
-        # Each one looked at is now delivered, failed, waiting for a later try or claimed by another worker.
-        if len(due) < RETRY_BATCH:
-            return sent
-
-
-def _due(now: datetime):
-    return WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
-
-
-def claim(pk: int, now: datetime | None = None) -> WebhookDelivery | None:
-    """The delivery if it is due and this worker took it; None if not due, gone, or another worker's."""
-    now = now or timezone.now()
-    if not _due(now).filter(pk=pk).update(claimed_until=now + LEASE):
-        return None
-    return (WebhookDelivery.objects.select_related("subscription__application", "event__case__category")
-            .get(pk=pk))
-
-
-def attempt(delivery: WebhookDelivery, now: datetime | None = None) -> str:
-    """One try; the delivery records the outcome and is released."""
-    now = now or timezone.now()
-    delivery.attempts += 1
-    delivery.last_attempt_at, delivery.claimed_until = now, None
-    try:
-        delivery.response_code = post(delivery, now)
-    except Exception as error:  # any failure, even a bug in building the body, is a failed try, not a stuck queue
-        _failed(delivery, error, now)
-    else:
-        delivery.status, delivery.delivered_at, delivery.last_error = DeliveryStatus.DELIVERED, now, ""
-    delivery.save(update_fields=["attempts", "last_attempt_at", "claimed_until", "response_code", "status",
-                                 "delivered_at", "last_error", "next_attempt_at"])
-    return delivery.status
-
-
-class NotDelivered(Exception):
+class NotDelivered(DeliveryError):
     """The receiver did not take the delivery; ``code`` is its HTTP status, if it answered."""
 
-    def __init__(self, message: str, code: int | None = None):
-        super().__init__(message)
-        self.code = code
 
-
-class Stopped(Exception):
+class Stopped(Rejected):
     """The subscription was switched off, or its application revoked: no more tries."""
-
-
-def _failed(delivery: WebhookDelivery, error: Exception, now: datetime) -> None:
-    log.warning("webhook delivery %s, try %s: %r", delivery.pk, delivery.attempts, error)
-    delivery.response_code = getattr(error, "code", None)
-    delivery.last_error = f"{type(error).__name__}: {error}"[:500]
-    if isinstance(error, Stopped) or delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status = DeliveryStatus.FAILED
-    else:
-        delivery.next_attempt_at = now + BACKOFF[delivery.attempts - 1]
 
 
 def post(delivery: WebhookDelivery, now: datetime) -> int:
@@ -367,11 +282,11 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def retry_now(deliveries) -> int:
-    """An administrator's "retry now": undelivered ones become due at once and go out in the background.
+    """An administrator's "retry now" of some deliveries: the outbox's, for their messages."""
+    return outbox.retry_now(OutboxMessage.objects.filter(webhook__in=deliveries))
 
-    A failed delivery gets one more try; if that fails too it is failed again.
-    """
-    pks = list(deliveries.exclude(status=DeliveryStatus.DELIVERED).values_list("pk", flat=True))
-    WebhookDelivery.objects.filter(pk__in=pks).update(status=DeliveryStatus.PENDING, next_attempt_at=timezone.now())
-    transaction.on_commit(lambda: enqueue(pks))
-    return len(pks)
+
+def forget_deliveries(sender, instance: WebhookSubscription, **kwargs) -> None:
+    """A subscription is being deleted: its deliveries' outbox messages go with it (the ``pre_delete`` receiver;
+    the records alone would go by the foreign key and leave their messages to fail)."""
+    OutboxMessage.objects.filter(webhook__subscription=instance).delete()

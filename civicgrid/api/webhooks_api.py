@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from . import webhooks
-from .choices import DeliveryStatus, Grant
+from .choices import FROM_OUTBOX, IN_OUTBOX, DeliveryStatus, Grant
 from .errors import ApiError
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
 from .shared import Code, Input, text, with_errors
@@ -58,14 +58,6 @@ class DeliveryOut(Schema):
     next_attempt_at: datetime
     delivered_at: datetime | None
 
-    @staticmethod
-    def resolve_action(delivery: WebhookDelivery) -> str:
-        return delivery.event.action
-
-    @staticmethod
-    def resolve_case_number(delivery: WebhookDelivery) -> str:
-        return delivery.event.case.number
-
 
 class SubscriptionList(Schema):
     items: list[SubscriptionOut] = Field(description=f"All of them: at most {webhooks.MAX_SUBSCRIPTIONS}.")
@@ -89,6 +81,16 @@ def _application(request) -> ClientApplication:
         raise ApiError(403, "forbidden", _("只有客户端应用可以订阅推送。"))
     request.auth.require(Grant.SUBSCRIBE)
     return application
+
+
+def delivery_out(delivery: WebhookDelivery) -> dict:
+    """A delivery as the API shows it: its case event, and its tries from its outbox message."""
+    message = delivery.message
+    return {"id": delivery.pk, "event_id": delivery.event_id, "action": delivery.event.action,
+            "case_number": delivery.event.case.number, "status": FROM_OUTBOX[message.status],
+            "attempts": message.attempts, "response_code": message.response_code, "last_error": message.last_error,
+            "last_attempt_at": message.last_attempt_at, "next_attempt_at": message.next_attempt_at,
+            "delivered_at": message.sent_at}
 
 
 def _own(request, subscription_id: int) -> WebhookSubscription:
@@ -121,11 +123,12 @@ def delete_subscription(request, subscription_id: int):
             summary="Recent deliveries of a subscription, newest first")
 def list_deliveries(request, subscription_id: int, filters: Query[DeliveryFilters]):
     deliveries = WebhookDelivery.objects.filter(subscription=_own(request, subscription_id)) \
-        .select_related("event__case").order_by("-pk")
+        .select_related("message", "event__case").order_by("-pk")
     if filters.status:
-        deliveries = deliveries.filter(status=filters.status)
+        deliveries = deliveries.filter(message__status=IN_OUTBOX[filters.status])
     if filters.after:
         deliveries = deliveries.filter(pk__lt=int(filters.after))
     rows = list(deliveries[:filters.limit + 1])
     more = len(rows) > filters.limit
-    return {"items": rows[:filters.limit], "next": str(rows[filters.limit - 1].pk) if more else None}
+    return {"items": [delivery_out(delivery) for delivery in rows[:filters.limit]],
+            "next": str(rows[filters.limit - 1].pk) if more else None}

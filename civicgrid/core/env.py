@@ -7,11 +7,15 @@ docs/configuration.md.
 """
 
 import os
+import re
+from datetime import timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_DURATION = re.compile(r"^([1-9][0-9]*)([smhd])$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def env_str(name: str, default: str | None = None) -> str:
@@ -55,3 +59,13 @@ def env_choice(name: str, choices: list[str], default: str) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}.")
     return value
+
+
+def env_durations(name: str, default: str) -> tuple[timedelta, ...]:
+    """A comma list of positive durations such as ``1m,5m,1h,1d`` (units s, m, h, d); the default in the
+    same notation, so that documentation, default and variable read alike."""
+    raw = os.environ.get(name, default)
+    found = [_DURATION.match(item.strip()) for item in raw.split(",")]
+    if not all(found):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a comma list of durations such as 1m,5m,1h,1d.")
+    return tuple(timedelta(seconds=int(match[1]) * _UNIT_SECONDS[match[2]]) for match in found)

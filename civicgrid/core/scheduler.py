@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 log = logging.getLogger("civicgrid.scheduler")
 
-# The outbox's shortest pause between tries is a minute, so looking every minute loses no time.
+# The outbox pauses a minute or more between tries by default, so looking every minute loses no time.
 OUTBOX_RETRY_CRON = "* * * * *"
 # A run that starts late (the machine was busy or asleep) still enqueues within this many seconds;
 # later than that the next run is near enough.
@@ -40,9 +40,8 @@ class Job:
 
 JOBS = (
     Job("sweep_deadlines", _("超期扫描与黄灯提醒"), "civicgrid.cases.tasks.sweep_deadlines", "CIVICGRID_SWEEP_CRON"),
+    # Every channel's deliveries: SMS, e-mail, webhooks, …
     Job("retry_outbox", _("发件箱重试"), "civicgrid.notifications.tasks.retry_due", None),
-    # Webhooks wait at least a minute between tries too (civicgrid.api.webhooks.BACKOFF).
-    Job("retry_webhooks", _("推送重试"), "civicgrid.api.tasks.retry_due", None),
 )
 
 

@@ -1,14 +1,15 @@
 """Administrators look at notices and the outbox; only the system writes them.
 
-Both are view-only: a notice or a message edited by hand would no longer say what was sent. The one
-operator action is "retry now" on the outbox, for after a gateway outage has been fixed.
+Both are view-only: a notice or a message edited by hand would no longer say what was sent. The outbox
+lists every channel's deliveries (SMS, e-mail, webhooks, …); the one operator action is "retry now", for
+after a gateway's or a receiver's outage has been fixed.
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import tasks
+from . import outbox
 from .models import Notice, OutboxMessage
 
 
@@ -28,7 +29,7 @@ class OutboxMessageAdmin(ViewOnlyAdmin):
     # Exact match only: finding what was sent to one number is an inquiry, browsing numbers is not.
     search_fields = ("=recipient",)
     fields = ("channel", "masked_recipient", "subject", "body", "status", "attempts", "next_attempt_at",
-              "last_error", "created_at", "sent_at")
+              "claimed_until", "last_attempt_at", "response_code", "last_error", "created_at", "sent_at")
     readonly_fields = fields
     actions = ["retry"]
 
@@ -42,7 +43,7 @@ class OutboxMessageAdmin(ViewOnlyAdmin):
 
     @admin.action(description=_("立即重试所选消息"), permissions=["retry"])
     def retry(self, request, queryset):
-        count = tasks.retry_now(queryset)
+        count = outbox.retry_now(queryset)
         self.message_user(request, ngettext("已安排 %(count)d 条消息立即重新发送。", "已安排 %(count)d 条消息立即重新发送。",
                                             count) % {"count": count})
 

@@ -1,7 +1,9 @@
-"""Delivery channels behind one interface: ``send(message)`` returns normally or raises ``DeliveryError``.
+"""The SMS and e-mail channels' backends, behind one interface: ``send(message)`` returns when the message
+was taken or raises ``DeliveryError`` (``Rejected`` when trying again cannot help).
 
 Which backend serves a channel is a setting (``CIVICGRID_SMS_BACKEND``, ``CIVICGRID_EMAIL_BACKEND``):
 the console and file backends for the demo and tests, Django's e-mail for e-mail, an HTTP gateway for SMS.
+``send`` is the sender both channels register with the outbox (``apps``).
 """
 
 import http.client
@@ -16,19 +18,14 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .channels import DeliveryError, Rejected
+
 log = logging.getLogger("civicgrid.notifications")
 
 
-class DeliveryError(Exception):
-    """The channel did not take the message; the outbox tries again later."""
-
-
-class Rejected(DeliveryError):
-    """The channel refused this message for good (a bad number, a blocked text): trying again cannot help."""
-
-
 class Backend:
-    def send(self, message) -> None:
+    def send(self, message) -> int | None:
+        """Returns when the channel took the message, with the gateway's status code if it has one."""
         raise NotImplementedError
 
 
@@ -71,7 +68,7 @@ class HttpSmsBackend(Backend):
     later. Redirects are not followed: urllib would turn the POST into a GET.
     """
 
-    def send(self, message) -> None:
+    def send(self, message) -> int:
         url = settings.CIVICGRID_SMS_GATEWAY_URL
         if not url:
             raise DeliveryError("CIVICGRID_SMS_GATEWAY_URL is not set")
@@ -85,6 +82,7 @@ class HttpSmsBackend(Backend):
             raise DeliveryError(f"SMS gateway unreachable: {error}") from error
         if not 200 <= status < 300:
             raise _refusal(status, b"")
+        return status
 
     def request(self, url: str, message) -> urllib.request.Request:
         body = json.dumps({"id": message.pk, "to": message.recipient, "body": message.body}, ensure_ascii=False)
@@ -105,9 +103,14 @@ _OPENER = urllib.request.build_opener(_NoRedirects)
 def _refusal(status: int, detail: bytes) -> DeliveryError:
     text = f"SMS gateway answered {status}: {detail.decode('utf-8', 'replace')}".strip()
     final = 400 <= status < 500 and status not in (408, 429)
-    return Rejected(text) if final else DeliveryError(text)
+    return Rejected(text, status) if final else DeliveryError(text, status)
 
 
 def backend_for(channel: str) -> Backend:
     path = {"sms": settings.CIVICGRID_SMS_BACKEND, "email": settings.CIVICGRID_EMAIL_BACKEND}[channel]
     return import_string(path)()
+
+
+def send(message, now) -> int | None:
+    """The outbox's sender for SMS and e-mail: the backend the settings name for the message's channel."""
+    return backend_for(message.channel).send(message)

@@ -1,5 +1,5 @@
-"""Start-up checks of the outbound channels: a wrong setting is reported by ``manage.py check`` (and at
-every start), not found out hours later from a pile of failed SMS."""
+"""Start-up checks of the outbound channels and the outbox: a wrong setting is reported by ``manage.py check``
+(and at every start), not found out hours later from a pile of failed SMS or from an SMS sent twice."""
 
 from urllib.parse import urlsplit
 
@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.utils.module_loading import import_string
 
+from . import channels
 from .backends import Backend, HttpSmsBackend
 
 
@@ -42,3 +43,23 @@ def _gateway_errors() -> list[Error]:
         return [Error("CIVICGRID_SMS_GATEWAY_TIMEOUT_S must be a positive number of seconds.",
                       id="notifications.E004")]
     return []
+
+
+@register()
+def outbox_is_configured(app_configs=None, **kwargs) -> list[Error]:
+    registered = channels.registered()
+    return [*_tries_errors(registered), *_lease_errors(registered)]
+
+
+def _tries_errors(registered: list[channels.Channel]) -> list[Error]:
+    too_few = dict.fromkeys(channel.max_attempts_setting for channel in registered if channel.max_attempts < 1)
+    return [Error(f"{name} must be at least 1 (the number of tries before a delivery is failed).",
+                  id="notifications.E005") for name in too_few]
+
+
+def _lease_errors(registered: list[channels.Channel]) -> list[Error]:
+    lease = settings.CIVICGRID_OUTBOX_LEASE_S
+    outlasting = dict.fromkeys(channel.timeout_setting for channel in registered
+                               if channel.timeout_setting and getattr(settings, channel.timeout_setting) >= lease)
+    return [Error(f"CIVICGRID_OUTBOX_LEASE_S={lease} must be longer than {name}: a try still waiting when its "
+                  f"lease ends could be sent again by another worker.", id="notifications.E006") for name in outlasting]

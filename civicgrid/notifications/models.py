@@ -3,9 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.validators import mask_phone
-
-from .choices import Channel, DeliveryStatus, NoticeKind
+from . import channels
+from .choices import DeliveryStatus, NoticeKind
 
 
 class Notice(models.Model):
@@ -31,16 +30,25 @@ class Notice(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """发件箱: an SMS or e-mail waiting to go out; a failed send is retried with growing pauses."""
+    """发件箱消息: one delivery of any channel (SMS, e-mail, a webhook's POST, …), tried by one worker at a time
+    and retried with growing pauses until it is sent or given up (``outbox``).
 
-    channel = models.CharField(_("渠道"), max_length=8, choices=Channel.choices)
-    recipient = models.CharField(_("接收地址"), max_length=254)
+    Every channel's deliveries are rows of this one table, so claims, retries, the failed list and the
+    administrator's retry are one mechanism. A channel that must link a delivery to rows of its own app
+    keeps those links in a one-to-one record there (``api.WebhookDelivery``), never here.
+    """
+
+    channel = models.CharField(_("渠道"), max_length=16, choices=channels.choices)
+    recipient = models.CharField(_("接收地址"), max_length=500)
     subject = models.CharField(_("主题"), max_length=200, blank=True)
-    body = models.TextField(_("内容"))
+    body = models.TextField(_("内容"), blank=True)
     status = models.CharField(_("状态"), max_length=16, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING)
     attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
     next_attempt_at = models.DateTimeField(_("下次尝试"), default=timezone.now)
+    claimed_until = models.DateTimeField(_("处理中至"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("最近尝试"), null=True, blank=True)
+    response_code = models.PositiveSmallIntegerField(_("响应码"), null=True, blank=True)
     last_error = models.TextField(_("最近错误"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
@@ -57,4 +65,4 @@ class OutboxMessage(models.Model):
     @property
     def masked_recipient(self) -> str:
         """A resident's phone number is masked wherever a message is listed or named."""
-        return mask_phone(self.recipient) if self.channel == Channel.SMS else self.recipient
+        return channels.shown(self.channel, self.recipient)

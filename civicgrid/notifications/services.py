@@ -1,12 +1,13 @@
 """Telling people: in-app notices for staff, and an outbox of SMS and e-mail for everyone else.
 
 Callers say who and what; ``notify`` writes the notices in one insert, and ``send`` queues a message
-whose delivery (with retries) happens in a background task, so a slow SMS gateway never slows a click.
+whose delivery (with retries, ``outbox``) happens in a background task, so a slow SMS gateway never slows a
+click.
 """
 
-from django.db import transaction
 from django.utils import timezone
 
+from . import outbox
 from .choices import Channel
 from .models import Notice, OutboxMessage
 
@@ -23,14 +24,8 @@ def send(channel: str, recipient: str, body: str, subject: str = "") -> OutboxMe
         return None
     message = OutboxMessage.objects.create(channel=Channel(channel), recipient=recipient, body=body,
                                            subject=subject[:200])
-    transaction.on_commit(lambda: _deliver_later(message.pk))
+    outbox.deliver_on_commit([message.pk])
     return message
-
-
-def _deliver_later(message_id: int) -> None:
-    from .tasks import deliver
-
-    deliver.enqueue(message_id)
 
 
 def unread_count(user) -> int:

@@ -22,7 +22,7 @@ def test_a_case_reported_in_the_subscribed_area_makes_one_pending_delivery(stree
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.subscription == hook and delivery.event == case.events.get()
-    assert delivery.status == "pending" and delivery.attempts == 0
+    assert delivery.message.status == "pending" and delivery.message.attempts == 0
 
 
 def test_a_case_outside_the_subscribed_area_makes_none(street_litter, yulin):

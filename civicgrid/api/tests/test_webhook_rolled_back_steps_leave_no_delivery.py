@@ -43,4 +43,4 @@ def test_a_committed_step_leaves_its_delivery_even_when_sending_never_starts(str
     case = file_case(factories.report(street_litter))
     subscription()
     transition(case, "register", township_dispatcher)  # on-commit callbacks never run in this test
-    assert WebhookDelivery.objects.get().status == "pending"
+    assert WebhookDelivery.objects.get().message.status == "pending"

@@ -8,6 +8,7 @@ import pytest
 from civicgrid.api import keys
 from civicgrid.api.models import WebhookDelivery, WebhookSubscription
 from civicgrid.cases.intake import file_case
+from civicgrid.notifications.models import OutboxMessage
 from civicgrid.testing import factories
 
 from .webhook_support import application
@@ -95,6 +96,27 @@ def test_an_application_deletes_its_subscription(client, subscriber):
     assert client.delete(f"{URL}/{created['id']}", **auth(raw)).status_code == 404
 
 
+def test_deleting_a_subscription_takes_its_deliveries_out_of_the_outbox(client, subscriber, street_litter):
+    _app, raw = subscriber
+    created = post(client, raw, {"url": HOOK}).json()
+    file_case(factories.report(street_litter))
+    assert OutboxMessage.objects.filter(channel="webhook").count() == 1
+
+    client.delete(f"{URL}/{created['id']}", **auth(raw))
+    assert not OutboxMessage.objects.filter(channel="webhook").exists() and not WebhookDelivery.objects.exists()
+
+
+def test_deleting_an_application_takes_its_deliveries_out_of_the_outbox(client, subscriber, street_litter):
+    app, raw = subscriber
+    post(client, raw, {"url": HOOK})
+    post(client, raw, {"url": HOOK + "/2"})
+    file_case(factories.report(street_litter))
+    assert OutboxMessage.objects.filter(channel="webhook").count() == 2
+
+    app.delete()
+    assert not OutboxMessage.objects.filter(channel="webhook").exists() and not WebhookDelivery.objects.exists()
+
+
 def test_another_applications_subscription_answers_404(client, subscriber):
     _app, raw = subscriber
     theirs = post(client, application(name="12345热线")[1], {"url": HOOK}).json()
@@ -110,7 +132,7 @@ def test_an_application_sees_its_deliveries_newest_first_a_page_at_a_time(client
     _app, raw = subscriber
     created = post(client, raw, {"url": HOOK}).json()
     cases = [file_case(factories.report(street_litter)) for _ in range(3)]
-    WebhookDelivery.objects.filter(event__case=cases[0]).update(status="failed", attempts=9, response_code=503)
+    OutboxMessage.objects.filter(webhook__event__case=cases[0]).update(status="failed", attempts=9, response_code=503)
 
     first = client.get(f"{URL}/{created['id']}/deliveries?limit=2", **auth(raw)).json()
     assert [d["case_number"] for d in first["items"]] == [cases[2].number, cases[1].number]

@@ -1,11 +1,11 @@
 """A message the channel did not take stays in the outbox and is tried again, each pause longer, until
-it goes out or MAX_ATTEMPTS tries have failed."""
+it goes out or the channel's last try has failed."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from civicgrid.notifications import tasks
+from civicgrid.notifications import channels, tasks
 from civicgrid.notifications.models import OutboxMessage
 from civicgrid.notifications.services import send
 
@@ -26,12 +26,12 @@ def test_a_failed_first_try_leaves_the_message_pending_with_the_error_and_a_late
     message.refresh_from_db()
     assert message.status == "pending" and message.attempts == 1
     assert "短信网关无响应" in message.last_error
-    assert message.next_attempt_at > timezone.now() + tasks.BACKOFF[0] - timedelta(seconds=5)
+    assert message.next_attempt_at > timezone.now() + channels.get("sms").pause(1) - timedelta(seconds=5)
 
 
 def test_nothing_is_retried_before_its_pause_is_over(sms_through, queued):
     with sms_through("Failing"):
-        tasks.deliver.call(queued.pk)
+        tasks.deliver.call([queued.pk])
     with sms_through("Recording"):
         assert tasks.retry_due.call() == 0
     queued.refresh_from_db()
@@ -40,7 +40,7 @@ def test_nothing_is_retried_before_its_pause_is_over(sms_through, queued):
 
 def test_once_the_pause_is_over_a_retry_sends_it(sms_through, queued):
     with sms_through("Failing"):
-        tasks.deliver.call(queued.pk)
+        tasks.deliver.call([queued.pk])
     pause_is_over(queued)
     with sms_through("Recording"):
         assert tasks.retry_due.call() == 1
@@ -53,8 +53,8 @@ def test_once_the_pause_is_over_a_retry_sends_it(sms_through, queued):
 def test_each_pause_is_longer_and_after_the_last_try_the_message_has_failed(sms_through, queued):
     pauses = []
     with sms_through("Failing"):
-        tasks.deliver.call(queued.pk)
-        for _ in range(tasks.MAX_ATTEMPTS - 1):
+        tasks.deliver.call([queued.pk])
+        for _ in range(channels.get("sms").max_attempts - 1):
             queued.refresh_from_db()
             pauses.append(queued.next_attempt_at - timezone.now())
             pause_is_over(queued)
@@ -62,7 +62,7 @@ def test_each_pause_is_longer_and_after_the_last_try_the_message_has_failed(sms_
 
     queued.refresh_from_db()
     assert all(shorter < longer for shorter, longer in zip(pauses, pauses[1:]))
-    assert queued.status == "failed" and queued.attempts == tasks.MAX_ATTEMPTS
+    assert queued.status == "failed" and queued.attempts == channels.get("sms").max_attempts
     pause_is_over(queued)
     with sms_through("Recording"):
         assert tasks.retry_due.call() == 0
@@ -71,7 +71,7 @@ def test_each_pause_is_longer_and_after_the_last_try_the_message_has_failed(sms_
 
 def test_a_refusal_for_good_fails_the_message_at_once(sms_through, queued):
     with sms_through("Refusing"):
-        assert tasks.deliver.call(queued.pk) == "failed"
+        assert tasks.deliver.call([queued.pk]) == ["failed"]
     queued.refresh_from_db()
     assert queued.attempts == 1 and "号码无效" in queued.last_error
 

@@ -5,28 +5,28 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from civicgrid.notifications import tasks
+from civicgrid.notifications import outbox, tasks
 from civicgrid.notifications.models import OutboxMessage
 
 from . import backends
 
 
 def test_a_claimed_message_cannot_be_claimed_again(queued):
-    assert tasks.claim(queued.pk) is not None
-    assert tasks.claim(queued.pk) is None
+    assert outbox.claim(queued.pk) is not None
+    assert outbox.claim(queued.pk) is None
 
 
 def test_a_message_another_worker_is_sending_is_not_retried(sms_through, queued):
-    tasks.claim(queued.pk)
+    outbox.claim(queued.pk)
     with sms_through("Recording"):
         assert tasks.retry_due.call() == 0
-        assert tasks.deliver.call(queued.pk) == "skipped"
+        assert tasks.deliver.call([queued.pk]) == ["skipped"]
     assert backends.sent == []
 
 
 def test_a_message_whose_worker_died_is_retried_once_the_lease_runs_out(sms_through, queued):
-    tasks.claim(queued.pk)
-    OutboxMessage.objects.filter(pk=queued.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    outbox.claim(queued.pk)
+    OutboxMessage.objects.filter(pk=queued.pk).update(claimed_until=timezone.now() - timedelta(seconds=1))
     with sms_through("Recording"):
         assert tasks.retry_due.call() == 1
     assert backends.sent == [("13800138000", queued.body)]
@@ -34,8 +34,8 @@ def test_a_message_whose_worker_died_is_retried_once_the_lease_runs_out(sms_thro
 
 def test_a_sent_message_is_not_sent_again(sms_through, queued):
     with sms_through("Recording"):
-        tasks.deliver.call(queued.pk)
-        assert tasks.deliver.call(queued.pk) == "skipped"
+        tasks.deliver.call([queued.pk])
+        assert tasks.deliver.call([queued.pk]) == ["skipped"]
         assert tasks.retry_due.call() == 0
     assert len(backends.sent) == 1
 

@@ -16,8 +16,8 @@ def test_each_message_becomes_one_json_line_in_chinese(tmp_path, db):
     with override_settings(CIVICGRID_OUTBOX_FILE=str(outbox),
                            CIVICGRID_SMS_BACKEND="civicgrid.notifications.backends.FileBackend",
                            CIVICGRID_EMAIL_BACKEND="civicgrid.notifications.backends.FileBackend"):
-        assert tasks.deliver.call(first.pk) == "sent"
-        assert tasks.deliver.call(second.pk) == "sent"
+        assert tasks.deliver.call([first.pk]) == ["sent"]
+        assert tasks.deliver.call([second.pk]) == ["sent"]
 
     text = outbox.read_text(encoding="utf-8")
     lines = [json.loads(line) for line in text.splitlines()]

@@ -57,7 +57,7 @@ def gateway():
 
 
 def test_the_message_is_posted_as_json_with_its_id_and_the_token(gateway, queued):
-    assert tasks.deliver.call(queued.pk) == "sent"
+    assert tasks.deliver.call([queued.pk]) == ["sent"]
 
     request = gateway.received[0]
     assert request["path"] == "/sms"
@@ -68,7 +68,7 @@ def test_the_message_is_posted_as_json_with_its_id_and_the_token(gateway, queued
 
 def test_a_server_error_is_tried_again_later(gateway, queued):
     gateway.status = 503
-    assert tasks.deliver.call(queued.pk) == "pending"
+    assert tasks.deliver.call([queued.pk]) == ["pending"]
     queued.refresh_from_db()
     assert queued.attempts == 1 and "503" in queued.last_error
 
@@ -83,7 +83,7 @@ def test_too_busy_is_tried_again_later(gateway, queued, status):
 
 def test_a_refusal_fails_the_message_for_good(gateway, queued):
     gateway.status = 400
-    assert tasks.deliver.call(queued.pk) == "failed"
+    assert tasks.deliver.call([queued.pk]) == ["failed"]
     queued.refresh_from_db()
     assert "400" in queued.last_error
 
