@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import NotAllowed
 from civicgrid.geo.models import Area
-from civicgrid.orgs.services import scope_roots
 
 from .choices import GRANT_CHOICES, Grant
 from .models import ClientApplication
@@ -63,7 +62,7 @@ class Principal:
 
     def roots(self) -> list:
         """The top nodes the caller sees: its roles' nodes, cut to (or narrowed by) an application's area."""
-        tops = scope_roots(self.user) if self.user is not None else []
+        tops = self.user.scope.roots() if self.user is not None else []
         if self.application is None:
             return tops
         code = self.application.area_code

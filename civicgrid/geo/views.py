@@ -6,7 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from civicgrid.orgs.services import scope_roots, staff_at
+from civicgrid.orgs.services import staff_at
 
 from . import services
 from .choices import AreaLevel
@@ -22,7 +22,7 @@ def _scoped_area(request, code: str) -> Area:
 
 @login_required
 def area_index(request):
-    roots = scope_roots(request.user)
+    roots = request.user.scope.roots()
     if len(roots) == 1:
         return redirect("geo:area", code=roots[0].code)
     return render(request, "geo/area_roots.html", {"roots": roots})

@@ -14,7 +14,6 @@ from civicgrid.api import pagination
 from civicgrid.api.choices import Grant
 from civicgrid.api.shared import Id, with_errors
 
-from .. import workflow
 from ..choices import AssignmentStatus, Light
 from ..filters import ASSIGNMENT_FILTERS, apply
 from ..forms.staff import ACTIVE
@@ -32,7 +31,7 @@ class AssignmentList(Schema):
 
 def inbox(principal):
     """Assignments of the caller's departments on cases the caller may see."""
-    departments = workflow.department_ids(principal.actor) if principal.actor is not None else set()
+    departments = principal.actor.scope.department_ids if principal.actor is not None else set()
     return Assignment.objects.filter(department_id__in=departments,
                                      case__in=principal.restrict(Case.objects.all()).values("pk")).with_light()
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES
-from civicgrid.orgs.services import scope_prefixes, scope_roots
+from civicgrid.orgs.scope import node_prefixes
 
 from .. import attachments, duplicates, intake, routing, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
@@ -35,10 +35,6 @@ from . import public
 
 def _htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def _grants(user, roles) -> list:
-    return [grant for grant in workflow.role_grants(user) if grant.role in roles]
 
 
 def _with_default(query, key: str, value: str):
@@ -88,9 +84,9 @@ def _tabs(choices, counts: dict) -> list[dict]:
 def queue(request):
     """The cases of the user's scope, by default those their centre handles, filtered and counted in SQL."""
     user = request.user
-    centres = [grant.area_id for grant in _grants(user, CENTRE_ROLES) if grant.area_id]
+    centres = [grant.area_id for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
     form = forms.QueueFilterForm(_with_default(request.GET, "centre", "mine"), centre_user=bool(centres),
-                                 scope_areas=forms.area_choices(scope_roots(user)),
+                                 scope_areas=forms.area_choices(user.scope.roots()),
                                  categories=forms.category_choices())
     data = form.filters()
     found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
@@ -233,8 +229,7 @@ def detail(request, number):
 
 def _area_crumbs(user, area) -> list[tuple]:
     """The area and its ancestors; linked to the area browser only where the user's scope reaches."""
-    prefixes = tuple(scope_prefixes(user))
-    return [(a, user.is_superuser or a.code.startswith(prefixes)) for a in [*area.ancestors(), area]]
+    return [(a, user.scope.covers(a.code)) for a in [*area.ancestors(), area]]
 
 
 def _case_approvals(user, case) -> list[Approval]:
@@ -327,7 +322,7 @@ def _take(request, case, form) -> None:
 def inbox(request):
     """Assignments of the user's departments, open ones first by due time, with 签收 inline."""
     user = request.user
-    departments = workflow.department_ids(user)
+    departments = user.scope.department_ids
     form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
     data = form.filters()
     base = Assignment.objects.filter(department_id__in=departments,
@@ -367,11 +362,10 @@ def approvals(request):
 
 def _approver_filter(user) -> Q:
     """Narrow in SQL to the kinds the user's roles approve, at the centres (or areas) those roles cover."""
-    grants = workflow.role_grants(user)
     query = Q(pk__in=[])
     for kind, action in workflow.APPROVER_ACTION.items():
         roles = workflow.TABLE[action].roles
-        codes = [code for grant in grants if grant.role in roles for code in workflow.grant_prefixes(grant)]
+        codes = [code for grant in user.scope.holding(roles) for code in node_prefixes(grant)]
         field = "case__centre_area__code" if roles <= CENTRE_ROLES else "case__area_code"
         query |= Q(kind=kind) & prefix_filter(field, codes)
     return query
