@@ -17,7 +17,7 @@ from civicgrid.api.shared import Id, with_errors
 from ..choices import AssignmentStatus, Light
 from ..filters import ASSIGNMENT_FILTERS, apply
 from ..forms.staff import ACTIVE
-from ..models import Assignment, Case
+from ..models import Assignment
 from ..schemas import AssignmentOut, assignment_out
 
 assignments = Router(tags=["assignments"])
@@ -32,8 +32,7 @@ class AssignmentList(Schema):
 def inbox(principal):
     """Assignments of the caller's departments on cases the caller may see."""
     departments = principal.actor.scope.department_ids if principal.actor is not None else set()
-    return Assignment.objects.filter(department_id__in=departments,
-                                     case__in=principal.restrict(Case.objects.all()).values("pk")).with_light()
+    return principal.restrict(Assignment.objects.with_light()).filter(department_id__in=departments)
 
 
 @assignments.get("", response=with_errors({200: AssignmentList}),

@@ -26,7 +26,7 @@ from .. import attachments, duplicates, intake, routing, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Satisfaction, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
-from ..models import Approval, Assignment, Case, Category
+from ..models import Approval, Assignment, Attachment, Case, Category
 from ..workflow import Action, WorkflowError
 from . import public
 
@@ -273,16 +273,13 @@ def _department_options(case, assignments, propose: bool) -> list[DepartmentOpti
 
 def _duplicates(user, case) -> list[tuple]:
     """Suggested originals for 合并, only those the user may see."""
-    pairs = duplicates.candidates(case)
-    visible = set(_scoped_cases(user).filter(pk__in=[c.pk for c, _d in pairs]).values_list("pk", flat=True))
-    return [(c, round(distance)) for c, distance in pairs if c.pk in visible]
+    return [(c, round(distance)) for c, distance in duplicates.candidates(case, user)]
 
 
 @login_required
 def attachment(request, number, pk):
     """A case's photo or file, served only to users whose scope holds the case (never a public media URL)."""
-    case = _scoped_case(request.user, number)
-    found = case.attachments.filter(pk=pk).first()
+    found = Attachment.objects.restrict(request.user).filter(case__number=number, pk=pk).first()
     if found is None:
         raise Http404
     return attachments.response(found)
@@ -325,8 +322,7 @@ def inbox(request):
     departments = user.scope.department_ids
     form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
     data = form.filters()
-    base = Assignment.objects.filter(department_id__in=departments,
-                                     case__in=_scoped_cases(user).values("pk")).with_light()
+    base = Assignment.objects.restrict(user).filter(department_id__in=departments).with_light()
     found = filter_assignments(base, data)
     rows = found.rows.select_related("case__category", "case__area", "department") \
         .order_by(F("due_at").asc(nulls_last=True), "-dispatched_at", "pk")
@@ -351,8 +347,7 @@ def _with_accept(user, assignment) -> Assignment:
 def approvals(request):
     """Pending requests in scope that the user's roles may decide; each row asks the table once more."""
     user = request.user
-    pending = Approval.objects.filter(status=ApprovalStatus.PENDING, case__in=_scoped_cases(user).values("pk")) \
-        .filter(_approver_filter(user)) \
+    pending = Approval.objects.restrict(user).filter(status=ApprovalStatus.PENDING).filter(_approver_filter(user)) \
         .select_related("case__centre_area", "case__category", "assignment__department", "requested_by") \
         .order_by("requested_at", "pk")
     page = Paginator(pending, forms.PER_PAGE).get_page(request.GET.get("page"))
@@ -374,7 +369,7 @@ def _approver_filter(user) -> Q:
 @login_required
 @require_POST
 def decide(request, pk):
-    approval = Approval.objects.filter(pk=pk, case__in=_scoped_cases(request.user).values("pk")).first()
+    approval = Approval.objects.restrict(request.user).filter(pk=pk).first()
     if approval is None:
         raise Http404
     back = _next_url(request, reverse("cases:approvals"))
