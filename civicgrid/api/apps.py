@@ -10,9 +10,14 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from civicgrid.cases.signals import events_written
+        from civicgrid.core.http import interfaces, routers
 
-        from . import webhooks
+        from . import refusals, webhooks
         from .models import ClientApplication, WebhookSubscription
+
+        routers.register("/webhooks", "civicgrid.api.webhooks_api.router")
+        interfaces.answer_not_found("/api/v1/", refusals.not_found)
+        interfaces.answer_rate_limited("/api/", refusals.rate_limited)
 
         # Deliveries are written with the events, in their transaction (see webhooks' docstring).
         events_written.connect(webhooks.on_events_written, dispatch_uid="api.webhooks.record")

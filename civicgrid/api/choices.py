@@ -2,16 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.cases.workflow import Action as CaseAction
-
-
-class Grant(models.TextChoices):
-    """What a client application may do besides the case steps it is granted (which also need its staff account)."""
-
-    READ = "read", _("查询")
-    FILE = "file", _("上报案件")
-    COMMENT = "comment", _("补充说明")
-    SUBSCRIBE = "subscribe", _("订阅推送")
-
+from civicgrid.core.http.grants import Grant
 
 # Case steps a client application may be granted; it takes them as its staff account, by the loop's rules.
 STEP_GRANTS = [(action.value, action.label) for action in CaseAction if action not in

@@ -65,9 +65,10 @@ from django.utils.translation import gettext as _
 
 from civicgrid.cases.timeline import public_note
 from civicgrid.cases.workflow import Action, InvalidInput
+from civicgrid.core.http.grants import Grant
 from civicgrid.geo.models import Area
 
-from .choices import DeliveryStatus, Grant
+from .choices import DeliveryStatus
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
 
 log = logging.getLogger("civicgrid.api.webhooks")

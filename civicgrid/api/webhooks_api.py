@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from civicgrid.cases.workflow import Action
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import Code, Input, text, with_errors
 
 from . import webhooks
-from .choices import DeliveryStatus, Grant
-from .errors import ApiError
+from .choices import DeliveryStatus
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
-from .shared import Code, Input, text, with_errors
 
 router = Router(tags=["webhooks"])
 

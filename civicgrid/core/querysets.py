@@ -23,6 +23,11 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         return self.filter(prefix_filter(self.model.scope_field, user.scope.prefixes(action)))
 
+    def public(self):
+        """What a caller with no staff account (an Open311 client's key) may see of the rows in its area:
+        all of them, unless the model says less."""
+        return self
+
 
 def prefix_filter(field: str, prefixes) -> Q:
     """A Q matching rows whose ``field`` starts with any of ``prefixes`` (none: nothing)."""

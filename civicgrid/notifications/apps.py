@@ -7,4 +7,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("通知")
 
     def ready(self):
+        from civicgrid.core.http import routers
+
         from . import checks  # noqa: F401  (registers the start-up checks)
+
+        routers.register("/notices", "civicgrid.notifications.api.router")

@@ -6,3 +6,8 @@ class OrgsConfig(AppConfig):
     name = "civicgrid.orgs"
     label = "orgs"
     verbose_name = _("机构与人员")
+
+    def ready(self):
+        from civicgrid.core.http import routers
+
+        routers.register("/departments", "civicgrid.orgs.api.router")

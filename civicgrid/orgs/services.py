@@ -1,8 +1,11 @@
-"""Staff at a node."""
+"""Staff at a node, and the departments serving an area."""
+
+from django.db.models import Q
 
 from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.codes import LENGTH_LEVELS
 
-from .models import RoleAssignment
+from .models import Department, RoleAssignment
 
 
 def staff_at(area):
@@ -11,3 +14,13 @@ def staff_at(area):
     if area.level >= AreaLevel.GRID:
         return assignments.filter(area__code__startswith=area.code).order_by("area__code", "role")
     return assignments.filter(area=area).order_by("role")
+
+
+def serving_departments(area_code: str) -> list[Department]:
+    """Departments that may be sent a case in this area: those serving it (or an area above or below it),
+    or, for a department with no served areas listed, whose own area is above or below it."""
+    above = [area_code[:n] for n in sorted(LENGTH_LEVELS) if n <= len(area_code)]
+    by_served = Q(served_areas__code__in=above) | Q(served_areas__code__startswith=area_code)
+    by_home = Q(served_areas__isnull=True) & (Q(area__code__in=above) | Q(area__code__startswith=area_code))
+    found = Department.objects.filter(by_served | by_home).select_related("area").distinct()
+    return list(found.order_by("area__code", "code"))

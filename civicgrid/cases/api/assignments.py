@@ -10,9 +10,9 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicgrid.api import pagination
-from civicgrid.api.choices import Grant
-from civicgrid.api.shared import Id, with_errors
+from civicgrid.core.http import pagination
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import Id, with_errors
 
 from ..choices import AssignmentStatus, Light
 from ..filters import ASSIGNMENT_FILTERS, apply

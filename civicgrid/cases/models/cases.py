@@ -59,6 +59,10 @@ def light_expression(now, prefix: str = "", finished: Q | None = None):
 
 
 class CaseQuerySet(RestrictedQuerySet):
+    def public(self):
+        """Cases of published services only: other matters (disputes, petitions) never leave through Open311."""
+        return self.filter(category__open311_service__published=True)
+
     def with_light(self, now=None):
         finished = Q(status__in=FINISHED_STATUSES) | Q(due_at__isnull=True)
         return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
