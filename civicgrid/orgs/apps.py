@@ -9,5 +9,9 @@ class OrgsConfig(AppConfig):
 
     def ready(self):
         from civicgrid.core.http import routers
+        from civicgrid.geo import panels
+
+        from .services import staff_panel
 
         routers.register("/departments", "civicgrid.orgs.api.router")
+        panels.register("orgs/_area_staff.html", staff_panel)

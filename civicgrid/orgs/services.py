@@ -8,6 +8,12 @@ from civicgrid.geo.codes import LENGTH_LEVELS
 from .models import Department, RoleAssignment
 
 
+def staff_panel(area) -> dict:
+    """The area page's staff panel: who works at the node. A grid (or a unit below one) says so when no one
+    does; a node above grids shows the panel only when someone works there."""
+    return {"staff": staff_at(area), "says_when_empty": area.level >= AreaLevel.GRID}
+
+
 def staff_at(area):
     """Role assignments at a node; for a grid, also the heads of its buildings and floors."""
     assignments = RoleAssignment.objects.select_related("staff", "area", "department")
