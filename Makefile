@@ -31,6 +31,7 @@ demo: setup
 
 test: setup
 	scripts/ensure-chromium
+	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

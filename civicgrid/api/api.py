@@ -1,24 +1,14 @@
-"""The JSON API at ``/api/v1/``: each app's ``api.py`` router, mounted on one NinjaAPI with one way to
-authenticate, to limit and to report errors. ``/api/v1/docs`` is the interactive documentation and
-``/api/v1/openapi.json`` the schema.
+"""The JSON API at ``/api/v1/``: the routers the apps registered (``civicgrid.core.http.routers``), mounted
+on one NinjaAPI with one way to authenticate, to limit and to report errors. ``/api/v1/docs`` is the
+interactive documentation and ``/api/v1/openapi.json`` the schema.
 """
 
-from django.utils.module_loading import import_string
 from ninja import NinjaAPI, Router, Schema
 from ninja.renderers import JSONRenderer
 
-from . import errors
-from .auth import AUTH
+from civicgrid.core.http import errors, routers
 
-ROUTERS = (
-    ("/areas", "civicgrid.geo.api.router"),
-    ("/categories", "civicgrid.cases.api.categories"),
-    ("/departments", "civicgrid.orgs.api.router"),
-    ("/cases", "civicgrid.cases.api.cases"),
-    ("/assignments", "civicgrid.cases.api.assignments"),
-    ("/notices", "civicgrid.notifications.api.router"),
-    ("/webhooks", "civicgrid.api.webhooks_api.router"),
-)
+from .auth import AUTH
 
 me = Router(tags=["me"])
 
@@ -51,8 +41,8 @@ def build() -> NinjaAPI:
                    description="市域社会治理 civicgrid JSON API. Errors: {code, message, details}.")
     errors.install(api)
     api.add_router("/me", me)
-    for prefix, path in ROUTERS:
-        api.add_router(prefix, import_string(path))
+    for prefix, router in routers.registered():
+        api.add_router(prefix, router)
     return api
 
 

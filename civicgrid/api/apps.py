@@ -10,14 +10,19 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from civicgrid.cases.signals import events_written
+        from civicgrid.core.http import interfaces, routers
         from civicgrid.notifications import channels
 
-        from . import webhooks
+        from . import refusals, webhooks
         from .models import ClientApplication, WebhookSubscription
 
         # Deliveries go through the one outbox, with their own pauses and number of tries.
         channels.register(channels.Channel(webhooks.CHANNEL, _("推送"), webhooks.send, "CIVICGRID_WEBHOOK_BACKOFF",
                                            "CIVICGRID_WEBHOOK_MAX_ATTEMPTS", "CIVICGRID_WEBHOOK_TIMEOUT_S"))
+        routers.register("/webhooks", "civicgrid.api.webhooks_api.router")
+        interfaces.answer_not_found("/api/v1/", refusals.not_found)
+        interfaces.answer_rate_limited("/api/", refusals.rate_limited)
+
         # Deliveries are written with the events, in their transaction (see webhooks' docstring).
         events_written.connect(webhooks.on_events_written, dispatch_uid="api.webhooks.record")
         pre_delete.connect(webhooks.forget_deliveries, sender=WebhookSubscription,

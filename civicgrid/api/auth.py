@@ -7,8 +7,10 @@ writes. Each success counts against the caller's rate limit before the endpoint 
 
 from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
-from . import keys, ratelimit
-from .services import Principal
+from civicgrid.core.http import ratelimit
+from civicgrid.core.http.principal import Principal
+
+from . import keys
 
 
 def principal_for_key(raw: str) -> Principal | None:

@@ -2,16 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.cases import registry
+from civicgrid.core.http.grants import Grant
 from civicgrid.notifications.choices import DeliveryStatus as OutboxStatus
-
-
-class Grant(models.TextChoices):
-    """What a client application may do besides the case steps it is granted (which also need its staff account)."""
-
-    READ = "read", _("查询")
-    FILE = "file", _("上报案件")
-    COMMENT = "comment", _("补充说明")
-    SUBSCRIBE = "subscribe", _("订阅推送")
 
 
 def step_grants() -> list[tuple[str, str]]:

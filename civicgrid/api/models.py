@@ -55,6 +55,9 @@ class ClientApplication(models.Model):
     def may(self, grant: str) -> bool:
         return grant in self.grants
 
+    def grant_label(self, grant: str) -> str:
+        return str(dict(grant_choices()).get(grant, grant))
+
     def clean(self):
         errors = {}
         unknown = sorted(set(self.grants or []) - {value for value, _label in grant_choices()})
@@ -86,29 +89,6 @@ class PersonalToken(models.Model):
 
     def __str__(self):
         return f"{self.staff} · {self.name}"
-
-
-class IdempotencyRecord(models.Model):
-    """幂等记录: the answer given to a create request with an ``Idempotency-Key``, replayed on a retry.
-
-    ``owner`` names who asked (an application or a staff member), so two clients' keys never collide;
-    ``request_hash`` tells a true retry from a different body sent under the same key.
-    """
-
-    owner = models.CharField(_("请求方"), max_length=40)
-    key = models.CharField(_("幂等键"), max_length=255)
-    request_hash = models.CharField(_("请求摘要"), max_length=64)
-    status_code = models.PositiveSmallIntegerField(_("状态码"), default=0)
-    response = models.JSONField(_("响应"), null=True, blank=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("幂等记录")
-        verbose_name_plural = _("幂等记录")
-        constraints = [models.UniqueConstraint(fields=["owner", "key"], name="api_idempotency_unique_key")]
-
-    def __str__(self):
-        return f"{self.owner} · {self.key}"
 
 
 class WebhookSubscription(models.Model):

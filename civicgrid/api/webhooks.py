@@ -61,13 +61,12 @@ from django.utils.translation import gettext as _
 from civicgrid.cases import registry
 from civicgrid.cases.timeline import public_note
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.core.http.grants import Grant
 from civicgrid.geo.models import Area
 from civicgrid.notifications import outbox
 from civicgrid.notifications.channels import DeliveryError, Rejected
 from civicgrid.notifications.models import OutboxMessage
-from civicgrid.orgs.services import scope_prefixes
 
-from .choices import Grant
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
 
 CHANNEL = "webhook"  # the outbox channel of deliveries (registered in apps)
@@ -159,10 +158,6 @@ def active_subscriptions() -> list[WebhookSubscription]:
              if subscription.application.may(Grant.SUBSCRIBE)]
     if not found:
         cache.set(NONE_CACHE_KEY, True, NONE_CACHE_S)
-    for subscription in found:
-        staff = subscription.application.staff
-        # An application acting as a staff account hears only what that account may see, as its API calls do.
-        subscription.staff_prefixes = scope_prefixes(staff) if staff and not staff.is_superuser else None
     return found
 
 
@@ -172,10 +167,12 @@ def forget_none(**kwargs) -> None:
 
 
 def hears(subscription: WebhookSubscription, event) -> bool:
-    """Whether the event is in the subscription's area (and still in its application's) and of its actions."""
-    area, staff_prefixes = event.case.area_code, getattr(subscription, "staff_prefixes", None)
+    """Whether the event is in the subscription's area (and still in its application's) and of its actions.
+
+    An application acting as a staff account hears only what that account may see, as its API calls do."""
+    area, staff = event.case.area_code, subscription.application.staff
     return (area.startswith(subscription.area_code) and area.startswith(subscription.application.area_code)
-            and (staff_prefixes is None or area.startswith(staff_prefixes))
+            and (staff is None or staff.scope.covers(area))
             and (not subscription.actions or event.action in subscription.actions))
 
 

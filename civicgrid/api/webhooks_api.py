@@ -10,11 +10,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import Code, Input, text, with_errors
+
 from . import webhooks
-from .choices import FROM_OUTBOX, IN_OUTBOX, DeliveryStatus, Grant
-from .errors import ApiError
+from .choices import FROM_OUTBOX, IN_OUTBOX, DeliveryStatus
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
-from .shared import Code, Input, text, with_errors
 
 router = Router(tags=["webhooks"])
 

@@ -16,19 +16,22 @@ EARTH_RADIUS_M = 6_371_008.8
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180
 
 
-def candidates(case: Case, limit: int = 10) -> list[tuple[Case, float]]:
-    """Open cases that may report the same matter as ``case``, nearest first, with their distance in metres."""
+def candidates(case: Case, user, limit: int = 10) -> list[tuple[Case, float]]:
+    """Open cases ``user`` may see that may report the same matter as ``case``, nearest first, with their
+    distance in metres."""
     if case.longitude is None or case.latitude is None:
         return []
-    return near(case.category, case.longitude, case.latitude, case.reported_at, exclude=case.pk, limit=limit)
+    return near(case.category, case.longitude, case.latitude, user, case.reported_at, exclude=case.pk, limit=limit)
 
 
-def near(category, lon: float, lat: float, when=None, exclude=None, limit: int = 10) -> list[tuple[Case, float]]:
+def near(category, lon: float, lat: float, user, when=None, exclude=None, limit: int = 10) -> list[tuple[Case, float]]:
+    """Open cases of ``category`` that ``user`` may see within the category's radius of a point and its days
+    before ``when``, nearest first: a suggestion never shows a case outside the user's scope."""
     when = when or timezone.now()
     radius = category.duplicate_radius_m
     d_lat = radius / METRES_PER_DEGREE
     d_lon = d_lat / max(math.cos(math.radians(lat)), 0.01)
-    rows = Case.objects.filter(
+    rows = Case.objects.restrict(user).filter(
         category=category, status__in=OPEN_STATUSES, longitude__range=(lon - d_lon, lon + d_lon),
         latitude__range=(lat - d_lat, lat + d_lat),
         reported_at__range=(when - timedelta(days=category.duplicate_days), when),

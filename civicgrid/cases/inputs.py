@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 from django.utils.translation import gettext_lazy as _
 from pydantic import ConfigDict, Field
 
-from civicgrid.api.shared import Id, Input, text
+from civicgrid.core.http.shared import Id, Input, text
 from civicgrid.core.choices import TimeUnit
 from civicgrid.geo.choices import CoordinateSystem
 

@@ -25,7 +25,7 @@ from . import attachments, deadlines, signals
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
-from .workflow import Action, InvalidInput, NotAllowed, role_grants, staff_or_none
+from .workflow import Action, InvalidInput, NotAllowed, staff_or_none
 
 
 @dataclass
@@ -92,7 +92,7 @@ def channels_for(user) -> set[str]:
         return set(RESIDENT_CHANNELS)
     if user.is_superuser:
         return set(Channel.values)
-    return {channel for grant in role_grants(user) for channel in FILING_ROLES.get(grant.role, ())}
+    return {channel for role in user.scope.roles for channel in FILING_ROLES.get(role, ())}
 
 
 def check_filer(user, channel: str) -> None:

@@ -8,10 +8,8 @@ with a default lead department leads alone.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
-from civicgrid.geo.codes import LENGTH_LEVELS
-from civicgrid.orgs.models import Department
+# Dispatch's steps and forms look the serving departments up here, beside the rules that propose them.
+from civicgrid.orgs.services import serving_departments as serving_departments
 
 from .codes import ancestor_codes
 from .models import Category, RoutingRule
@@ -76,13 +74,3 @@ def default_lead(category: Category):
 
 def propose(category: Category, area_code: str) -> Route:
     return RuleBook().propose(category, area_code)
-
-
-def serving_departments(area_code: str) -> list[Department]:
-    """Departments that may be sent a case in this area: those serving it (or an area above or below it),
-    or, for a department with no served areas listed, whose own area is above or below it."""
-    above = [area_code[:n] for n in sorted(LENGTH_LEVELS) if n <= len(area_code)]
-    by_served = Q(served_areas__code__in=above) | Q(served_areas__code__startswith=area_code)
-    by_home = Q(served_areas__isnull=True) & (Q(area__code__in=above) | Q(area__code__startswith=area_code))
-    found = Department.objects.filter(by_served | by_home).select_related("area").distinct()
-    return list(found.order_by("area__code", "code"))

@@ -12,7 +12,7 @@ from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
 
-from civicgrid.api.shared import Code, Id, Input, Text, text
+from civicgrid.core.http.shared import Code, Id, Input, Text, text
 from civicgrid.core.validators import mask_id_number, mask_phone
 from civicgrid.geo.choices import CoordinateSystem
 

@@ -171,12 +171,11 @@ def actor_label(actor, assignment, case) -> str:
         return _("诉求人")
     if actor == workflow.SYSTEM or actor is None:
         return _("系统")
-    grants = workflow.role_grants(actor)
-    departments = [g.department for g in grants if g.department_id]
+    scope = actor.scope
+    departments = [g.department for g in scope.grants if g.department_id]
     if assignment is not None and assignment.department in departments:
         return assignment.department.name
-    reaching = [g for g in grants if g.area_id and case.area_code.startswith(g.area.code)]
-    grant = max(reaching, key=lambda g: len(g.area.code), default=None)
+    grant = scope.deepest_area_grant(case.area_code)
     if grant is None:
         return departments[0].name if departments else _("%(area)s综治中心") % {"area": case.centre_area.name}
     return _grant_label(grant)

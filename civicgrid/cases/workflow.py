@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, GRID_ROLES, Role
+from civicgrid.orgs.scope import acts_at
 
 from . import registry
 from .choices import OPEN_STATUSES
@@ -162,7 +163,7 @@ def roles_of(actor, case, assignment=None) -> set[str]:
         return {actor}
     if actor is None or not getattr(actor, "is_authenticated", False):
         return set()
-    return {grant.role for grant in role_grants(actor) if _reaches(grant, case, assignment)}
+    return {grant.role for grant in actor.scope.grants if _reaches(grant, case, assignment)}
 
 
 def staff_or_none(actor):
@@ -170,41 +171,16 @@ def staff_or_none(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def role_grants(user) -> list:
-    """The user's role assignments, loaded once per user object."""
-    cache = user.__dict__.setdefault("_role_grants", None)
-    if cache is None:
-        from civicgrid.orgs.models import RoleAssignment
-
-        cache = list(RoleAssignment.objects.filter(staff=user).select_related("area", "department")
-                     .prefetch_related("precinct__communities"))
-        user.__dict__["_role_grants"] = cache
-    return cache
-
-
-def department_ids(user) -> set[int]:
-    """The departments the user works in (部门处置人员 or 负责人): whose assignments are theirs to take."""
-    return {grant.department_id for grant in role_grants(user) if grant.role in DEPARTMENT_ROLES and grant.department_id}
-
-
 def _reaches(grant, case, assignment) -> bool:
+    """Department roles reach through their department's live assignment; the others by scope
+    (``orgs.scope.acts_at``): centre roles at the centre handling the case, the rest at the case's area."""
     if grant.role in DEPARTMENT_ROLES:
         if case.pk is None:
             return False
         if assignment is not None:
             return grant.department_id == assignment.department_id
         return any(a.department_id == grant.department_id for a in _active_assignments(case))
-    prefixes = grant_prefixes(grant)
-    target = case.centre_area.code if grant.role in CENTRE_ROLES else case.area_code
-    return any(target.startswith(prefix) for prefix in prefixes)
-
-
-def grant_prefixes(grant) -> list[str]:
-    if grant.area_id:
-        return [grant.area.code]
-    if grant.precinct_id:
-        return [community.code for community in grant.precinct.communities.all()]
-    return []
+    return acts_at(grant, case.centre_area.code if grant.role in CENTRE_ROLES else case.area_code)
 
 
 def _active_assignments(case) -> list:

@@ -23,3 +23,12 @@ class TrafficLight(models.TextChoices):
     GREEN = "green", _("绿灯")
     YELLOW = "yellow", _("黄灯")
     RED = "red", _("红灯")
+
+
+class Action(models.TextChoices):
+    """What a user wants to do with scoped records (``restrict(user, action)``); ``orgs.permissions`` maps
+    roles to actions."""
+
+    VIEW = "view", _("查看")
+    MANAGE_GEOGRAPHY = "manage_geography", _("维护区划与网格")
+    MANAGE_STAFF = "manage_staff", _("维护机构与人员")

@@ -4,6 +4,9 @@ A staff member sees a record when the record's area code starts with one of the
 prefixes their role assignments grant for the action (DESIGN.md, "Geography and
 scope"). Views turn an empty lookup into a 404, never a 403, so the existence of
 records outside the user's scope is not disclosed.
+
+The prefixes come from the user object: ``user.scope.prefixes(action)`` (the rule is
+``civicgrid.orgs.scope``, above core, which the user model carries down to here).
 """
 
 from django.db import models
@@ -18,10 +21,12 @@ class RestrictedQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        # Imported here: orgs' models use this queryset, so a module-level import would be circular.
-        from civicgrid.orgs.services import scope_prefixes
+        return self.filter(prefix_filter(self.model.scope_field, user.scope.prefixes(action)))
 
-        return self.filter(prefix_filter(self.model.scope_field, scope_prefixes(user, action)))
+    def public(self):
+        """What a caller with no staff account (an Open311 client's key) may see of the rows in its area:
+        all of them, unless the model says less."""
+        return self
 
 
 def prefix_filter(field: str, prefixes) -> Q:

@@ -1,6 +1,7 @@
-from django.http import HttpResponse, JsonResponse
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
 from django.views import defaults
+
+from .http import interfaces
 
 
 def health(request):
@@ -9,13 +10,9 @@ def health(request):
 
 
 def not_found(request, exception=None):
-    """A 404 in the form the caller reads: JSON for the API, Open311's errors for Open311, a page for people."""
-    if request.path.startswith("/api/v1/"):
-        from civicgrid.api.errors import body
-
-        return JsonResponse(body("not_found", _("没有这个接口地址。")), status=404)
-    if request.path.startswith("/open311/"):
-        from civicgrid.open311.render import errors_response
-
-        return errors_response(request, 404, _("没有这个接口地址。"))
+    """A 404 in the form the caller reads: each machine interface's own (JSON for the API, Open311's errors
+    for Open311, as they registered in ``http.interfaces``), a page for people."""
+    respond = interfaces.not_found_at(request.path)
+    if respond is not None:
+        return respond(request)
     return defaults.page_not_found(request, exception)

@@ -5,8 +5,8 @@ Only a key's digest is stored, so each load gives the client a key and prints it
 """
 
 from civicgrid.api import keys
-from civicgrid.api.choices import Grant
 from civicgrid.api.models import ClientApplication
+from civicgrid.core.http.grants import Grant
 from civicgrid.open311.services import publish_defaults
 
 NAME = "演示 Open311 客户端"

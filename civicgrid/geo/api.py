@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import Code, with_errors
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.shared import Code, with_errors
 
 from . import codes
 from .choices import AreaLevel, CoordinateSystem
@@ -74,8 +74,8 @@ def scoped_area(request, code: str) -> Area:
 def area_list(request, parent: Code | None = None, after: Code | None = None,
               limit: int = Query(100, ge=1, le=MAX_CHILDREN)):
     if parent is None:
-        found = [area for area in request.auth.roots() if after is None or area.code > after]
-        areas = _with_children_flag(Area.objects.filter(pk__in=[a.pk for a in found]))
+        codes = [code for code in request.auth.root_codes() if after is None or code > after]
+        areas = _with_children_flag(Area.objects.filter(code__in=codes))
     else:
         areas = _with_children_flag(scoped_area(request, parent).children.all())
         areas = areas.filter(code__gt=after) if after else areas

@@ -8,7 +8,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
-from civicgrid.orgs.choices import Action
+from civicgrid.core.choices import Action
 
 from . import codes
 from .choices import FIFTH_LEVEL_KINDS, FOURTH_LEVEL_KINDS, AreaLevel, UnitKind

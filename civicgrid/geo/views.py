@@ -6,9 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from civicgrid.orgs.services import scope_roots, staff_at
-
-from . import services
+from . import panels, services
 from .choices import AreaLevel
 from .models import Area, Boundary
 
@@ -22,7 +20,7 @@ def _scoped_area(request, code: str) -> Area:
 
 @login_required
 def area_index(request):
-    roots = scope_roots(request.user)
+    roots = request.user.scope.roots()
     if len(roots) == 1:
         return redirect("geo:area", code=roots[0].code)
     return render(request, "geo/area_roots.html", {"roots": roots})
@@ -37,7 +35,7 @@ def area_detail(request, code):
         "children": services.children_figures(area),
         "households": services.household_total(area),
         "grids": services.grid_count(area),
-        "staff": staff_at(area),
+        "panels": panels.rendered(request, area),
         "geojson_url": reverse("geo:area_geojson", args=[area.code]),
     }
     template = "geo/grid_detail.html" if area.level >= AreaLevel.GRID else "geo/area_detail.html"

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicgrid.api import pagination
-from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import Id, Input, with_errors
+from civicgrid.core.http import pagination
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.shared import Id, Input, with_errors
 
 from . import services
 from .models import Notice

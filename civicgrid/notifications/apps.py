@@ -7,6 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("通知")
 
     def ready(self):
+        from civicgrid.core.http import routers
         from civicgrid.core.validators import mask_phone
 
         from . import backends, channels, checks  # noqa: F401  (checks registers the start-up checks)
@@ -18,3 +19,4 @@ class NotificationsConfig(AppConfig):
                                      (Channel.EMAIL, None, channels.as_is)):
             channels.register(channels.Channel(name.value, name.label, backends.send, "CIVICGRID_OUTBOX_BACKOFF",
                                                "CIVICGRID_OUTBOX_MAX_ATTEMPTS", timeout, shown))
+        routers.register("/notices", "civicgrid.notifications.api.router")

@@ -9,11 +9,5 @@ def notices(request):
     if not getattr(user, "is_authenticated", False):
         return {}
     return {"unread_notices": SimpleLazyObject(lambda: unread_count(user)),
-            "nav_roles": SimpleLazyObject(lambda: _roles(user))}
-
-
-def _roles(user) -> set[str]:
-    # The grants are cached on the user by the workflow, so the case pages pay for them once.
-    from civicgrid.cases.workflow import role_grants
-
-    return {grant.role for grant in role_grants(user)}
+            # The grants are kept on the user (``Staff.scope``), so the case pages pay for them once.
+            "nav_roles": SimpleLazyObject(lambda: user.scope.roles)}

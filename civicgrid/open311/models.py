@@ -2,6 +2,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civicgrid.core.querysets import RestrictedQuerySet
+
 SERVICE_CODE_MAX = 50
 validate_service_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("服务代码只能包含字母、数字、点、连字符和下划线，并以字母或数字开头。"))
@@ -50,6 +52,9 @@ class ServiceRequest(models.Model):
     account_id = models.CharField(_("账号标识"), max_length=100, blank=True)
     device_id = models.CharField(_("设备标识"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    scope_field = "case__area_code"
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Open311 请求")

@@ -9,6 +9,7 @@ and a service definition). In XML a list inside an item repeats its singular ele
 from xml.etree import ElementTree
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 XML_TYPE = "text/xml; charset=utf-8"
 # The element each list's members get in XML, as the specification names them.
@@ -64,3 +65,7 @@ def errors_response(request, status: int, description, headers: dict | None = No
 
 def rate_limited(request, exc) -> HttpResponse:
     return errors_response(request, 429, str(exc), {"Retry-After": str(exc.retry_after)})
+
+
+def not_found(request) -> HttpResponse:
+    return errors_response(request, 404, _("没有这个接口地址。"))

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.api.models import ClientApplication
-from civicgrid.api.services import Principal
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import FINISHED_STATUSES, Channel, FieldType
 from civicgrid.cases.intake import Report, file_case
@@ -23,6 +22,7 @@ from civicgrid.cases.models import Case, Category
 from civicgrid.cases.models.cases import TITLE_MAX
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT, Action, InvalidInput
+from civicgrid.core.http.principal import Principal
 from civicgrid.core.recent import Recent
 
 from .models import SERVICE_CODE_MAX, Service, ServiceRequest
@@ -117,7 +117,7 @@ def visible_cases(application: ClientApplication):
     """The cases an application may read: inside its area (and its staff account's scope, if it has one),
     of published services only: other matters (disputes, petitions) never leave through Open311."""
     principal = Principal(user=application.staff, application=application)
-    return principal.restrict(Case.objects.all()).filter(category__open311_service__published=True)
+    return principal.restrict(Case.objects.all()).public()
 
 
 @dataclass

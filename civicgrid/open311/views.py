@@ -35,11 +35,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from civicgrid.api import keys, ratelimit
-from civicgrid.api.choices import Grant
+from civicgrid.api import keys
 from civicgrid.cases.choices import FINISHED_STATUSES
 from civicgrid.cases.models import CaseEvent
 from civicgrid.cases.workflow import NotAllowed, WorkflowError
+from civicgrid.core.http import ratelimit
+from civicgrid.core.http.grants import Grant
 from civicgrid.core.validators import tidy_phone
 
 from . import inputs, present, services

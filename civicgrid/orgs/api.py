@@ -9,11 +9,11 @@ from django.db.models import Q
 from django.http import Http404
 from ninja import Query, Router, Schema
 
-from civicgrid.api.shared import Code, Id, text, with_errors
-from civicgrid.cases.routing import serving_departments
+from civicgrid.core.http.shared import Code, Id, text, with_errors
 from civicgrid.geo.models import Area
 
 from .models import Department
+from .services import serving_departments
 
 router = Router(tags=["departments"])
 MAX_DEPARTMENTS = 200
@@ -44,7 +44,8 @@ def _loaded(queryset):
 
 def visible(principal):
     """Departments in the caller's scope, and those serving an area at or above or below its top nodes."""
-    serving = {d.pk for root in principal.roots() for d in serving_departments(root.code)}
+    roots = Area.objects.filter(code__in=principal.root_codes())
+    serving = {d.pk for root in roots for d in serving_departments(root.code)}
     inside = principal.restrict(Department.objects.all()).values("pk")
     return _loaded(Department.objects.filter(Q(pk__in=serving) | Q(pk__in=inside)))
 

@@ -6,3 +6,12 @@ class OrgsConfig(AppConfig):
     name = "civicgrid.orgs"
     label = "orgs"
     verbose_name = _("机构与人员")
+
+    def ready(self):
+        from civicgrid.core.http import routers
+        from civicgrid.geo import panels
+
+        from .services import staff_panel
+
+        routers.register("/departments", "civicgrid.orgs.api.router")
+        panels.register("orgs/_area_staff.html", staff_panel)

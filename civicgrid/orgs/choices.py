@@ -27,10 +27,3 @@ CENTRE_ROLES = {Role.INTAKE_CLERK, Role.DISPATCHER, Role.SHIFT_LEAD}
 GRID_ROLES = {Role.GRID_WORKER, Role.GRID_HEAD}
 HEAD_ROLES = {Role.GRID_HEAD, Role.BUILDING_HEAD, Role.FLOOR_HEAD, Role.COMMUNITY_HEAD, Role.PRECINCT_HEAD}
 
-
-class Action(models.TextChoices):
-    """What a user wants to do with scoped records; permissions map roles to actions."""
-
-    VIEW = "view", _("查看")
-    MANAGE_GEOGRAPHY = "manage_geography", _("维护区划与网格")
-    MANAGE_STAFF = "manage_staff", _("维护机构与人员")

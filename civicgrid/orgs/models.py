@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,6 +10,7 @@ from civicgrid.core.validators import validate_mainland_phone
 from civicgrid.geo.models import Area, Precinct
 
 from .choices import Role
+from .scope import Scope
 
 
 class Department(models.Model):
@@ -64,6 +67,11 @@ class Staff(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.username
+
+    @cached_property
+    def scope(self) -> Scope:
+        """Where this user's roles reach, read once per user object: once per request for ``request.user``."""
+        return Scope(self)
 
 
 class RoleAssignment(models.Model):

@@ -1,6 +1,8 @@
 """Which roles may perform which action. The service layer checks these; views only ask."""
 
-from .choices import Action, Role
+from civicgrid.core.choices import Action
+
+from .choices import Role
 
 ACTION_ROLES: dict[str, frozenset[str]] = {
     Action.VIEW: frozenset(Role.values),

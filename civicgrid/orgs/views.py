@@ -3,14 +3,12 @@ from django.shortcuts import render
 
 from civicgrid.geo import services as geo_services
 
-from .services import scope_roots
-
 
 @login_required
 def home(request):
     """Each role's start page: where the user works, what they look after, and where to go next."""
     assignments = request.user.assignments.select_related("area", "department", "precinct__township")
-    roots = scope_roots(request.user)
+    roots = request.user.scope.roots()
     scope = [
         {"area": root, "grids": geo_services.grid_count(root), "households": geo_services.household_total(root)}
         for root in roots[:20]

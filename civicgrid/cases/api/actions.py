@@ -14,9 +14,9 @@ from ninja import File, Form, Schema
 from ninja.files import UploadedFile
 from pydantic import Field, TypeAdapter, ValidationError
 
-from civicgrid.api.choices import Grant
-from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import Id, Input, Text, text, with_errors
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import Id, Input, Text, text, with_errors
 
 from .. import attachments, registry, services, timeline
 from ..choices import ApprovalStatus

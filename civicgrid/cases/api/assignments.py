@@ -10,15 +10,14 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicgrid.api import pagination
-from civicgrid.api.choices import Grant
-from civicgrid.api.shared import Id, with_errors
+from civicgrid.core.http import pagination
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import Id, with_errors
 
-from .. import workflow
 from ..choices import AssignmentStatus, Light
 from ..filters import ASSIGNMENT_FILTERS, apply
 from ..forms.staff import ACTIVE
-from ..models import Assignment, Case
+from ..models import Assignment
 from ..schemas import AssignmentOut, assignment_out
 
 assignments = Router(tags=["assignments"])
@@ -32,9 +31,8 @@ class AssignmentList(Schema):
 
 def inbox(principal):
     """Assignments of the caller's departments on cases the caller may see."""
-    departments = workflow.department_ids(principal.actor) if principal.actor is not None else set()
-    return Assignment.objects.filter(department_id__in=departments,
-                                     case__in=principal.restrict(Case.objects.all()).values("pk")).with_light()
+    departments = principal.actor.scope.department_ids if principal.actor is not None else set()
+    return principal.restrict(Assignment.objects.with_light()).filter(department_id__in=departments)
 
 
 @assignments.get("", response=with_errors({200: AssignmentList}),

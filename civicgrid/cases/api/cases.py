@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from ninja import Header, Query, Router
 from ninja.responses import Status
 
-from civicgrid.api import idempotency, pagination
-from civicgrid.api.choices import Grant
-from civicgrid.api.errors import ApiError
-from civicgrid.api.shared import with_errors
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.http import idempotency, pagination
+from civicgrid.core.http.errors import ApiError
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.http.shared import with_errors
 from civicgrid.geo.choices import CoordinateSystem
 
 from .. import converters, intake, timeline, workflow  # noqa: F401  (converters registers <case:…> for the paths)

@@ -9,8 +9,8 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from ninja import Router, Schema
 
-from civicgrid.api.shared import with_errors
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.http.shared import with_errors
 
 from .. import codes, deadlines, registry
 from ..choices import FieldType, Priority

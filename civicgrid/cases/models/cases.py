@@ -59,6 +59,10 @@ def light_expression(now, prefix: str = "", finished: Q | None = None):
 
 
 class CaseQuerySet(RestrictedQuerySet):
+    def public(self):
+        """Cases of published services only: other matters (disputes, petitions) never leave through Open311."""
+        return self.filter(category__open311_service__published=True)
+
     def with_light(self, now=None):
         finished = Q(status__in=FINISHED_STATUSES) | Q(due_at__isnull=True)
         return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
@@ -151,7 +155,7 @@ class CaseCounter(models.Model):
         return f"{self.prefix} {self.day} {self.last}"
 
 
-class AssignmentQuerySet(models.QuerySet):
+class AssignmentQuerySet(RestrictedQuerySet):
     def with_light(self, now=None):
         finished = Q(due_at__isnull=True) | ~Q(status__in=ACTIVE_ASSIGNMENT_STATUSES)
         return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
@@ -177,6 +181,8 @@ class Assignment(Deadline):
     extensions = models.PositiveIntegerField(_("延时次数"), default=0)
     suspended_at = models.DateTimeField(_("挂账时间"), null=True, blank=True)
 
+    # Hangs off a case: seen by whoever sees the case (``restrict``).
+    scope_field = "case__area_code"
     objects = AssignmentQuerySet.as_manager()
 
     class Meta:
@@ -197,6 +203,9 @@ class CaseFollower(models.Model):
                                   related_name="following")
     name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
     phone = models.CharField(_("联系电话"), max_length=11, blank=True)
+
+    scope_field = "case__area_code"
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("关联诉求人")

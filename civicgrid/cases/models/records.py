@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.querysets import RestrictedQuerySet
 
 from ..choices import ApprovalKind, ApprovalStatus, Status
 from .cases import NOTE_MAX, Assignment, Case
@@ -29,6 +30,10 @@ class CaseEvent(models.Model):
     note = models.TextField(_("说明"), blank=True)
     data = models.JSONField(_("数据"), default=dict, blank=True)
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+
+    # Hangs off a case: seen by whoever sees the case (``restrict``).
+    scope_field = "case__area_code"
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("流转记录")
@@ -65,6 +70,10 @@ class Attachment(models.Model):
                                     on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("上传时间"), default=timezone.now)
 
+    # Hangs off a case: seen by whoever sees the case (``restrict``).
+    scope_field = "case__area_code"
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
@@ -97,6 +106,10 @@ class Approval(models.Model):
                                    on_delete=models.PROTECT, related_name="approval_decisions")
     decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
     decision_note = models.CharField(_("审批意见"), max_length=NOTE_MAX, blank=True)
+
+    # Hangs off a case: seen by whoever sees the case (``restrict``).
+    scope_field = "case__area_code"
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("审批")

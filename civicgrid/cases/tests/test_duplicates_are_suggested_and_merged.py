@@ -14,20 +14,21 @@ NEAR = (109.7105, 38.2905)  # about 70 m from the first report
 FAR = (109.715, 38.295)  # about 700 m away
 
 
-def test_an_open_case_of_the_same_category_within_the_radius_is_suggested(reported_case, street_litter):
+def test_an_open_case_of_the_same_category_within_the_radius_is_suggested(reported_case, street_litter,
+                                                                           township_dispatcher):
     near = file_case(factories.report(street_litter, point=NEAR, reporter_phone="13900001111"))
     far = file_case(factories.report(street_litter, point=FAR))
-    found = candidates(near)
+    found = candidates(near, township_dispatcher)
     assert [case for case, _distance in found] == [reported_case]
     assert 50 < found[0][1] < 90
-    assert candidates(far) == []
+    assert candidates(far, township_dispatcher) == []
 
 
 def test_other_categories_and_finished_cases_are_not_suggested(reported_case, street_litter, shift_lead):
     other = factories.category("01.002", "乱扔杂物")
-    assert candidates(file_case(factories.report(other, point=NEAR))) == []
+    assert candidates(file_case(factories.report(other, point=NEAR)), shift_lead) == []
     transition(reported_case, "void", shift_lead, note="测试")
-    assert candidates(file_case(factories.report(street_litter, point=NEAR))) == []
+    assert candidates(file_case(factories.report(street_litter, point=NEAR)), shift_lead) == []
 
 
 def test_merging_keeps_both_histories_and_the_duplicates_reporter_follows_the_original(

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from .. import duplicates, routing
 from ..choices import AssignmentStatus, Satisfaction
-from ..models import Case
 
 
 @dataclass
@@ -36,9 +35,7 @@ def _department_options(case, assignments, propose: bool) -> list[DepartmentOpti
 
 def merge_context(user, case, assignments) -> dict:
     """Suggested originals for 合并, only those the user may see."""
-    pairs = duplicates.candidates(case)
-    visible = set(Case.objects.restrict(user).filter(pk__in=[c.pk for c, _d in pairs]).values_list("pk", flat=True))
-    return {"duplicates": [(c, round(distance)) for c, distance in pairs if c.pk in visible]}
+    return {"duplicates": [(c, round(distance)) for c, distance in duplicates.candidates(case, user)]}
 
 
 def callback_context(user, case, assignments) -> dict:

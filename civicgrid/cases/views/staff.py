@@ -20,13 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES
-from civicgrid.orgs.services import scope_prefixes, scope_roots
+from civicgrid.orgs.scope import node_prefixes
 
 from .. import attachments, intake, registry, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
-from ..models import Approval, Assignment, Case, Category
+from ..models import Approval, Assignment, Attachment, Case, Category
 from ..workflow import Action, WorkflowError
 from . import public
 
@@ -35,10 +35,6 @@ from . import public
 
 def _htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def _grants(user, roles) -> list:
-    return [grant for grant in workflow.role_grants(user) if grant.role in roles]
 
 
 def _with_default(query, key: str, value: str):
@@ -88,9 +84,9 @@ def _tabs(choices, counts: dict) -> list[dict]:
 def queue(request):
     """The cases of the user's scope, by default those their centre handles, filtered and counted in SQL."""
     user = request.user
-    centres = [grant.area_id for grant in _grants(user, CENTRE_ROLES) if grant.area_id]
+    centres = [grant.area_id for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
     form = forms.QueueFilterForm(_with_default(request.GET, "centre", "mine"), centre_user=bool(centres),
-                                 scope_areas=forms.area_choices(scope_roots(user)),
+                                 scope_areas=forms.area_choices(user.scope.roots()),
                                  categories=forms.category_choices())
     data = form.filters()
     found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
@@ -224,8 +220,7 @@ def detail(request, number):
 
 def _area_crumbs(user, area) -> list[tuple]:
     """The area and its ancestors; linked to the area browser only where the user's scope reaches."""
-    prefixes = tuple(scope_prefixes(user))
-    return [(a, user.is_superuser or a.code.startswith(prefixes)) for a in [*area.ancestors(), area]]
+    return [(a, user.scope.covers(a.code)) for a in [*area.ancestors(), area]]
 
 
 def _case_approvals(user, case) -> list[Approval]:
@@ -261,8 +256,7 @@ def _fragment_context(user, case, choices, assignments) -> dict:
 @login_required
 def attachment(request, number, pk):
     """A case's photo or file, served only to users whose scope holds the case (never a public media URL)."""
-    case = _scoped_case(request.user, number)
-    found = case.attachments.filter(pk=pk).first()
+    found = Attachment.objects.restrict(request.user).filter(case__number=number, pk=pk).first()
     if found is None:
         raise Http404
     return attachments.response(found)
@@ -302,11 +296,10 @@ def _take(request, case, form) -> None:
 def inbox(request):
     """Assignments of the user's departments, open ones first by due time, with 签收 inline."""
     user = request.user
-    departments = workflow.department_ids(user)
+    departments = user.scope.department_ids
     form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
     data = form.filters()
-    base = Assignment.objects.filter(department_id__in=departments,
-                                     case__in=_scoped_cases(user).values("pk")).with_light()
+    base = Assignment.objects.restrict(user).filter(department_id__in=departments).with_light()
     found = filter_assignments(base, data)
     rows = found.rows.select_related("case__category", "case__area", "department") \
         .order_by(F("due_at").asc(nulls_last=True), "-dispatched_at", "pk")
@@ -331,8 +324,7 @@ def _with_accept(user, assignment) -> Assignment:
 def approvals(request):
     """Pending requests in scope that the user's roles may decide; each row asks the table once more."""
     user = request.user
-    pending = Approval.objects.filter(status=ApprovalStatus.PENDING, case__in=_scoped_cases(user).values("pk")) \
-        .filter(_approver_filter(user)) \
+    pending = Approval.objects.restrict(user).filter(status=ApprovalStatus.PENDING).filter(_approver_filter(user)) \
         .select_related("case__centre_area", "case__category", "assignment__department", "requested_by") \
         .order_by("requested_at", "pk")
     page = Paginator(pending, forms.PER_PAGE).get_page(request.GET.get("page"))
@@ -342,11 +334,10 @@ def approvals(request):
 
 def _approver_filter(user) -> Q:
     """Narrow in SQL to the kinds the user's roles approve, at the centres (or areas) those roles cover."""
-    grants = workflow.role_grants(user)
     query = Q(pk__in=[])
     for step in (step for step in registry.steps() if step.approves):
         kind, roles = step.approves, step.roles
-        codes = [code for grant in grants if grant.role in roles for code in workflow.grant_prefixes(grant)]
+        codes = [code for grant in user.scope.holding(roles) for code in node_prefixes(grant)]
         field = "case__centre_area__code" if roles <= CENTRE_ROLES else "case__area_code"
         query |= Q(kind=kind) & prefix_filter(field, codes)
     return query
@@ -355,7 +346,7 @@ def _approver_filter(user) -> Q:
 @login_required
 @require_POST
 def decide(request, pk):
-    approval = Approval.objects.filter(pk=pk, case__in=_scoped_cases(request.user).values("pk")).first()
+    approval = Approval.objects.restrict(request.user).filter(pk=pk).first()
     if approval is None:
         raise Http404
     back = _next_url(request, reverse("cases:approvals"))

@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from civicgrid.geo.models import Area, Boundary
-from civicgrid.orgs.services import scope_prefixes
 from civicgrid.testing import factories
 
 
@@ -33,7 +32,7 @@ def test_an_outsider_sees_nothing_of_the_other_township(outsider, yulin):
 
 
 def test_a_department_handler_sees_the_areas_the_department_serves(department_handler, yulin):
-    assert scope_prefixes(department_handler) == ("610802",)
+    assert department_handler.scope.prefixes() == ("610802",)
 
 
 def test_a_precinct_head_sees_the_communities_of_their_precinct(yulin):
@@ -46,12 +45,12 @@ def test_a_precinct_head_sees_the_communities_of_their_precinct(yulin):
 def test_nested_assignments_collapse_to_the_shortest_prefix(yulin):
     staff = factories.staff_with_role("grid_worker", area=yulin["grid_a"], username="both")
     factories.RoleAssignment.objects.create(staff=staff, role="leader", area=yulin["county"])
-    assert scope_prefixes(staff) == ("610802",)
+    assert staff.scope.prefixes() == ("610802",)
 
 
 def test_a_role_without_the_permission_grants_no_scope_for_that_action(grid_worker, administrator):
-    assert scope_prefixes(grid_worker, "manage_geography") == ()
-    assert scope_prefixes(administrator, "manage_geography") == ("6108",)
+    assert grid_worker.scope.prefixes("manage_geography") == ()
+    assert administrator.scope.prefixes("manage_geography") == ("6108",)
 
 
 def test_anonymous_users_see_nothing_and_are_sent_to_login(client, yulin):

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from civicgrid.core.models import IdempotencyRecord
+
 from .errors import ApiError
-from .models import IdempotencyRecord
 
 KEY_MAX = 255
 

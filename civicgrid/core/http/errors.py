@@ -2,17 +2,22 @@
 
 ``code`` is stable English for programs; ``message`` is for people, translated by ``Accept-Language``;
 ``details`` maps fields to their messages where the input was at fault. Nothing raised by the loop's
-services reaches a client as a 500: their refusals are mapped here.
+services reaches a client as a 500: the app that raises a refusal maps it to a status and a code here
+(``answer``), from its ``AppConfig.ready()``.
 """
+
+from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from civicgrid.cases.workflow import InvalidInput, NotAllowed, StaleCase, WorkflowError, WrongState
-
 from .ratelimit import RateLimited
+
+# (request, exception) → (status, body, headers)
+Handler = Callable[[object, Exception], tuple[int, dict, dict]]
+_ANSWERS: dict[type[Exception], Handler] = {}
 
 
 class ApiError(Exception):
@@ -27,21 +32,22 @@ def body(code: str, message: str, details: dict | None = None) -> dict:
     return {"code": code, "message": message, "details": details or {}}
 
 
-WORKFLOW_STATUS = {InvalidInput: (422, "invalid"), NotAllowed: (403, "forbidden"), WrongState: (409, "wrong_state"),
-                   StaleCase: (409, "stale")}
+def answer(exception: type[Exception], handler: Handler) -> None:
+    """Answer ``exception`` (and its subclasses) raised by an endpoint with ``handler``'s status and body."""
+    _ANSWERS[exception] = handler
 
 
 def install(api) -> None:
-    """Register the handlers on a NinjaAPI."""
+    """Register the handlers on a NinjaAPI: the plumbing's own, then those the apps registered."""
     handlers = {
         ApiError: lambda request, exc: (exc.status, body(exc.code, exc.message, exc.details), {}),
-        WorkflowError: _workflow,
         ValidationError: _validation,
         AuthenticationError: lambda request, exc: (401, body("unauthenticated", _("请提供有效的令牌或 API 密钥。")), {}),
         HttpError: _http,
         Http404: lambda request, exc: (404, body("not_found", _("没有找到，或不在您的权限范围内。")), {}),
         RateLimited: lambda request, exc: (429, body("rate_limited", str(exc)), {"Retry-After": str(exc.retry_after)}),
         RequestDataTooBig: lambda request, exc: (413, body("too_large", _("请求内容过大。")), {}),
+        **_ANSWERS,
     }
     for exception, handler in handlers.items():
         api.add_exception_handler(exception, _responder(api, handler))
@@ -56,11 +62,6 @@ def _responder(api, handler):
         return response
 
     return respond
-
-
-def _workflow(request, exc):
-    status, code = next((v for k, v in WORKFLOW_STATUS.items() if isinstance(exc, k)), (400, "refused"))
-    return status, body(code, exc.message, getattr(exc, "errors", None) or {}), {}
 
 
 def _validation(request, exc):

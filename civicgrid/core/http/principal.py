@@ -1,9 +1,10 @@
 """Who is calling the API, and what they may see and do. Every router asks here; none decides on its own.
 
 A caller is a ``Principal``: a staff member (a personal token or a signed-in session), or a client
-application (an API key) which may act through its staff account. Staff see what their roles grant
-(``restrict``); an application sees its ``area_code`` and, when it has a staff account, only what that
-account may see too. Outside that, records do not exist: the API answers 404.
+application (an API key, ``civicgrid.api.models.ClientApplication``) which may act through its staff
+account. Staff see what their roles grant (``restrict``); an application sees its ``area_code`` and, when
+it has a staff account, only what that account may see too. Outside that, records do not exist: the API
+answers 404.
 """
 
 from dataclasses import dataclass
@@ -11,19 +12,15 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from civicgrid.cases.models import Case
-from civicgrid.cases.workflow import NotAllowed
-from civicgrid.geo.models import Area
-from civicgrid.orgs.services import scope_roots
-
-from .choices import Grant, grant_choices
-from .models import ClientApplication
+from .errors import ApiError
+from .grants import Grant
 
 
 @dataclass
 class Principal:
     user: object = None
-    application: ClientApplication | None = None
+    # A ClientApplication: its area_code, its grants (``may``, ``grant_label``), rate_per_minute and pk.
+    application: object = None
 
     @property
     def owner(self) -> str:
@@ -42,7 +39,9 @@ class Principal:
 
     def require(self, grant: str) -> None:
         if not self.may(grant):
-            raise NotAllowed(_("此客户端应用未获授权：%(grant)s。") % {"grant": _grant_label(grant)})
+            label = (self.application.grant_label(grant) if self.application is not None
+                     else str(dict(Grant.choices).get(grant, grant)))
+            raise ApiError(403, "forbidden", _("此客户端应用未获授权：%(grant)s。") % {"grant": label})
 
     @property
     def public(self) -> bool:
@@ -57,19 +56,18 @@ class Principal:
         if self.application is not None:
             field = queryset.model.scope_field
             queryset = queryset.filter(**{f"{field}__startswith": self.application.area_code})
-        if self.public and queryset.model is Case:
-            queryset = queryset.filter(category__open311_service__published=True)
-        return queryset
+        return queryset.public() if self.public else queryset
 
-    def roots(self) -> list:
-        """The top nodes the caller sees: its roles' nodes, cut to (or narrowed by) an application's area."""
-        tops = scope_roots(self.user) if self.user is not None else []
+    def root_codes(self) -> list[str]:
+        """The codes of the top nodes the caller sees: its roles' nodes, cut to (or narrowed by) an
+        application's area."""
+        tops = [area.code for area in self.user.scope.roots()] if self.user is not None else []
         if self.application is None:
             return tops
         code = self.application.area_code
-        if self.user is None or any(code.startswith(area.code) for area in tops):
-            return list(Area.objects.filter(code=code))
-        return [area for area in tops if area.code.startswith(code)]
+        if self.user is None or any(code.startswith(top) for top in tops):
+            return [code]
+        return [top for top in tops if top.startswith(code)]
 
     def covers(self, area_code: str) -> bool:
         """Whether a record at ``area_code`` is inside the application's area (staff scope is asked separately)."""
@@ -81,7 +79,3 @@ class Principal:
         if found is None:
             raise Http404
         return found
-
-
-def _grant_label(grant: str) -> str:
-    return str(dict(grant_choices()).get(grant, grant))

@@ -1,0 +1,17 @@
+# IdempotencyRecord moved to the core app (core.0002); its table and rows stay where they are.
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('api', '0001_client_applications_tokens_webhooks'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name='IdempotencyRecord')],
+            database_operations=[],
+        ),
+    ]

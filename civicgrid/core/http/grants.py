@@ -1,0 +1,11 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Grant(models.TextChoices):
+    """What a client application may do besides the case steps it is granted (which also need its staff account)."""
+
+    READ = "read", _("查询")
+    FILE = "file", _("上报案件")
+    COMMENT = "comment", _("补充说明")
+    SUBSCRIBE = "subscribe", _("订阅推送")
