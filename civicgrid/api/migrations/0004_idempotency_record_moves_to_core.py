@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('api', '0001_client_applications_tokens_webhooks'),
+        ('api', '0003_webhook_delivery_keeps_only_its_links'),
     ]
 
     operations = [
