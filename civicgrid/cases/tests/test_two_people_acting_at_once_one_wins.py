@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from civicgrid.cases import steps
+from civicgrid.cases import services
 from civicgrid.cases.models import CaseEvent
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import WorkflowError
@@ -35,14 +35,14 @@ def _race(calls):
 @pytest.fixture
 def slow_steps(monkeypatch):
     """Hold the row lock a moment inside the step, so the other thread really arrives while it is held."""
-    original = steps.run
+    original = services.apply
     held = threading.Event()
 
-    def run(step):
+    def apply(work):
         held.wait(0.3)
-        return original(step)
+        return original(work)
 
-    monkeypatch.setattr(steps, "run", run)
+    monkeypatch.setattr(services, "apply", apply)
 
 
 @pytest.mark.django_db(transaction=True)
