@@ -1,11 +1,11 @@
 """One of everything inside township A, for the generic tests that walk every page and API route.
 
 ``build()`` files, for every registered kind of matter, a case at grid A in a category of that kind, and
-takes it as far as a route could need: registered, dispatched to a department, with a photo and a pending
-request for more time. Beside them: a handled case with a result photo (what residents may see), a
-notice, a personal token, each kind's category published to Open311 with its case filed through it, and
-township A's client application with a webhook subscription and its deliveries; township B's application
-is the outsider of the key-based interfaces.
+takes it as far as a route could need: registered, dispatched to a county department, with a photo and a
+pending request for more time. Beside them: a department of township A's own, a handled case with a
+result photo (what residents may see), a notice, a personal token, each kind's category published to
+Open311 with its case filed through it, and township A's client application with a webhook subscription
+and its deliveries; township B's application is the outsider of the key-based interfaces.
 
 The people are the persona fixtures of the root ``conftest.py`` (same roles, areas and usernames), made
 in one place so that one build serves every persona. ``grow_*`` add rows to what a list shows, for the
@@ -16,7 +16,6 @@ import uuid
 from dataclasses import dataclass, field
 
 import factory
-from django.contrib.auth.models import AnonymousUser
 
 from civicgrid.api import keys, webhooks
 from civicgrid.api.models import PersonalToken, WebhookSubscription
@@ -56,7 +55,8 @@ class World:
 
     areas: dict
     people: dict
-    department: Department
+    department: Department  # a county department, serving the whole county
+    station: Department  # a township A department (街道站所), serving township A only
     cases: dict  # kind code → its case
     finished: Case
     notice: Notice
@@ -68,9 +68,6 @@ class World:
     def case(self, kind: str = DEFAULT_KIND) -> Case:
         """The case of this kind as it is now (a test may have moved it on)."""
         return Case.objects.get(pk=self.cases[kind].pk)
-
-    def person(self, name: str):
-        return self.people.get(name) or AnonymousUser()
 
     @property
     def default(self) -> Case:
@@ -90,11 +87,12 @@ def build() -> World:
     categories = {kind: _category(number, kind) for number, kind in enumerate(kinds(), start=1)}
     cases = {kind: open_case(category, people, department, photo=True) for kind, category in categories.items()}
     requests = {kind: _filed_through(application, case) for kind, case in cases.items()}
-    dispatcher = people["township_dispatcher"]
+    dispatcher, default = people["township_dispatcher"], cases[DEFAULT_KIND]
     return World(
         areas=areas, people=people, department=department, cases=cases,
+        station=factories.DepartmentFactory(area=areas["township_a"], served_areas=[areas["township_a"]]),
         finished=_finished(categories[DEFAULT_KIND], people, department),
-        notice=notify([dispatcher], "new_task", f"新任务：{cases[DEFAULT_KIND].number}", case=cases[DEFAULT_KIND])[0],
+        notice=notify([dispatcher], "new_task", f"新任务：{default.number}", case=default)[0],
         token=keys.create_token(dispatcher, "路由测试")[0], subscription=subscription,
         service_request=requests[DEFAULT_KIND],
         keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
