@@ -320,6 +320,8 @@ API: dict[str, Row] = {
 }
 
 # Patterns no row lists, each with the reason. Matched on the pattern's name (a namespace ends in ":").
+# Static files are no pattern (WhiteNoise serves them in the middleware), and uploads have no public URL:
+# cases:attachment and public:photo serve them after the scope check.
 EXCLUDED = {
     "admin:": "Django's admin: its own sign-in and model permissions (is_staff), tested in each app's test_admin_*",
     "api-v1:openapi-json": "the API's schema: the same document for everyone (test_the_api_documents_itself_…)",
@@ -342,7 +344,8 @@ class Walk:
 
     @property
     def id(self) -> str:
-        return f"{self.name} {self.row.method}" + (f" [{self.kind}]" if self.row.per_kind else "")
+        method = "" if self.api else f" {self.row.method}"  # an API row's name starts with its method
+        return f"{self.name}{method}" + (f" [{self.kind}]" if self.row.per_kind else "")
 
     @property
     def outsider(self) -> str:
