@@ -13,5 +13,5 @@ urlpatterns = [
     re_path(r"^requests/(?P<number>[^/]+?)" + FORMAT, views.request_detail, name="request"),
     re_path(r"^tokens/(?P<value>[^/]+?)" + FORMAT, views.token, name="token"),
     re_path(r"^servicerequestupdates" + FORMAT, views.updates, name="updates"),
-    re_path(r"^(?P<rest>.*)$", views.not_found),
+    re_path(r"^(?P<rest>.*)$", views.not_found, name="not_found"),
 ]

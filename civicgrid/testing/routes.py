@@ -1,0 +1,405 @@
+"""Every page and every API route of civicgrid, with who may open it: the table the generic tests walk.
+
+``PAGES`` holds each URL pattern of ``config.urls`` by its name (``namespace:name``), ``API`` each operation of
+the JSON API at ``/api/v1/`` by ``"METHOD /path"`` as its OpenAPI schema writes it. A row says how to build
+the URL's arguments from the test world (``world.py``), which persona opens it and what they get, what an
+outsider (township B's staff or application) gets for township A's object it names, how many queries a GET
+may take and, for a list, how to make it longer. ``EXCLUDED`` are the patterns no row lists, each with why.
+
+A new page or route without a row here fails ``test_every_page_and_route_is_in_the_table``, which names the
+pattern to add. To add one: a ``Page`` under its pattern name in ``PAGES`` (or a row under ``"METHOD /path"``
+in ``API``) with one ``get``/``post``/``delete`` row per method it answers; a staff page needs nothing more
+than its persona and budget, a public one says why it is public and what an anonymous visitor gets.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import URLResolver, get_resolver
+
+from . import world as w
+from .factories import GRID_A_POINT, jpeg
+
+# ---- the table's rows
+
+
+@dataclass(frozen=True)
+class Row:
+    """One method of a page or one API operation.
+
+    ``kwargs(world, kind)``: the URL's arguments. ``sees``: the persona who opens it (a staff persona,
+    ``resident`` — a visitor who filed and looked up every case in this session —, ``anonymous``, or the
+    client applications ``application`` and ``other_application``) and ``answers`` what they get.
+    ``body(world, kind)``: what a POST (or DELETE) of ``sees`` sends to change something. ``outsider``: what
+    the outsider gets for township A's object this names, with nothing changed (None: it names none).
+    ``per_kind``: walked once for a case of every registered kind. ``budget``: the most queries a GET may
+    take. ``grows(world, kind, n)``: adds n rows to what the GET lists; N and 3N rows must cost the same queries.
+    ``query(world, kind)``: the GET's query string. ``encoding``: how the body is sent, when not as its
+    interface takes it by default (pages a form, the API JSON).
+    """
+
+    method: str
+    kwargs: Callable = lambda world, kind: {}
+    sees: str = "township_dispatcher"
+    answers: int = 200
+    body: Callable | None = None
+    outsider: int | None = None
+    per_kind: bool = False
+    budget: int | None = None
+    grows: Callable | None = None
+    query: Callable = lambda world, kind: {}
+    encoding: str = ""  # how a body is sent: "json" (the API's default), "multipart" (pages'), "urlencoded"
+
+
+def get(**options) -> Row:
+    return Row("GET", **options)
+
+
+def post(**options) -> Row:
+    return Row("POST", **options)
+
+
+def delete(**options) -> Row:
+    return Row("DELETE", **options)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A URL pattern: its rows, and, when anyone may open it without signing in, why (``public``) and what
+    a GET from a visitor with no session and no key answers (``anonymous``). A staff page (``public`` empty)
+    sends such a visitor to log in."""
+
+    rows: tuple
+    public: str = ""
+    anonymous: int | None = None
+    url: str = ""  # for what ``reverse`` cannot build (Open311's format suffix): the URL, to format with kwargs
+
+    def row(self, method: str) -> Row | None:
+        return next((row for row in self.rows if row.method == method), None)
+
+
+def page(*rows: Row, public: str = "", anonymous: int | None = None, url: str = "") -> Page:
+    return Page(rows, public, anonymous, url)
+
+
+# ---- keyword arguments, query strings and bodies
+
+
+def case_number(world, kind) -> dict:
+    return {"number": world.case(kind).number}
+
+
+def case_photo(world, kind) -> dict:
+    case = world.case(kind)
+    return {"number": case.number, "pk": w.photo_of(case).pk}
+
+
+def case_request(world, kind) -> dict:
+    return {"pk": w.request_of(world.case(kind)).pk}
+
+
+def township_a(world, kind) -> dict:
+    return {"code": world.areas["township_a"].code}
+
+
+def version(world, kind) -> int:
+    return world.case(kind).version
+
+
+def remind(world, kind) -> dict:
+    """催办: a dispatcher may take it on every dispatched case, so a refusal can only be the scope's."""
+    return {"action": "remind", "version": version(world, kind)}
+
+
+def report_form(world, kind) -> dict:
+    lon, lat = GRID_A_POINT
+    return {"category": str(world.case(kind).category_id), "title": "路灯不亮",
+            "description": "小区门口路灯坏了三天。", "longitude": str(lon), "latitude": str(lat),
+            "reporter_name": "李四", "reporter_phone": "13800138000"}
+
+
+def open311_filing(world, kind) -> dict:
+    lon, lat = GRID_A_POINT
+    return {"service_code": f"svc-{kind}", "lat": str(lat), "long": str(lon), "description": "路口井盖缺失。",
+            "phone": "13800138000"}
+
+
+def open311_remark(world, kind) -> dict:
+    return {"service_request_id": world.case(kind).number, "description": "又堆了不少。"}
+
+
+def hotline_call(world, kind) -> dict:
+    return {**report_form(world, kind), "channel": "hotline", "priority": "normal"}
+
+
+def bulk_remind(world, kind) -> dict:
+    return {"action": "remind", "cases": world.case(kind).number}
+
+
+def approve_form(world, kind) -> dict:
+    return {"decision": "approve", "version": version(world, kind)}
+
+
+def notice(world, kind) -> dict:
+    return {"pk": world.notice.pk}
+
+
+def token(world, kind) -> dict:
+    return {"pk": world.token.pk}
+
+
+def new_token(world, kind) -> dict:
+    return {"name": "统计脚本", "days": "30"}
+
+
+def service_code(world, kind) -> dict:
+    return {"code": f"svc-{kind}"}
+
+
+def request_token(world, kind) -> dict:
+    return {"value": world.service_request.token}
+
+
+def branch(world, kind) -> dict:
+    return {"in": world.default.category.parent.code}
+
+
+def chosen_category(world, kind) -> dict:
+    return {"category": world.default.category_id}
+
+
+def result_photo(world, kind) -> dict:
+    return {"number": world.finished.number, "pk": w.photo_of(world.finished).pk}
+
+
+def api_filing(world, kind) -> dict:
+    lon, lat = GRID_A_POINT
+    return {"category": world.case(kind).category.code, "title": "井盖缺失", "description": "路口井盖缺失。",
+            "channel": "hotline", "location": {"longitude": lon, "latitude": lat},
+            "reporter": {"name": "李四", "phone": "13912345678"}}
+
+
+# Why a page is open to everyone.
+I18N = "the language switch on every page, residents' included; Django's own view"
+HEALTH = "load balancers probe it; it reads no database"
+SIGN_IN = "where everyone signs in and out; it shows nothing of anyone's scope"
+RESIDENT = ("residents' pages: no account; a case shows only to the session that filed it or looked it up by "
+            "number and phone")
+PICKER = "the residents' report form's category picker and map: the city's categories and outlines, no one's secret"
+OPEN311 = ("Open311 GeoReport v2: a client application's key (never a session) says who calls; reading and "
+           "filing need a key bound to an area, and a case outside that area is not found")
+OPEN311_INFO = "Open311 GeoReport v2 discovery and service list: public by the specification"
+OPEN311_ROOT = "/open311/v2/"
+
+
+def nothing(world, kind) -> dict:
+    return {}
+
+
+PAGES: dict[str, Page] = {
+    "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
+                         public=I18N, anonymous=302),
+    "health": page(get(sees="anonymous", budget=0), public=HEALTH, anonymous=200),
+    "login": page(get(sees="anonymous", budget=0), post(sees="anonymous"), public=SIGN_IN, anonymous=200),
+    "logout": page(post(answers=302), public=SIGN_IN, anonymous=405),
+    "home": page(get(budget=9)),
+    # 区域: a dispatcher's one area is opened at once, so the index answers with a redirect to it.
+    "geo:index": page(get(answers=302, budget=4)),
+    "geo:area": page(get(kwargs=township_a, outsider=404, budget=13, grows=w.grow_areas)),
+    "geo:area_tree": page(get(kwargs=township_a, outsider=404, budget=5, grows=w.grow_areas)),
+    "geo:area_geojson": page(get(kwargs=township_a, outsider=404, budget=8, grows=w.grow_areas)),
+    "cases:queue": page(get(budget=11, grows=w.grow_cases)),
+    "cases:new": page(get(sees="intake_clerk", budget=7), post(sees="intake_clerk", answers=302, body=hotline_call)),
+    # 批量催办 of a case outside the scope: the queue again, with nothing done.
+    "cases:bulk": page(post(answers=302, outsider=302, per_kind=True, body=bulk_remind)),
+    "cases:inbox": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
+    "cases:approvals": page(get(budget=7, grows=w.grow_cases)),
+    "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
+    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
+    "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
+    "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
+    "notifications:list": page(get(budget=6, grows=w.grow_notices)),
+    # Marks the caller's own notices read: the outsider's, never the dispatcher's.
+    "notifications:read_all": page(post(answers=302, outsider=302, body=nothing)),
+    "notifications:open": page(post(kwargs=notice, answers=302, outsider=404, body=nothing)),
+    "api:tokens": page(get(budget=5, grows=w.grow_tokens), post(body=new_token)),
+    "api:revoke_token": page(post(kwargs=token, answers=302, outsider=404, body=nothing)),
+    # Open311 GeoReport v2
+    "open311:discovery": page(get(sees="anonymous", budget=1), public=OPEN311_INFO, anonymous=200,
+                              url=OPEN311_ROOT + "discovery.json"),
+    "open311:services": page(get(sees="anonymous", budget=2, grows=w.grow_categories), public=OPEN311_INFO,
+                             anonymous=200, url=OPEN311_ROOT + "services.json"),
+    "open311:service": page(get(kwargs=service_code, sees="anonymous", per_kind=True, budget=2), public=OPEN311_INFO,
+                            anonymous=200, url=OPEN311_ROOT + "services/{code}.json"),
+    "open311:requests": page(get(sees="application", budget=4, grows=w.grow_cases),
+                             post(sees="application", body=open311_filing, encoding="urlencoded"),
+                             public=OPEN311, anonymous=403, url=OPEN311_ROOT + "requests.json"),
+    "open311:request": page(get(kwargs=case_number, sees="application", outsider=404, per_kind=True, budget=4),
+                            public=OPEN311, anonymous=403, url=OPEN311_ROOT + "requests/{number}.json"),
+    "open311:token": page(get(kwargs=request_token, sees="anonymous", budget=1),
+                          public=OPEN311 + "; a request's token is random, so it needs no key", anonymous=200,
+                          url=OPEN311_ROOT + "tokens/{value}.xml"),
+    "open311:updates": page(get(sees="application", budget=2, grows=w.grow_cases),
+                            post(sees="application", body=open311_remark, outsider=404, per_kind=True,
+                                 encoding="urlencoded"),
+                            public=OPEN311, anonymous=403, url=OPEN311_ROOT + "servicerequestupdates.json"),
+    "open311:not_found": page(get(kwargs=lambda world, kind: {"rest": "nothing-here.json"}, sees="anonymous",
+                                  answers=404, budget=0),
+                              public=OPEN311 + "; any other address under it is a 404 in its format", anonymous=404,
+                              url=OPEN311_ROOT + "{rest}"),
+    # Residents' pages: ``resident`` filed and looked up every case in the session; anyone else is asked.
+    "public:report": page(get(sees="anonymous", budget=3), post(sees="anonymous", answers=302, body=report_form),
+                          public=RESIDENT, anonymous=200),
+    "public:done": page(get(kwargs=case_number, sees="resident", per_kind=True, budget=5), public=RESIDENT,
+                        anonymous=404),
+    "public:categories": page(get(sees="anonymous", budget=2, grows=w.grow_categories, query=branch),
+                              public=PICKER, anonymous=200),
+    "public:category_fields": page(get(sees="anonymous", budget=2, query=chosen_category), public=PICKER,
+                                   anonymous=200),
+    "public:outlines": page(get(sees="anonymous", budget=1), public=PICKER, anonymous=200),
+    "public:track": page(get(sees="anonymous", budget=0), post(sees="anonymous"), public=RESIDENT, anonymous=200),
+    "public:case": page(get(kwargs=case_number, sees="resident", per_kind=True, budget=6, grows=w.grow_events),
+                        public=RESIDENT + "; without a lookup, the lookup form", anonymous=302),
+    # 回访 is taken once the case is closed; on an open case the page answers with the reason, changing nothing.
+    "public:callback": page(post(kwargs=case_number, sees="resident"), public=RESIDENT, anonymous=405),
+    "public:photo": page(get(kwargs=result_photo, sees="resident", budget=3), public=RESIDENT, anonymous=404),
+}
+
+API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace
+# The operations of the JSON API, as its OpenAPI schema names them. Staff call with a personal token,
+# applications with their key; with neither, every route answers 401.
+CASE = "/cases/{number}"
+API: dict[str, Row] = {
+    "GET /me": get(budget=1),
+    "GET /areas": get(query=lambda world, kind: {"parent": world.areas["township_a"].code}, budget=4,
+                      grows=w.grow_areas),
+    "GET /areas/locate": get(query=lambda world, kind: dict(zip(("longitude", "latitude"), GRID_A_POINT)),
+                             outsider=404, budget=6),
+    "GET /areas/{code}": get(kwargs=township_a, outsider=404, budget=4),
+    "GET /categories": get(query=lambda world, kind: {"parent": world.default.category.parent.code}, budget=3,
+                           grows=w.grow_categories),
+    "GET /categories/{code}": get(kwargs=lambda world, kind: {"code": world.case(kind).category.code},
+                                  per_kind=True, budget=11),
+    "GET /departments": get(budget=6, grows=w.grow_departments),
+    "GET /departments/{department_id}": get(kwargs=lambda world, kind: {"department_id": world.station.pk},
+                                            outsider=404, budget=6),
+    "GET /cases": get(budget=3, grows=w.grow_cases),
+    "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
+    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
+    f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
+    f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
+    f"GET {CASE}/attachments": get(kwargs=case_number, outsider=404, per_kind=True, budget=4,
+                                   grows=w.grow_events),
+    f"POST {CASE}/attachments": post(kwargs=case_number, outsider=404, per_kind=True, encoding="multipart",
+                                     body=lambda world, kind: {"action": "comment", "note": "现场照片",
+                                                               "files": jpeg("more.jpg")}),
+    f"GET {CASE}/attachments/{{attachment_id}}": get(
+        kwargs=lambda world, kind: {**case_number(world, kind), "attachment_id": w.photo_of(world.case(kind)).pk},
+        outsider=404, per_kind=True, budget=4),
+    f"GET {CASE}/approvals": get(kwargs=case_number, outsider=404, per_kind=True, budget=4),
+    f"POST {CASE}/approvals/{{approval_id}}": post(
+        kwargs=lambda world, kind: {**case_number(world, kind), "approval_id": w.request_of(world.case(kind)).pk},
+        outsider=404, per_kind=True, body=lambda world, kind: {"approve": True, "version": version(world, kind)}),
+    "GET /assignments": get(sees="department_handler", budget=5, grows=w.grow_cases),
+    "GET /assignments/{assignment_id}": get(
+        kwargs=lambda world, kind: {"assignment_id": w.assignment_of(world.case(kind)).pk}, sees="department_handler",
+        outsider=404, per_kind=True, budget=5),
+    "GET /notices": get(budget=3, grows=w.grow_notices),
+    # Marks the caller's own notices read: the dispatcher's notice stays unread for the outsider.
+    "POST /notices/read": post(outsider=200, body=lambda world, kind: {"ids": [world.notice.pk]}),
+    "GET /webhooks": get(sees="application", budget=2, grows=w.grow_subscriptions),
+    "POST /webhooks": post(sees="application", answers=201,
+                           body=lambda world, kind: {"url": f"{w.HOOK_URL}/new", "actions": ["close"]}),
+    "DELETE /webhooks/{subscription_id}": delete(
+        kwargs=lambda world, kind: {"subscription_id": world.subscription.pk}, sees="application", answers=204,
+        outsider=404, body=lambda world, kind: {}),
+    "GET /webhooks/{subscription_id}/deliveries": get(
+        kwargs=lambda world, kind: {"subscription_id": world.subscription.pk}, sees="application", outsider=404,
+        budget=3, grows=w.grow_events),
+}
+
+# Patterns no row lists, each with the reason. Matched on the pattern's name (a namespace ends in ":").
+# Static files are no pattern (WhiteNoise serves them in the middleware), and uploads have no public URL:
+# cases:attachment and public:photo serve them after the scope check.
+EXCLUDED = {
+    "admin:": "Django's admin: its own sign-in and model permissions (is_staff), tested in each app's test_admin_*",
+    "api-v1:openapi-json": "the API's schema: the same document for everyone (test_the_api_documents_itself_…)",
+    "api-v1:openapi-view": "the API's interactive documentation, served from static files",
+    "api-v1:api-root": "django-ninja's redirect from /api/v1/ to its documentation",
+}
+# Whose outsider each persona has: township B's staff for staff, township B's application for applications.
+OUTSIDERS = {"application": "other_application"}
+
+
+@dataclass(frozen=True)
+class Walk:
+    """One row with the kind of case it is walked for, and a readable id for the parametrised tests."""
+
+    name: str
+    row: Row
+    kind: str
+    api: bool = False
+    url: str = ""
+
+    @property
+    def id(self) -> str:
+        method = "" if self.api else f" {self.row.method}"  # an API row's name starts with its method
+        return f"{self.name}{method}" + (f" [{self.kind}]" if self.row.per_kind else "")
+
+    @property
+    def outsider(self) -> str:
+        return OUTSIDERS.get(self.row.sees, "outsider")
+
+
+def walks(kinds: list[str], *, api: bool, where: Callable[[Row], bool] = lambda row: True) -> list[Walk]:
+    """Each row that ``where`` picks, once per kind when it is walked per kind."""
+    found = []
+    for name, row, url in _rows(api):
+        if where(row):
+            found += [Walk(name, row, kind, api, url) for kind in (kinds if row.per_kind else [w.DEFAULT_KIND])]
+    return found
+
+
+def _rows(api: bool) -> list[tuple]:
+    if api:
+        return [(name, row, API_ROOT + name.split(" ", 1)[1]) for name, row in API.items()]
+    return [(name, row, entry.url) for name, entry in PAGES.items() for row in entry.rows]
+
+
+# ---- what there is to cover: the URL resolver's patterns and the API's operations
+
+
+HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def url_patterns(resolver=None, prefix: str = "", namespaces: tuple = ()) -> list[tuple[str, str]]:
+    """Every URL pattern of the project as (name with its namespaces, route), walking included resolvers."""
+    found = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            found += url_patterns(pattern, route, (*namespaces, pattern.namespace) if pattern.namespace
+                                  else namespaces)
+        else:
+            found.append((":".join((*namespaces, pattern.name or f"<unnamed {route}>")), route))
+    return found
+
+
+def excluded(name: str) -> bool:
+    return any(name == key or key.endswith(":") and name.startswith(key) for key in EXCLUDED)
+
+
+def api_operations() -> set[str]:
+    """The JSON API's operations as ``"METHOD /path"``, read from its OpenAPI schema."""
+    from civicgrid.api.api import api
+
+    schema = api.get_openapi_schema(path_prefix="")
+    return {f"{method.upper()} {path}" for path, operations in schema["paths"].items()
+            for method in operations if method in HTTP_METHODS}
+
+
+def api_path(route: str) -> str:
+    """A resolver route under the API as OpenAPI writes it: ``api/v1/cases/<case:number>`` → ``/cases/{number}``."""
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route.removeprefix(API_ROUTE)).rstrip("/")
+

@@ -1,0 +1,247 @@
+"""One of everything inside township A, for the generic tests that walk every page and API route.
+
+``build()`` files, for every registered kind of matter, a case at grid A in a category of that kind, and
+takes it as far as a route could need: registered, dispatched to a county department, with a photo and a
+pending request for more time. Beside them: a department of township A's own, a handled case with a
+result photo (what residents may see), a notice, a personal token, each kind's category published to
+Open311 with its case filed through it, and township A's client application with a webhook subscription
+and its deliveries; township B's application is the outsider of the key-based interfaces.
+
+The people are the persona fixtures of the root ``conftest.py`` (same roles, areas and usernames), made
+in one place so that one build serves every persona. ``grow_*`` add rows to what a list shows, for the
+tests that compare the queries of a list of N rows with those of 3N.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+import factory
+
+from civicgrid.api import keys, webhooks
+from civicgrid.api.models import PersonalToken, WebhookSubscription
+from civicgrid.cases import registry
+from civicgrid.cases.intake import file_case
+from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseEvent, Category
+from civicgrid.cases.services import transition
+from civicgrid.geo.models import Area
+from civicgrid.notifications.models import Notice
+from civicgrid.notifications.services import notify
+from civicgrid.open311.models import ServiceRequest
+from civicgrid.open311.services import publish
+from civicgrid.orgs.models import Department
+
+from . import factories
+
+DEFAULT_KIND = "urban_event"
+HOOK_URL = "https://receiver.example.org/hook"
+UNUSABLE_PASSWORD = "!"  # what Django stores for set_unusable_password()
+# name → (role, where): the root conftest's persona fixtures; the department handler is added below.
+STAFF = {
+    "grid_worker": ("grid_worker", "grid_a"),
+    "township_dispatcher": ("dispatcher", "township_a"),
+    "outsider": ("dispatcher", "township_b"),
+    "administrator": ("admin", "city"),
+    "shift_lead": ("shift_lead", "township_a"),
+    "intake_clerk": ("intake_clerk", "township_a"),
+    "leader": ("leader", "city"),
+}
+USERNAMES = {"township_dispatcher": "dispatcher", "department_handler": "handler"}
+GRANTS = ["read", "file", "comment", "subscribe"]
+
+
+@dataclass
+class World:
+    """What the routes' keyword arguments and the personas' callers are made from."""
+
+    areas: dict
+    people: dict
+    department: Department  # a county department, serving the whole county
+    station: Department  # a township A department (街道站所), serving township A only
+    cases: dict  # kind code → its case
+    finished: Case
+    notice: Notice
+    token: PersonalToken
+    subscription: WebhookSubscription
+    service_request: ServiceRequest
+    keys: dict = field(default_factory=dict)  # persona → raw token or application key
+
+    def case(self, kind: str = DEFAULT_KIND) -> Case:
+        """The case of this kind as it is now (a test may have moved it on)."""
+        return Case.objects.get(pk=self.cases[kind].pk)
+
+    @property
+    def default(self) -> Case:
+        return self.case(DEFAULT_KIND)
+
+
+def kinds() -> list[str]:
+    return [kind.code for kind in registry.kinds()]
+
+
+def build() -> World:
+    areas = factories.small_city()
+    people = _people(areas)
+    department = people["department_handler"].assignments.get().department
+    application, app_keys = _applications()
+    subscription = webhooks.subscribe(application, HOOK_URL)  # before the cases, so their events are delivered
+    categories = {kind: _category(number, kind) for number, kind in enumerate(kinds(), start=1)}
+    cases = {kind: open_case(category, people, department, photo=True) for kind, category in categories.items()}
+    requests = {kind: _filed_through(application, case) for kind, case in cases.items()}
+    dispatcher, default = people["township_dispatcher"], cases[DEFAULT_KIND]
+    return World(
+        areas=areas, people=people, department=department, cases=cases,
+        station=factories.DepartmentFactory(area=areas["township_a"], served_areas=[areas["township_a"]]),
+        finished=_finished(categories[DEFAULT_KIND], people, department),
+        notice=notify([dispatcher], "new_task", f"新任务：{default.number}", case=default)[0],
+        token=keys.create_token(dispatcher, "路由测试")[0], subscription=subscription,
+        service_request=requests[DEFAULT_KIND],
+        keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
+    )
+
+
+def _people(areas: dict) -> dict:
+    department = factories.DepartmentFactory(area=areas["county"], served_areas=[areas["county"]])
+    anchors = {name: {"area": areas[where]} for name, (_role, where) in STAFF.items()}
+    roles = {name: role for name, (role, _where) in STAFF.items()}
+    anchors["department_handler"], roles["department_handler"] = {"department": department}, "dept_handler"
+    return {name: _staff(roles[name], USERNAMES.get(name, name), anchors[name]) for name in roles}
+
+
+def _staff(role: str, username: str, anchor: dict):
+    """``factories.staff_with_role`` without a password: they sign in with ``force_login``, and hashing one
+    takes over a second at Django's work factor, more than the rest of a build."""
+    staff = factories.StaffFactory(username=username, password=factory.Transformer.Force(UNUSABLE_PASSWORD))
+    factories.RoleAssignment.objects.create(staff=staff, role=role, **anchor)
+    return staff
+
+
+def _category(number: int, kind: str) -> Category:
+    """A leaf of its own top-level category for each kind, published to Open311 clients."""
+    factories.category(f"{number:02d}", f"{registry.kind(kind).label}类", kind=kind)
+    category = factories.category(f"{number:02d}.001", f"{registry.kind(kind).label}事项", kind=kind)
+    publish(category, f"svc-{kind}")
+    return category
+
+
+def _filed_through(application, case: Case) -> ServiceRequest:
+    """As if township A's application had filed the case: it may then post remarks on it as the resident."""
+    return ServiceRequest.objects.create(case=case, application=application, token=uuid.uuid4().hex)
+
+
+def _applications() -> tuple:
+    """Township A's client application and township B's (the outsider), each with every grant."""
+    application, raw_a = keys.create_application("鼓楼街道 App", "610802001", GRANTS)
+    _other, raw_b = keys.create_application("青山路街道 App", "610802002", GRANTS)
+    return application, {"application": raw_a, "other_application": raw_b}
+
+
+def open_case(category: Category, people: dict, department: Department, photo: bool = False) -> Case:
+    """A case at grid A, registered, dispatched to ``department``, which has asked for more time."""
+    files = [factories.jpeg("scene.jpg")] if photo else []
+    case = file_case(factories.report(category, files=files))
+    transition(case, "register", people["intake_clerk"])
+    transition(case, "dispatch", people["township_dispatcher"], lead=department.pk)
+    transition(case, "request_extension", people["department_handler"], assignment=case.assignments.get(),
+               note="需要协调施工队", amount=2)
+    case.refresh_from_db()
+    return case
+
+
+def _finished(category: Category, people: dict, department: Department) -> Case:
+    """A case the department has handled, with a photo of the result: what a resident may see of it."""
+    case = file_case(factories.report(category))
+    transition(case, "register", people["intake_clerk"])
+    transition(case, "dispatch", people["township_dispatcher"], lead=department.pk)
+    handler, assignment = people["department_handler"], case.assignments.get()
+    transition(case, "accept", handler, assignment=assignment)
+    transition(case, "handle", handler, assignment=assignment, note="已清理", files=[factories.jpeg("done.jpg")])
+    case.refresh_from_db()
+    return case
+
+
+def assignment_of(case: Case) -> Assignment:
+    return case.assignments.get()
+
+
+def photo_of(case: Case) -> Attachment:
+    return case.attachments.order_by("pk").first()
+
+
+def request_of(case: Case) -> Approval:
+    return case.approvals.get()
+
+
+# ---- what a refused step must leave as it was
+
+
+def fingerprint() -> tuple:
+    """Everything a page's or route's POST could change, in a form that compares equal when nothing did."""
+    return (
+        list(Case.objects.order_by("pk").values_list("pk", "version", "status")),
+        CaseEvent.objects.count(), Attachment.objects.count(), Assignment.objects.count(),
+        list(Approval.objects.order_by("pk").values_list("pk", "status")),
+        list(Notice.objects.order_by("pk").values_list("pk", "read_at")),
+        list(PersonalToken.objects.order_by("pk").values_list("pk", "revoked_at")),
+        list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
+    )
+
+
+# ---- more rows for the lists: each adds ``n`` of what a list shows (for a case of ``kind`` where it matters)
+
+
+def grow_cases(world: World, kind: str, n: int) -> None:
+    """Cases at grid A, each dispatched with a pending request: every case list, the department's inbox, the
+    approvals and Open311's requests and updates get longer."""
+    category = world.case(kind).category
+    for _ in range(n):
+        open_case(category, world.people, world.department)
+
+
+def grow_events(world: World, kind: str, n: int) -> None:
+    """On the case of ``kind``, n times: a department summoned (吹哨, a step residents see, with its
+    assignment) and a remark with a photo. Its page, timeline, files and webhook deliveries get longer."""
+    dispatcher = world.people["township_dispatcher"]
+    for number in range(n):
+        joining = factories.DepartmentFactory(area=world.areas["county"], served_areas=[world.areas["county"]])
+        transition(world.case(kind), "summon", dispatcher, note=f"增派 {number}", co=[joining.pk])
+        transition(world.case(kind), "comment", dispatcher, note=f"现场补充 {number}",
+                   files=[factories.jpeg(f"more{number}.jpg")])
+
+
+def grow_notices(world: World, kind: str, n: int) -> None:
+    for _ in range(n):
+        notify([world.people["township_dispatcher"]], "reminder", "催办", case=world.case(kind))
+
+
+def grow_tokens(world: World, kind: str, n: int) -> None:
+    for number in range(n):
+        keys.create_token(world.people["township_dispatcher"], f"脚本 {number}")
+
+
+def grow_areas(world: World, kind: str, n: int) -> None:
+    """Communities under township A, each with an outline and a grid: the area pages, their map and the
+    API's tree list them with their figures."""
+    start = Area.objects.filter(parent=world.areas["township_a"]).count() + 1
+    for number in range(start, start + n):
+        community = factories.area(f"610802001{number:03d}")
+        factories.outline(community, factories.square(109.70 + number * 0.001, 38.28))
+        factories.area(f"{community.code}001")
+
+
+def grow_departments(world: World, kind: str, n: int) -> None:
+    for _ in range(n):
+        factories.DepartmentFactory(area=world.areas["county"], served_areas=[world.areas["township_a"]])
+
+
+def grow_categories(world: World, kind: str, n: int) -> None:
+    """Published leaves beside the category of ``kind``'s case: the tree's level and Open311's services."""
+    parent = world.case(kind).category.parent
+    start = Category.objects.filter(parent=parent).count() + 1
+    for number in range(start, start + n):
+        publish(factories.category(f"{parent.code}.{number:03d}", f"分类{number}", kind=parent.kind))
+
+
+def grow_subscriptions(world: World, kind: str, n: int) -> None:
+    application = world.subscription.application
+    for number in range(n):
+        webhooks.subscribe(application, f"{HOOK_URL}/{number}")
