@@ -281,9 +281,10 @@ API: dict[str, Row] = {
                            grows=w.grow_categories),
     "GET /categories/{code}": get(kwargs=lambda world, kind: {"code": world.case(kind).category.code},
                                   per_kind=True, budget=11),
-    "GET /departments": get(budget=6, grows=w.grow_departments),
+    # 7 since scope moved to orgs.scope (one query more to read the caller's grants); the same for N and 3N rows.
+    "GET /departments": get(budget=7, grows=w.grow_departments),
     "GET /departments/{department_id}": get(kwargs=lambda world, kind: {"department_id": world.station.pk},
-                                            outsider=404, budget=6),
+                                            outsider=404, budget=7),
     "GET /cases": get(budget=3, grows=w.grow_cases),
     "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
     f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
