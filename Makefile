@@ -32,7 +32,7 @@ demo: setup
 test: setup
 	scripts/ensure-chromium
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist worksteal --durations=20
 
 bench: setup
 	$(PY) bench/locate.py
