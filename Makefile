@@ -35,9 +35,10 @@ test: setup
 	$(VENV)/bin/pytest -n auto --dist worksteal --durations=20
 
 bench: setup
+	scripts/ensure-wrk
 	$(PY) bench/locate.py
 	$(PY) bench/intake.py
-	$(PY) bench/queue.py
+	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
 
 clean:
