@@ -33,12 +33,13 @@ test: setup
 	scripts/ensure-chromium
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist worksteal --durations=20
 
 bench: setup
+	scripts/ensure-wrk
 	$(PY) bench/locate.py
 	$(PY) bench/intake.py
-	$(PY) bench/queue.py
+	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
 
 clean:

@@ -3,11 +3,20 @@ a department handler and an outsider, on a small slice of 榆林市's real divis
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 
 from civicgrid.testing import factories
 
 pytest_plugins = ["civicgrid.testing.browser"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Django's hasher spends about a second on each password on purpose; the suite makes well over a thousand
+    test users and demo accounts, which need no such protection (Django's own advice for tests)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -30,9 +30,6 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-# bench/queue.py would stand in for the standard library's queue module (which psycopg and the
-# threads below import) if this folder stayed first on sys.path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
 sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402

@@ -1,10 +1,12 @@
 """A fresh database for a benchmark, loaded with 榆林市 the way the demo loads it.
 
 With DATABASE_URL unset (or SQLite) the benchmark runs on a temporary SQLite file; with a PostgreSQL
-URL it runs on a ``civicgrid_bench`` database created (afresh) on that server, so the figures never
-touch the data of the database the URL names. Either way the schema is migrated and the real
-divisions, county outlines, synthetic grids, calendar, categories, departments, staff and routing
-rules are loaded before anything is timed.
+URL it runs on a ``<name>_bench`` database (``civicgrid_bench`` for ``…/civicgrid``) created afresh on
+that server and dropped at the end, so the figures never touch the data of the database the URL names.
+The URL's user must be allowed to create databases (it connects to the server's ``postgres`` database
+to create and drop it). Either way the schema is migrated and the real divisions, county outlines,
+synthetic grids, calendar, categories, departments, staff and routing rules are loaded before anything
+is timed.
 """
 
 import logging
@@ -18,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DATABASE = "civicgrid_bench"
 CITY = "6108"
 
 
@@ -55,7 +56,7 @@ def close_database(engine: str) -> None:
     if engine == "sqlite":
         shutil.rmtree(Path(settings["NAME"]).parent, ignore_errors=True)
     else:
-        _drop_postgres(_server_url(os.environ["DATABASE_URL"]))
+        _drop_postgres(_server_url(os.environ["DATABASE_URL"]), settings["NAME"])
 
 
 def _server_url(url: str, database: str = "postgres") -> str:
@@ -63,20 +64,29 @@ def _server_url(url: str, database: str = "postgres") -> str:
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
+def _bench_database(url: str) -> str:
+    """``<name>_bench`` beside the database ``url`` names: checkouts that share a server, each with its own
+    DATABASE_URL, never drop each other's benchmark database (the drop is forced)."""
+    return f"{urlsplit(url).path.lstrip('/') or 'civicgrid'}_bench"
+
+
 def _fresh_postgres(url: str) -> str:
-    _drop_postgres(_server_url(url))
     import psycopg
+    from psycopg import sql
 
+    database = _bench_database(url)
+    _drop_postgres(_server_url(url), database)
     with psycopg.connect(_server_url(url), autocommit=True) as server:
-        server.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return _server_url(url, BENCH_DATABASE)
+        server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    return _server_url(url, database)
 
 
-def _drop_postgres(server_url: str) -> None:
+def _drop_postgres(server_url: str, database: str) -> None:
     import psycopg
+    from psycopg import sql
 
     with psycopg.connect(server_url, autocommit=True) as server:
-        server.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
 
 
 def load_city(seed: int = 1):

@@ -5,8 +5,8 @@ Run from the repository root:
     .venv/bin/python bench/intake.py [--cases N]
     DATABASE_URL=postgres://postgres@127.0.0.1:54329/civicgrid .venv/bin/python bench/intake.py
 
-It runs on a fresh database (see bench/benchdb.py: a temporary SQLite file, or a civicgrid_bench
-database on the PostgreSQL server DATABASE_URL names) loaded with 榆林市 like the demo. The reports
+It runs on a fresh database (see bench/benchdb.py: a temporary SQLite file, or a <name>_bench
+database beside the PostgreSQL database DATABASE_URL names) loaded with 榆林市 like the demo. The reports
 are files as a city's 12345 centre would take them in: random points in random grids, categories
 with routing rules, residents' names and phones. They are filed, registered and dispatched by the
 city centre's dispatcher with ``cases.bulk.file_many`` in batches of BATCH, each case located in a
@@ -19,11 +19,7 @@ The last line printed is one JSON object.
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-# bench/queue.py would stand in for the standard library's queue module (which psycopg imports) if this
-# folder stayed first on sys.path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402

@@ -8,7 +8,9 @@ from civicgrid.notifications.models import Notice
 pytestmark = pytest.mark.django_db
 
 
-def test_a_small_demo_has_cases_in_every_state_inside_yulin_and_a_second_load_adds_none(settings, tmp_path, capsys):
+def test_a_small_demo_has_cases_in_every_state_inside_yulin_and_a_second_load_adds_none(demo_city, settings, tmp_path,
+                                                                                       capsys):
+    # On the demo city without cases (demo_city), as `make demo` has it before its cases are replayed.
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", cases=60)
     output = capsys.readouterr()

@@ -13,16 +13,15 @@ def count(level, prefix="6108"):
     return Area.objects.filter(code__startswith=prefix, level=level).count()
 
 
-def test_the_demo_city_is_yulin_with_its_real_divisions_outlines_grids_and_logins(capsys):
-    # The demo cases have a test of their own (test_demo_cases_*); replaying thousands here would only be slow.
-    call_command("load_demo", cases=0)
+def test_the_demo_city_is_yulin_with_its_real_divisions_outlines_grids_and_logins(demo_city, capsys):
+    # demo_city is load_demo on an empty database without cases: the demo cases have a test of their own
+    # (test_demo_cases_*); replaying thousands here would only be slow.
     assert (count(AreaLevel.COUNTY), count(AreaLevel.TOWNSHIP), count(AreaLevel.COMMUNITY)) == (12, 184, 3227)
     assert count(AreaLevel.GRID) >= 10_000
     assert Boundary.objects.current().filter(area__code__startswith="6108", area__level=AreaLevel.COUNTY).count() == 12
     assert not Area.objects.filter(level=AreaLevel.COMMUNITY, code__startswith="6108", children__isnull=True).exists()
-    printed = capsys.readouterr().out
     for username, *_rest in DEMO_USERS:
-        assert username in printed
+        assert username in demo_city
         assert Client().login(username=username, password="civicgrid-demo")
 
     call_command("load_demo", cases=0)

@@ -2,8 +2,8 @@
 
 Run from the repository root:
 
-    .venv/bin/python bench/queue.py [--cases N] [--runs R]
-    DATABASE_URL=postgres://postgres@127.0.0.1:54329/civicgrid .venv/bin/python bench/queue.py
+    .venv/bin/python bench/case_queue.py [--cases N] [--runs R]
+    DATABASE_URL=postgres://postgres@127.0.0.1:54329/civicgrid .venv/bin/python bench/case_queue.py
 
 It runs on a fresh database loaded with 榆林市 (see bench/benchdb.py), fills it with N cases spread
 over every grid of the city and the last three years (COPY on PostgreSQL, executemany on SQLite: the
@@ -19,11 +19,7 @@ JSON object.
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-# This file is named queue.py: with its folder first on sys.path it would stand in for the standard
-# library's queue module wherever that is imported (logging, threads, database drivers).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
