@@ -103,8 +103,9 @@ def write(work: Work) -> CaseEvent:
 
 def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent]:
     """Many steps in one go, a model at a time: new records inserted, and of records that exist (the cases
-    among them) the fields ``changed`` names per model; then the events. The cases of new cases are
-    inserted by the caller first. Later steps of a case come after its earlier ones, as they were applied."""
+    among them) the fields ``changed`` names per model; then the events, the requests the steps let lapse
+    and the files. The cases of new cases are inserted by the caller first. Later steps of a case come after
+    its earlier ones, as they were applied."""
     changed = changed or {}
     by_model: dict[type, list] = {}
     for work in works:
@@ -113,6 +114,9 @@ def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent
     for model, records in by_model.items():
         _insert_or_update(model, records, changed.get(model, ()))
     events = CaseEvent.objects.bulk_create([event_for(work) for work in works], batch_size=BATCH)
+    for work, event in zip(works, events):
+        _lapse_asked(work)
+        attachments.store(work.case, event, work.files, staff_or_none(work.actor))
     signals.written(events)
     return events
 
@@ -122,8 +126,8 @@ BATCH = 1000
 
 def _insert_or_update(model, records: list, fields) -> None:
     unique = list({id(record): record for record in records}.values())
-    existing = [r for r in unique if r.pk is not None]
-    model.objects.bulk_create([r for r in unique if r.pk is None], batch_size=BATCH)
+    existing = [r for r in unique if not r._state.adding]  # a side record's pk is its case's before it exists
+    model.objects.bulk_create([r for r in unique if r._state.adding], batch_size=BATCH)
     if existing and fields:
         model.objects.bulk_update(existing, list(fields), batch_size=BATCH)
 
@@ -149,7 +153,12 @@ def _ids(value):
 
 
 def _lapse(work: Work) -> None:
-    for where in [*work.lapse, *_stale(work)]:
+    _lapse_asked(work, _stale(work))
+
+
+def _lapse_asked(work: Work, more=()) -> None:
+    """The pending requests the step let lapse; the per-case path adds those the case's new state ends."""
+    for where in [*work.lapse, *more]:
         Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **where).update(
             status=ApprovalStatus.LAPSED, decided_at=work.now, decision_note=_("案件已进入下一环节，申请自动失效。"))
 
