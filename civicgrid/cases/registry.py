@@ -183,7 +183,8 @@ def approver_action(approval_kind: str) -> str:
 
 
 def limit(kind_code: str, stage: str) -> tuple:
-    """The kind's default limit for a stage, when neither the category nor its ancestors set one."""
+    """The kind's default limit for a stage, when neither the category nor its ancestors set one. A category
+    whose kind is no longer registered (its app removed) takes the first kind's, so its cases keep a clock."""
     found = kind(kind_code) or REGISTRY.kinds[next(iter(REGISTRY.kinds))]
     try:
         return found.limits[stage]
@@ -191,7 +192,7 @@ def limit(kind_code: str, stage: str) -> tuple:
         raise ImproperlyConfigured(f"kind {found.code!r} has no time limit for stage {stage!r}") from None
 
 
-# ---- start-up checks (run by ``checks.registry``)
+# ---- start-up checks (run by ``checks.registrations_are_sound``)
 
 
 def problems() -> list[str]:
