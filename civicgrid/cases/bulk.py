@@ -289,8 +289,8 @@ class _Clocks:
         self.scratch = Case()
 
     def limit(self, category, stage: str, priority: str) -> tuple:
-        if priority in deadlines.PRIORITY_LIMITS:
-            return deadlines.PRIORITY_LIMITS[priority][stage]
+        if urgent := deadlines.priority_limit(priority, stage):
+            return urgent
         return self.limits.get((category.pk, stage)) or registry.limit(category.kind, stage)
 
     def start(self, clock, stage: str, category=None, priority=None) -> None:

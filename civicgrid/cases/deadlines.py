@@ -30,6 +30,11 @@ PRIORITY_LIMITS = {
 RECENT_LIMITS = Recent()
 
 
+def priority_limit(priority: str, stage: str) -> tuple | None:
+    """The short limit of an urgent or critical case's stage; None for other stages (a kind's own ones)."""
+    return PRIORITY_LIMITS.get(priority, {}).get(stage)
+
+
 class LimitCache:
     """Stage limits per category, looked up once per category: bulk intake files many cases of few kinds."""
 
@@ -37,8 +42,8 @@ class LimitCache:
         self._limits: dict[tuple[int, str], tuple] = {}
 
     def get(self, category, stage: str, priority: str = Priority.NORMAL) -> tuple:
-        if stage in PRIORITY_LIMITS.get(priority, {}):
-            return PRIORITY_LIMITS[priority][stage]
+        if urgent := priority_limit(priority, stage):
+            return urgent
         key = (category.pk, stage)
         if key not in self._limits:
             self._limits[key] = RECENT_LIMITS.get(key, lambda: _read(category, stage))

@@ -10,14 +10,13 @@ from typing import Annotated, ClassVar
 from django.utils.translation import gettext_lazy as _
 from pydantic import ConfigDict, Field
 
-from civicgrid.core.http.shared import Id, Input, text
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.http.shared import Id, Input, text
 from civicgrid.geo.choices import CoordinateSystem
 
 from .choices import Satisfaction
-from .converters import CaseNumberConverter
+from .schemas import CaseNumber
 
-CaseNumber = Annotated[str, Field(pattern=f"^{CaseNumberConverter.regex}$", max_length=21)]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 MAX_DEPARTMENTS = 20

@@ -199,19 +199,14 @@ class CaseIn(Input):
                                               description="Values of the category's extra fields, by field code.")
 
 
-def params_description() -> str:
-    """Each step's input, listed from the registry, for the API's documentation."""
-    lines = [f"`{step.action}`: {', '.join(step.params.model_fields)}" for step in registry.steps()
-             if step.takeable and step.params.model_fields]
-    return "What the step takes besides a note, by its input schema: " + "; ".join(lines) + "."
-
-
 class ActionIn(Input):
     action: text(32) = Field(description="A step of the loop; `actions` on a case lists those you may take.")
     version: int | None = Field(None, ge=1, le=2**31 - 1, description="The case version you saw.")
     note: Text = ""
     assignment: Id | None = Field(None, description="For department steps: the assignment acted on.")
-    params: dict[text(50), Any] = Field(default_factory=dict, max_length=20, description=params_description())
+    params: dict[text(50), Any] = Field(default_factory=dict, max_length=20, description=(
+        "The step's input, by the fields of its input schema (docs/api.md, \"What a step takes\"); a field the "
+        "step does not take, or a value that does not fit, is a 422 naming the field."))
 
 
 class DecisionIn(Input):

@@ -74,18 +74,10 @@ def apply_system(case: Case, action: str, now: datetime, assignment=None) -> Wor
 def read_params(row: registry.Step, params: dict) -> BaseModel:
     """The step's input read by its schema; what does not fit is refused with the field it is about."""
     try:
-        return row.params.model_validate({key: _plain(value) for key, value in params.items()})
+        return row.params.model_validate(writer.ids(params))
     except ValidationError as error:
         problems = {_field(problem): _problem_text(row.params, problem) for problem in error.errors()}
         raise InvalidInput(next(iter(problems.values())), problems) from None
-
-
-def _plain(value):
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, Case):
-        return value.number
-    return getattr(value, "pk", value)
 
 
 def _field(problem: dict) -> str:

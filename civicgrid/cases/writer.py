@@ -138,15 +138,15 @@ def event_for(work: Work) -> CaseEvent:
     case = work.case
     return CaseEvent(case=case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
                      actor_label=actor_label(work.actor, work.assignment, case), from_status=work.from_status,
-                     to_status=work.to_status or case.status, note=work.note, data=_ids(work.data), created_at=work.now)
+                     to_status=work.to_status or case.status, note=work.note, data=ids(work.data), created_at=work.now)
 
 
-def _ids(value):
-    """Records in the event's data stand for their ids (a case for its number)."""
+def ids(value):
+    """Records stand for their ids (a case for its number): in an event's data, and in a step's input."""
     if isinstance(value, dict):
-        return {key: _ids(item) for key, item in value.items()}
+        return {key: ids(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_ids(item) for item in value]
+        return [ids(item) for item in value]
     if isinstance(value, Case):
         return value.number
     return value.pk if isinstance(value, models.Model) else value
