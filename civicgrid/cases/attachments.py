@@ -8,6 +8,7 @@ import filetype
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Attachment
@@ -55,11 +56,13 @@ def content_type(upload) -> str | None:
 
 
 def store(case, event, files, user=None) -> list[Attachment]:
-    """Save checked files; callers run ``check`` first and inside the transition's transaction."""
+    """Save checked files; callers run ``check`` first and inside the transition's transaction. A file is
+    dated with its step (a batch writes steps taken earlier)."""
     stored = []
     for upload in files:
         attachment = Attachment(case=case, event=event, name=upload.name[:200], content_type=content_type(upload),
-                                size=upload.size, uploaded_by=user if getattr(user, "pk", None) else None)
+                                size=upload.size, uploaded_by=user if getattr(user, "pk", None) else None,
+                                created_at=event.created_at if event else timezone.now())
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
         stored.append(attachment)

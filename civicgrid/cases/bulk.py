@@ -35,6 +35,7 @@ from civicgrid.notifications.choices import NoticeKind
 from civicgrid.notifications.models import Notice, OutboxMessage
 from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
+from civicgrid.orgs.services import Serving
 
 from . import attachments, deadlines, intake, registry, services, signals, workflow, writer
 from .choices import Stage, Status
@@ -42,7 +43,7 @@ from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
 from .notices import RESIDENT_TEXTS
 from .routing import RuleBook
-from .workflow import Action, staff_or_none
+from .workflow import Action
 
 BATCH = 1000
 
@@ -245,9 +246,8 @@ class _BatchLookups(writer.Lookups):
 
     def __init__(self, clocks: "_Clocks"):
         self.clocks, self.now = clocks, clocks.now
-        self.served = _served_areas()
+        self.serving = Serving()
         self.known = {}
-        self.serving_by_area: dict[str, set[int]] = {}
 
     def start(self, clock, now, stage, category, priority) -> None:
         self.clocks.start(clock, stage, category, priority)
@@ -257,22 +257,6 @@ class _BatchLookups(writer.Lookups):
         if missing:
             self.known.update(Department.objects.in_bulk(missing))
         return {pk: self.known[pk] for pk in pks if pk in self.known}
-
-    def serving(self, area_code: str) -> set[int]:
-        if area_code not in self.serving_by_area:
-            self.serving_by_area[area_code] = {
-                pk for pk, codes in self.served.items()
-                if any(area_code.startswith(code) or code.startswith(area_code) for code in codes)}
-        return self.serving_by_area[area_code]
-
-
-def _served_areas() -> dict[int, list[str]]:
-    """Every department's served area codes (its own area's when it lists none), in two queries."""
-    served = {pk: [code] for pk, code in Department.objects.values_list("pk", "area__code")}
-    listed: dict[int, list[str]] = {}
-    for pk, code in Department.served_areas.through.objects.values_list("department_id", "area__code"):
-        listed.setdefault(pk, []).append(code)
-    return served | listed
 
 
 class _Clocks:
@@ -339,7 +323,7 @@ def _number(items: list[_Item], now: datetime) -> None:
 
 def _write(items: list[_Item], user, now: datetime) -> None:
     """The events, assignments, files, notices and SMS of each case's report, register and dispatch steps."""
-    events = [_report_event(item, user, now) for item in items]
+    events = [intake.report_event(item.case, item.report, user, item.placement.warning) for item in items]
     CaseEvent.objects.bulk_create(events, batch_size=BATCH)
     for item, event in zip(items, events):
         attachments.store(item.case, event, item.report.files, user)
@@ -349,9 +333,6 @@ def _write(items: list[_Item], user, now: datetime) -> None:
     _tell_residents([item for item in items if item.works])
 
 
-def _report_event(item: _Item, user, now) -> CaseEvent:
-    return CaseEvent(case=item.case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
-                     actor_label=intake.report_label(item.report, user), note=item.placement.warning, created_at=now)
 
 
 def _tell_departments(dispatched: list[_Item]) -> None:

@@ -61,23 +61,36 @@ class Placement:
 def file_case(report: Report, user=None, *, now: datetime | None = None, limits=None) -> Case:
     """Check and file a report as a new case (状态: 待受理) with its register clock running."""
     now = now or timezone.now()
-    check_filer(user, report.channel)
-    errors = check(report)
-    placement = place(report, errors)
-    if errors:
-        raise InvalidInput(next(iter(errors.values())), errors)
+    case, placement = prepare_case(report, user, now, limits)
     with transaction.atomic():
-        case = build_case(report, placement, user, now)
-        deadlines.start(case, now, (limits or deadlines.LimitCache()).get(case.category, Stage.REGISTER, case.priority))
         case.number = next_number(case.area_code, now)
         case.save()
-        event = CaseEvent.objects.create(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
-                                         actor_label=report_label(report, user), note=placement.warning,
-                                         created_at=now)
+        event = report_event(case, report, user, placement.warning)
+        event.save()
         attachments.store(case, event, report.files, user)
         signals.written([event])
     case.placement_warning = placement.warning
     return case
+
+
+def prepare_case(report: Report, user, now: datetime, limits=None, grids: dict | None = None) -> tuple[Case, Placement]:
+    """The report checked and built into its case, not yet numbered or written, with its 立案 clock running.
+
+    A batch passes ``limits`` and ``grids`` (a dict it keeps of the grids read, by code) to read each once."""
+    check_filer(user, report.channel)
+    errors = check(report)
+    placement = place(report, errors, grids)
+    if errors:
+        raise InvalidInput(next(iter(errors.values())), errors)
+    case = build_case(report, placement, user, now)
+    deadlines.start(case, now, (limits or deadlines.LimitCache()).get(case.category, Stage.REGISTER, case.priority))
+    return case, placement
+
+
+def report_event(case: Case, report: Report, user, warning: str) -> CaseEvent:
+    """上报, the first event on every case's timeline."""
+    return CaseEvent(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
+                     actor_label=report_label(report, user), note=warning, created_at=case.reported_at)
 
 
 # Staff who record matters: the centres' intake staff, and grid staff for what they find on their rounds.
@@ -144,7 +157,7 @@ def _check_identity(errors, report: Report) -> None:
             errors[key] = error.messages[0]
 
 
-def place(report: Report, errors: dict) -> Placement | None:
+def place(report: Report, errors: dict, grids: dict | None = None) -> Placement | None:
     """The grid of the reported point; or the city, with a warning, when only the address can place it."""
     index = get_index()
     if report.longitude is None or report.latitude is None:
@@ -159,12 +172,18 @@ def place(report: Report, errors: dict) -> Placement | None:
         return None
     code = index.locate_one(lon, lat)
     if code is not None:
-        return Placement(Area.objects.select_related("parent__parent").get(code=code), lon, lat)
+        return Placement(_grid(code, {} if grids is None else grids), lon, lat)
     outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
     if report.address.strip():
         return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
     errors["location"] = outside + _("请重新选点，或填写地址由中心定位。")
     return None
+
+
+def _grid(code: str, grids: dict) -> Area:
+    if code not in grids:
+        grids[code] = Area.objects.select_related("parent__parent").get(code=code)  # handling_centre walks up
+    return grids[code]
 
 
 def _by_address(index, lon, lat, warning: str, errors: dict) -> Placement | None:

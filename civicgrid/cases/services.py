@@ -37,17 +37,26 @@ def transition(case: Case | int, action: str, actor, *, version: int | None = No
 
 
 def _transition(case, action, actor, version, assignment, note, files, now, params, decision=None) -> CaseEvent:
-    files, note = list(files), (note or "").strip()
     with transaction.atomic():
         case = _lock(case)
         _check_version(case, version)
         assignment = _lock_assignment(case, assignment)
-        row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
-        _check_input(row, note, files)
-        work = Work(case, assignment, actor, row, note, files, now or timezone.now(), read_params(row, params),
-                    decision)
-        apply(work)
+        work = prepare(case, action, actor, assignment=assignment, note=note, files=files, now=now or timezone.now(),
+                       params=params, decision=decision)
         return writer.write(work)
+
+
+def prepare(case: Case, action: str, actor, *, assignment=None, note: str = "", files=(), now: datetime,
+            params: dict, decision=None, lookups: writer.Lookups | None = None) -> Work:
+    """A step checked and applied in memory, ready for the writer: who may take it, its note, files and input
+    (refused with a ``WorkflowError`` before anything changes), then ``apply``."""
+    files, note = list(files), (note or "").strip()
+    row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
+    _check_input(row, note, files)
+    work = Work(case, assignment, actor, row, note, files, now, read_params(row, params), decision,
+                lookups=lookups or writer.Lookups())
+    apply(work)
+    return work
 
 
 def apply(work: Work) -> None:
@@ -61,14 +70,12 @@ def apply(work: Work) -> None:
     if work.actor != workflow.SYSTEM:  # the sweep's marks must not make the page a user has open stale
         work.case.version += 1
     work.to_status = work.case.status
+    work.label = actor_label(work.actor, work.assignment, work.case)
 
 
-def apply_system(case: Case, action: str, now: datetime, assignment=None) -> Work:
+def apply_system(case: Case, action: str, now: datetime, assignment=None, lookups=None) -> Work:
     """A step the system takes on a case already locked (the sweep's 超期 and 黄灯提醒), applied in memory."""
-    row = workflow.check(workflow.SYSTEM, action, case, assignment)
-    work = Work(case, assignment, workflow.SYSTEM, row, "", [], now, row.params())
-    apply(work)
-    return work
+    return prepare(case, action, workflow.SYSTEM, assignment=assignment, now=now, params={}, lookups=lookups)
 
 
 def read_params(row: registry.Step, params: dict) -> BaseModel:
@@ -96,9 +103,10 @@ def _problem_text(schema, problem: dict) -> str:
 
 @dataclass(frozen=True)
 class Decision:
-    """An answer to a pending request, passed from ``decide`` to the step that settles it."""
+    """An answer to a pending request, passed from ``decide`` to the step that settles it. ``approval`` is
+    its id, or the request itself in a batch that has not written it yet (``Lookups.approval`` finds it)."""
 
-    approval: int
+    approval: int | Approval
     refuse: bool
     note: str
 
@@ -107,14 +115,17 @@ def decide(approval: Approval | int, approve: bool, actor, *, note: str = "", ve
            now: datetime | None = None) -> CaseEvent:
     """审批: carry out a pending request, or refuse it; only those who could take the action themselves decide."""
     approval = Approval.objects.select_related("case").get(pk=getattr(approval, "pk", approval))
-    action = registry.approver_action(approval.kind)
-    decision = Decision(approval.pk, refuse=not approve, note=note)
-    return _transition(approval.case_id, action, actor, version, approval.assignment_id, note or approval.reason,
-                       (), now, _granted(approval), decision)
+    action, note, params, decision = answer(approval, approval.pk, approve, note)
+    return _transition(approval.case_id, action, actor, version, approval.assignment_id, note, (), now, params,
+                       decision)
 
 
-def _granted(approval: Approval) -> dict:
-    return {"amount": approval.amount, "unit": approval.unit} if approval.amount else {}
+def answer(approval: Approval, ref, approve: bool, note: str) -> tuple[str, str, dict, Decision]:
+    """The step that answers ``approval``, its note (the request's reason unless the approver wrote one), its
+    input (what the request asked for, so the approver grants exactly that) and the decision."""
+    granted = {"amount": approval.amount, "unit": approval.unit} if approval.amount else {}
+    return (registry.approver_action(approval.kind), note or approval.reason, granted,
+            Decision(ref, refuse=not approve, note=note))
 
 
 def _lock(case) -> Case:

@@ -8,6 +8,7 @@ every other record it changes or makes to ``work.save`` and reads the case's ass
 ``work.assignments``; the writer writes them all (``writer.write``, or ``writer.write_many`` for a batch).
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.choices import TimeUnit
@@ -20,7 +21,6 @@ from civicgrid.orgs.models import Department
 from . import deadlines
 from .choices import (
     ACTIVE_ASSIGNMENT_STATUSES,
-    OPEN_STATUSES,
     ApprovalStatus,
     AssignmentRole,
     Satisfaction,
@@ -43,9 +43,8 @@ MAX_EXTENSION_DAYS = 30
 
 def settle(work, decision) -> None:
     """Mark the approval being answered; the step itself then carries it out (or not, when refused)."""
-    approval = Approval.objects.select_for_update().filter(
-        pk=decision.approval, case=work.case, kind=work.row.approves, assignment=work.assignment,
-        status=ApprovalStatus.PENDING).first()
+    pending = work.lookups.pending(work.case, work.row.approves, work.assignment)
+    approval = next((a for a in pending if decision.approval in (a, a.pk)), None)
     if approval is None:
         raise InvalidInput(_("该申请已被处理，请刷新页面。"))
     approval.status = ApprovalStatus.REFUSED if decision.refuse else ApprovalStatus.APPROVED
@@ -57,8 +56,7 @@ def settle(work, decision) -> None:
 def file_request(work, params: NoParams, amount: int | None = None, unit: str = "") -> None:
     """申请: file a request for someone above to approve; the case itself does not move."""
     kind = work.row.approval
-    if work.case.pk and Approval.objects.filter(case=work.case, assignment=work.assignment, kind=kind,
-                                                status=ApprovalStatus.PENDING).exists():
+    if work.lookups.pending(work.case, kind, work.assignment):
         raise InvalidInput(_("已有一份待审批的同类申请，请等待审批结果。"))
     approval = Approval(case=work.case, assignment=work.assignment, kind=kind, reason=work.note, amount=amount,
                         unit=unit, requested_by=work.actor, requested_at=work.now)
@@ -101,7 +99,7 @@ def merge(work, params: MergeIn) -> None:
     case.duplicate_of = original
     if case.reporter_phone or case.reporter_name:
         work.save(CaseFollower(case=original, source=case, name=case.reporter_name, phone=case.reporter_phone))
-    for follower in case.followers.all():
+    for follower in work.lookups.followers(case):
         follower.case = original
         work.save(follower)
     work.data.update(original=original.number)
@@ -110,8 +108,7 @@ def merge(work, params: MergeIn) -> None:
 
 def _original(work, number: str | None) -> Case:
     """The open case to merge into, among those the actor may see; one message whatever is wrong."""
-    found = Case.objects.restrict(work.actor).select_for_update(no_key=True).filter(
-        number=str(number or "").strip()[:32], status__in=OPEN_STATUSES).exclude(pk=work.case.pk).first()
+    found = work.lookups.open_case(work.actor, str(number or "").strip()[:32], work.case)
     if found is None:
         message = _("找不到可合并的原案件：请填写您负责范围内另一件未办结案件的编号。")
         raise InvalidInput(message, {"original": message})
@@ -262,7 +259,7 @@ def extend(work, params: ExtensionIn) -> None:
     case = work.case
     if case.due_at and work.assignment.due_at > case.due_at:
         case.due_at, case.warn_at, case.overdue = work.assignment.due_at, work.assignment.warn_at, False
-    work.data.update(amount=amount, unit=unit, due_at=work.assignment.due_at.isoformat())
+    work.data.update(amount=amount, unit=unit, due_at=_instant(work.assignment.due_at))
 
 
 def suspend(work, params: NoParams) -> None:
@@ -281,7 +278,7 @@ def resume(work, params: NoParams) -> None:
         deadlines.resume(assignment, max(paused_from, assignment.started_at or paused_from), work.now)
         assignment.suspended_at = None
         work.save(assignment)
-    work.data.update(suspended_from=paused_from.isoformat())
+    work.data.update(suspended_from=_instant(paused_from))
 
 
 def verify(work, params: NoParams) -> None:
@@ -345,7 +342,7 @@ def remind(work, params: NoParams) -> None:
         work.data.update(departments=[a.department.name for a in _active(work)])
     else:
         work.data.update(department=work.assignment.department.name, automatic=True,
-                         due_at=work.assignment.due_at.isoformat())
+                         due_at=_instant(work.assignment.due_at))
 
 
 REFERENCE_MAX = 100
@@ -358,6 +355,11 @@ def comment(work, params: CommentIn) -> None:
         value = getattr(params, key)[:REFERENCE_MAX]
         if value:
             work.data[key] = value
+
+
+def _instant(moment) -> str:
+    """An instant in an event's data, in local time whether it was just worked out or read back (UTC)."""
+    return timezone.localtime(moment).isoformat()
 
 
 def _start_stage(work, stage: str) -> None:

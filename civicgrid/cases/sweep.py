@@ -81,8 +81,7 @@ def _sweep_cases(now) -> int:
         _write([services.apply_system(case, Action.OVERDUE, now) for case in cases])
         staff = _StaffCache(centre_staff)
         for case in cases:
-            notify(staff[case.centre_area_id], NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
-                "number": case.number, "status": case.get_status_display()}, case)
+            notify(staff[case.centre_area_id], *case_notice(case), case)
     return len(cases)
 
 
@@ -91,11 +90,9 @@ def _sweep_assignments(now) -> int:
         assignments = _locked(late_assignments(now).select_related("case__centre_area", "department")
                               .order_by("due_at"))
         _write([services.apply_system(a.case, Action.OVERDUE, now, a) for a in assignments])
-        staff = _StaffCache(_department_staff)
+        staff = _StaffCache(department_staff_of)
         for assignment in assignments:
-            notify(staff[assignment.department_id], NoticeKind.OVERDUE,
-                   _("案件 %(number)s 已超过办理期限，请尽快处置。") % {"number": assignment.case.number},
-                   assignment.case)
+            notify(staff[assignment.department_id], *assignment_notice(assignment), assignment.case)
     return len(assignments)
 
 
@@ -104,14 +101,48 @@ def _remind_yellow(now) -> int:
         assignments = _locked(yellow_assignments(now).select_related("case__centre_area", "department")
                               .order_by("due_at"))
         _write([services.apply_system(a.case, Action.REMIND, now, a) for a in assignments])
-        staff = _StaffCache(_department_staff)
+        staff = _StaffCache(department_staff_of)
         for assignment in assignments:
-            notify(staff[assignment.department_id], NoticeKind.REMINDER,
-                   _("催办提醒：案件 %(number)s 将于 %(due)s 到期，请抓紧办理。") % {
-                       "number": assignment.case.number,
-                       "due": timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")},
-                   assignment.case)
+            notify(staff[assignment.department_id], *reminder_notice(assignment), assignment.case)
     return len(assignments)
+
+
+# The same rules for work a batch keeps in memory (``batch.Batch.sweep``), read off the records themselves.
+
+
+def is_late_case(case: Case, now) -> bool:
+    return case.status in OPEN_STATUSES and case.suspended_at is None and not case.overdue and \
+        case.due_at is not None and case.due_at < now
+
+
+def is_running(assignment: Assignment, case: Case) -> bool:
+    return assignment.status in ACTIVE_ASSIGNMENT_STATUSES and assignment.suspended_at is None and \
+        case.status in OPEN_STATUSES and not assignment.overdue
+
+
+def is_late_assignment(assignment: Assignment, case: Case, now) -> bool:
+    return is_running(assignment, case) and assignment.due_at < now
+
+
+def is_yellow(assignment: Assignment, case: Case, now, reminded_at) -> bool:
+    """In its yellow stretch with no reminder (``reminded_at``: the last, or None) since its clock started."""
+    if not is_running(assignment, case) or not assignment.warn_at <= now < assignment.due_at:
+        return False
+    return reminded_at is None or reminded_at < assignment.started_at
+
+
+def case_notice(case: Case) -> tuple[str, str]:
+    return NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
+        "number": case.number, "status": case.get_status_display()}
+
+
+def assignment_notice(assignment: Assignment) -> tuple[str, str]:
+    return NoticeKind.OVERDUE, _("案件 %(number)s 已超过办理期限，请尽快处置。") % {"number": assignment.case.number}
+
+
+def reminder_notice(assignment: Assignment) -> tuple[str, str]:
+    return NoticeKind.REMINDER, _("催办提醒：案件 %(number)s 将于 %(due)s 到期，请抓紧办理。") % {
+        "number": assignment.case.number, "due": timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")}
 
 
 class _StaffCache(dict):
@@ -126,7 +157,7 @@ class _StaffCache(dict):
         return self[key]
 
 
-def _department_staff(department_id):
+def department_staff_of(department_id):
     return department_staff([department_id])
 
 

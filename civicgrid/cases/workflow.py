@@ -175,8 +175,6 @@ def _reaches(grant, case, assignment) -> bool:
     """Department roles reach through their department's live assignment; the others by scope
     (``orgs.scope.acts_at``): centre roles at the centre handling the case, the rest at the case's area."""
     if grant.role in DEPARTMENT_ROLES:
-        if case.pk is None:
-            return False
         if assignment is not None:
             return grant.department_id == assignment.department_id
         return any(a.department_id == grant.department_id for a in _active_assignments(case))
@@ -186,9 +184,14 @@ def _reaches(grant, case, assignment) -> bool:
 def _active_assignments(case) -> list:
     cached = case.__dict__.get("_active_assignments")
     if cached is None:
-        cached = list(case.assignments.filter(status__in=ACTIVE))
+        cached = list(case.assignments.filter(status__in=ACTIVE)) if case.pk else []
         case.__dict__["_active_assignments"] = cached
     return cached
+
+
+def known_assignments(case, assignments) -> None:
+    """Tell the checks a case's assignments, for a case a batch keeps in memory (the database has none yet)."""
+    case.__dict__["_active_assignments"] = [a for a in assignments if a.status in ACTIVE]
 
 
 def available(user, case, assignments=()) -> list[tuple[registry.Step, object]]:

@@ -18,16 +18,18 @@ from pydantic import BaseModel
 from civicgrid.orgs.models import Department
 
 from . import attachments, deadlines, registry, signals
-from .choices import ApprovalStatus
-from .models import Approval, Assignment, Case, CaseEvent
+from .choices import OPEN_STATUSES, ApprovalStatus
+from .models import Approval, Assignment, Case, CaseEvent, CaseFollower
 from .routing import serving_departments
 from .workflow import staff_or_none
 
 
 class Lookups:
-    """What steps read besides the case: time limits and clocks, and the departments serving an area.
+    """What steps read besides the case: time limits and clocks, the departments serving an area, and the
+    records that hang off cases (assignments, pending requests, followers, an open case by its number).
 
-    The per-case path asks the database each time; a batch passes one that remembers (``bulk``)."""
+    The per-case path asks the database each time; a batch passes one that remembers (``bulk``), or one that
+    keeps cases not yet written in memory (``batch``)."""
 
     def start(self, clock, now: datetime, stage: str, category, priority: str) -> None:
         deadlines.start(clock, now, deadlines.limit_for(category, stage, priority))
@@ -38,6 +40,24 @@ class Lookups:
     def serving(self, area_code: str) -> set[int]:
         return {department.pk for department in serving_departments(area_code)}
 
+    def assignments(self, case: Case) -> list[Assignment]:
+        return list(case.assignments.select_related("department")) if case.pk else []
+
+    def pending(self, case: Case, kind: str, assignment) -> list[Approval]:
+        """The case's pending requests of ``kind`` on ``assignment`` (None: on the case), locked."""
+        if case.pk is None:
+            return []
+        return list(Approval.objects.select_for_update().filter(case=case, kind=kind, assignment=assignment,
+                                                                status=ApprovalStatus.PENDING))
+
+    def open_case(self, actor, number: str, exclude: Case) -> Case | None:
+        """The open case numbered ``number`` that ``actor`` may see, other than ``exclude``, locked."""
+        return Case.objects.restrict(actor).select_for_update(no_key=True).filter(
+            number=number, status__in=OPEN_STATUSES).exclude(pk=exclude.pk).first()
+
+    def followers(self, case: Case) -> list[CaseFollower]:
+        return list(case.followers.all()) if case.pk else []
+
 
 @dataclass
 class Work:
@@ -45,7 +65,8 @@ class Work:
 
     ``saves`` are the records the step changed or made (assignments, approvals, followers, side records),
     written after the case in that order; ``lapse`` the filters of pending requests that lapse with it;
-    ``to_status`` the state the step left the case in (later steps of a batch move it on in memory).
+    ``to_status`` the state the step left the case in (later steps of a batch move it on in memory), and
+    ``label`` who acted as residents see it, both worked out when the step is applied.
     Values in ``data`` may be records: the event keeps their ids, known once they are written."""
 
     case: Case
@@ -64,6 +85,7 @@ class Work:
     lapse: list = field(default_factory=list)
     from_status: str = ""
     to_status: str = ""
+    label: str = ""
 
     def __post_init__(self):
         self.action = self.action or self.row.action
@@ -72,19 +94,46 @@ class Work:
     @cached_property
     def assignments(self) -> list[Assignment]:
         """The case's assignments, read once; the one the step is on is the locked instance."""
-        if self.case.pk is None:
-            return []
-        found = list(self.case.assignments.select_related("department"))
-        if self.assignment is not None:
+        found = self.lookups.assignments(self.case)
+        if self.assignment is not None and self.assignment.pk is not None:
             found = [self.assignment if a.pk == self.assignment.pk else a for a in found]
         return found
 
     def save(self, *records) -> None:
         self.saves.extend(record for record in records if not any(record is kept for kept in self.saves))
 
-    def lapse_requests(self, **where) -> None:
-        """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever."""
-        self.lapse.append(where)
+    def lapse_requests(self, assignment=None) -> None:
+        """Requests about work that has moved on can no longer be decided; they lapse instead of waiting forever:
+        those on ``assignment``, or without one all the case's."""
+        self.lapse.append(Lapse(ALL if assignment is None else assignment))
+
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """Pending requests of a case that lapse with a step: those on one assignment (``on``; None for the
+    case's own requests, ``ALL`` for every one), of ``kinds`` (any, when empty)."""
+
+    on: object = ALL
+    kinds: tuple = ()
+
+    def filter(self) -> dict:
+        where = {} if self.on == ALL else {"assignment": self.on}
+        return where | ({"kind__in": self.kinds} if self.kinds else {})
+
+    def matches(self, approval: Approval) -> bool:
+        """The same test in memory, for a batch whose requests are not written yet."""
+        on = self.on == ALL or approval.assignment is self.on
+        return on and approval.status == ApprovalStatus.PENDING and (not self.kinds or approval.kind in self.kinds)
+
+    def settle(self, approval: Approval, now: datetime) -> None:
+        approval.status, approval.decided_at, approval.decision_note = ApprovalStatus.LAPSED, now, lapsed_note()
+
+
+def lapsed_note() -> str:
+    return _("案件已进入下一环节，申请自动失效。")
 
 
 def write(work: Work) -> CaseEvent:
@@ -111,8 +160,8 @@ def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent
     for work in works:
         for record in ([work.case] if Case in changed else []) + work.saves:
             by_model.setdefault(type(record), []).append(record)
-    for model, records in by_model.items():
-        _insert_or_update(model, records, changed.get(model, ()))
+    for model in _dependency_order(by_model):
+        _insert_or_update(model, by_model[model], changed.get(model, ()))
     events = CaseEvent.objects.bulk_create([event_for(work) for work in works], batch_size=BATCH)
     for work, event in zip(works, events):
         _lapse_asked(work)
@@ -124,6 +173,20 @@ def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent
 BATCH = 1000
 
 
+def _dependency_order(models_) -> list:
+    """Each model after the models its keys point to: a batch's new assignments before the requests on them."""
+    ordered, left = [], list(models_)
+    while left:
+        ready = next((m for m in left if not _points_to(m, set(left) - {m})), left[0])
+        ordered.append(ready)
+        left.remove(ready)
+    return ordered
+
+
+def _points_to(model, others: set) -> bool:
+    return any(field.related_model in others for field in model._meta.concrete_fields if field.is_relation)
+
+
 def _insert_or_update(model, records: list, fields) -> None:
     unique = list({id(record): record for record in records}.values())
     existing = [r for r in unique if not r._state.adding]  # a side record's pk is its case's before it exists
@@ -133,12 +196,9 @@ def _insert_or_update(model, records: list, fields) -> None:
 
 
 def event_for(work: Work) -> CaseEvent:
-    from .services import actor_label
-
-    case = work.case
-    return CaseEvent(case=case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
-                     actor_label=actor_label(work.actor, work.assignment, case), from_status=work.from_status,
-                     to_status=work.to_status or case.status, note=work.note, data=ids(work.data), created_at=work.now)
+    return CaseEvent(case=work.case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
+                     actor_label=work.label, from_status=work.from_status, to_status=work.to_status,
+                     note=work.note, data=ids(work.data), created_at=work.now)
 
 
 def ids(value):
@@ -153,21 +213,21 @@ def ids(value):
 
 
 def _lapse(work: Work) -> None:
-    _lapse_asked(work, _stale(work))
+    _lapse_asked(work, stale(work))
 
 
 def _lapse_asked(work: Work, more=()) -> None:
     """The pending requests the step let lapse; the per-case path adds those the case's new state ends."""
-    for where in [*work.lapse, *more]:
-        Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **where).update(
-            status=ApprovalStatus.LAPSED, decided_at=work.now, decision_note=_("案件已进入下一环节，申请自动失效。"))
+    for lapse in [*work.lapse, *more]:
+        Approval.objects.filter(case=work.case, status=ApprovalStatus.PENDING, **lapse.filter()).update(
+            status=ApprovalStatus.LAPSED, decided_at=work.now, decision_note=lapsed_note())
 
 
-def _stale(work: Work) -> list[dict]:
+def stale(work: Work) -> list[Lapse]:
     """Case-level requests whose approving step the case's new state no longer allows lapse."""
-    stale = [row.approves for row in registry.steps()
-             if row.approves and not row.on_assignment and work.case.status not in row.sources]
-    return [{"assignment__isnull": True, "kind__in": stale}] if stale else []
+    kinds = tuple(row.approves for row in registry.steps()
+                  if row.approves and not row.on_assignment and work.case.status not in row.sources)
+    return [Lapse(None, kinds)] if kinds else []
 
 
 def _after(event_id: int) -> None:

@@ -33,6 +33,7 @@ from django.tasks.backends.base import BaseTaskBackend
 from django.utils import timezone
 
 from civicgrid.cases import registry, sweep
+from civicgrid.cases.batch import Batch
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
     FINISHED_STATUSES,
@@ -46,7 +47,7 @@ from civicgrid.cases.choices import (
     Stage,
 )
 from civicgrid.cases.choices import Status as S
-from civicgrid.cases.deadlines import LimitCache
+from civicgrid.cases.deadlines import AllLimits, LimitCache
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.cases.models import Case, CaseEvent
 from civicgrid.cases.routing import RuleBook
@@ -130,8 +131,11 @@ class Loaded:
 
 
 def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | None = None, seed: int = SEED,
-               progress=None) -> Loaded | None:
-    """Load the demo cases once; None when 榆林市 has cases already (a second run changes nothing)."""
+               progress=None, per_case: bool = False) -> Loaded | None:
+    """Load the demo cases once; None when 榆林市 has cases already (a second run changes nothing).
+
+    The cases go through the one writer's batch path (``cases.batch``); ``per_case`` writes every step at
+    once through ``transition`` instead, as pages do, for the tests that compare the two."""
     if already_loaded():
         return None
     now, rng = now or timezone.now(), random.Random(seed)
@@ -140,8 +144,9 @@ def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | Non
         world = World.build(rng)
         cast = staffing.cast(world.townships, world.pool, password, rng)
         loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories))
-        sim = Sim(now, cast, world, progress)
+        sim = Sim(now, cast, world, PerCase() if per_case else InBatch(), progress)
         sim.run(make_plans(count, now, world, rng))
+        sim.hand.write()
         loaded.notices = write_notices(now, first_notice)
     loaded.refused = sim.refused
     loaded.cases = Case.objects.filter(area_code__startswith=CITY).count()
@@ -447,14 +452,54 @@ def _pick(rng, weighted):
 # --- The simulation ---------------------------------------------------------------------------------
 
 
-class Sim:
-    """Runs every plan's story in time order up to ``end``, with the deadline sweep twice a day."""
+class PerCase:
+    """Each step written as it is taken, the way pages and the API take them (``file_case``, ``transition``,
+    ``decide``, ``sweep.run``): what the batch is compared with."""
 
-    def __init__(self, end: datetime, cast: staffing.Cast, world: World, progress=None):
-        self.end, self.cast, self.world, self.progress = end, cast, world, progress
+    def __init__(self):
+        self.limits = LimitCache()
+
+    def file(self, report: Report, user, now: datetime) -> Case:
+        return file_case(report, user, now=now, limits=self.limits)
+
+    def take(self, case: Case, action: str, actor, *, now: datetime, **params) -> Case:
+        return transition(case.pk, action, actor, now=now, **params).case
+
+    def decide(self, case: Case, kind: str, approve: bool, actor, *, now: datetime, assignment=None,
+               note: str = "") -> Case:
+        return decide(pending_approval(case, kind, assignment), approve, actor, note=note, now=now).case
+
+    def assignments(self, case: Case, *statuses) -> list:
+        return list(case.assignments.filter(status__in=statuses).order_by("pk"))
+
+    def is_open(self, case: Case) -> bool:
+        return Case.objects.filter(pk=case.pk, status__in=OPEN_STATUSES).exists()
+
+    def sweep(self, at: datetime) -> None:
+        """The sweep's notices keep the time it ran."""
+        before = Notice.objects.aggregate(last=Max("pk"))["last"] or 0
+        sweep.run(now=at)
+        Notice.objects.filter(pk__gt=before).update(created_at=at)
+
+    def write(self) -> None:
+        """Everything is written already."""
+
+
+class InBatch(Batch):
+    """The one writer's batch path: every case and step in memory, written together at the end."""
+
+    def is_open(self, case: Case) -> bool:
+        return case.status in OPEN_STATUSES
+
+
+class Sim:
+    """Runs every plan's story in time order up to ``end``, with the deadline sweep twice a day, by ``hand``."""
+
+    def __init__(self, end: datetime, cast: staffing.Cast, world: World, hand: PerCase | InBatch, progress=None):
+        self.end, self.cast, self.world, self.hand, self.progress = end, cast, world, hand, progress
         self.clock = end
         self.work = calendar.current()
-        self.limits, self.rules = LimitCache(), RuleBook()
+        self.limits, self.rules = AllLimits(), RuleBook()
         self.cases: dict[int, Case] = {}
         self.refused: list[str] = []
         self.departments = {d.pk: d for d in Department.objects.select_related("area").prefetch_related("served_areas")}
@@ -491,19 +536,16 @@ class Sim:
         return [t for t in times if t <= self.end]
 
     def _sweep_until(self, moment: datetime, times: list[datetime]) -> list[datetime]:
-        """The periodic deadline sweep, run at each of its times before ``moment``; its notices keep that time."""
+        """The periodic deadline sweep, run at each of its times before ``moment``."""
         while times and times[0] <= moment:
-            at = times.pop(0)
-            before = Notice.objects.aggregate(last=Max("pk"))["last"] or 0
-            sweep.run(now=at)
-            Notice.objects.filter(pk__gt=before).update(created_at=at)
+            self.hand.sweep(times.pop(0))
         return times
 
     # Acting ----------------------------------------------------------------------------------------
 
     def file(self, plan: Plan) -> Case:
         user = self._filer(plan)
-        case = file_case(plan.report, user, now=self.clock, limits=self.limits)
+        case = self.hand.file(plan.report, user, self.clock)
         self.cases[plan.index] = case
         if self.progress:
             self.progress(len(self.cases))
@@ -517,11 +559,14 @@ class Sim:
         return None
 
     def act(self, case: Case, action: str, actor, **params) -> Case:
-        return transition(case.pk, action, actor, now=self.clock, **params).case
+        return self.hand.take(case, action, actor, now=self.clock, **params)
 
     def decide(self, case: Case, kind: str, approve: bool, actor, assignment=None, note: str = "") -> Case:
-        approval = pending_approval(case, kind, assignment)
-        return decide(approval, approve, actor, note=note, now=self.clock).case
+        return self.hand.decide(case, kind, approve, actor, now=self.clock, assignment=assignment, note=note)
+
+    def assignments(self, case: Case, *statuses) -> list:
+        """The case's assignments in these states, in the order they were made."""
+        return self.hand.assignments(case, *statuses)
 
     def centre(self, case: Case, role: str):
         return self.cast.centre(role, case.centre_area.code)
@@ -631,7 +676,7 @@ def self_resolved(sim, plan, case, rng):
 
 def _merge(sim, plan, case) -> bool:
     original = sim.cases.get(plan.twin_of)
-    if original is None or not Case.objects.filter(pk=original.pk, status__in=OPEN_STATUSES).exists():
+    if original is None or not sim.hand.is_open(original):
         return False
     sim.act(case, Action.MERGE, sim.centre(case, Role.INTAKE_CLERK), original=original.number)
     return True
@@ -686,25 +731,21 @@ def dispatched(sim, plan, case, rng):
     return (yield from handle_all(sim, plan, case, rng))
 
 
-def _assignments(case: Case, *statuses) -> list[tuple[int, int, str]]:
-    return list(case.assignments.filter(status__in=statuses).order_by("pk").values_list("pk", "department_id", "role"))
-
-
 def accept_all(sim, plan, case, rng):
     """签收 by each department in its own time; a lead that is not the right one asks to return the case."""
-    waiting = _assignments(case, AssignmentStatus.DISPATCHED)
-    times = sorted((sim.on_limit(case, Stage.ACCEPT, pace(rng, plan)), pk, department, role)
-                   for pk, department, role in waiting)
-    for when, pk, department, role in times:
+    waiting = sim.assignments(case, AssignmentStatus.DISPATCHED)
+    times = sorted((sim.on_limit(case, Stage.ACCEPT, pace(rng, plan)), order, a) for order, a in enumerate(waiting))
+    for when, _order, assignment in times:
         yield when
-        if role == AssignmentRole.LEAD and (plan.wants("return") or plan.stop == "return_requested"):
-            return (yield from returned(sim, plan, case, pk, department, rng))
-        case = sim.act(case, Action.ACCEPT, sim.handler(department), assignment=pk)
+        if assignment.role == AssignmentRole.LEAD and (plan.wants("return") or plan.stop == "return_requested"):
+            return (yield from returned(sim, plan, case, assignment, rng))
+        case = sim.act(case, Action.ACCEPT, sim.handler(assignment.department_id), assignment=assignment)
     return case
 
 
-def returned(sim, plan, case, assignment, department, rng):
+def returned(sim, plan, case, assignment, rng):
     """回退: the department asks, the dispatcher agrees and sends the case to the right department."""
+    department = assignment.department_id
     case = sim.act(case, Action.REQUEST_RETURN, sim.handler(department), assignment=assignment,
                    note=texts.note(rng, "return"))
     if plan.stop == "return_requested":
@@ -723,7 +764,7 @@ def escalate(sim, plan, case, rng):
     yield sim.after_hours(rng.uniform(1, 8))
     case = sim.act(case, Action.ESCALATE, sim.centre(case, Role.DISPATCHER), note=texts.note(rng, "escalate"))
     yield sim.after_hours(rng.uniform(0.5, 4))
-    busy = {department for _pk, department, _role in _assignments(case, *AssignmentStatus.values)}
+    busy = {a.department_id for a in sim.assignments(case, *AssignmentStatus.values)}
     called = rng.sample(sim.departments_for(case, busy), 2)
     case = sim.act(case, Action.SUMMON, sim.centre(case, Role.DISPATCHER), co=[d.pk for d in called],
                    note=texts.note(rng, "summon"))
@@ -732,25 +773,24 @@ def escalate(sim, plan, case, rng):
 
 def extension(sim, plan, case, rng):
     """申请延时 by the lead department, decided by the dispatcher."""
-    lead = next(((pk, department) for pk, department, role in _assignments(case, AssignmentStatus.ACCEPTED)
-                 if role == AssignmentRole.LEAD), None)
+    lead = next((a for a in sim.assignments(case, AssignmentStatus.ACCEPTED) if a.role == AssignmentRole.LEAD), None)
     if lead is None:
         return case
     yield sim.on_clock(case, rng.uniform(0.4, 0.9))
-    case = sim.act(case, Action.REQUEST_EXTENSION, sim.handler(lead[1]), assignment=lead[0],
+    case = sim.act(case, Action.REQUEST_EXTENSION, sim.handler(lead.department_id), assignment=lead,
                    note=texts.note(rng, "extension"), amount=rng.randint(2, 5), unit=TimeUnit.WORK_DAYS)
     if plan.stop == "extension_requested":
         return None
     yield sim.after_hours(decision_hours(rng, plan))
     approve = rng.random() < 0.8
-    return sim.decide(case, ApprovalKind.EXTENSION, approve, sim.centre(case, Role.DISPATCHER), assignment=lead[0],
+    return sim.decide(case, ApprovalKind.EXTENSION, approve, sim.centre(case, Role.DISPATCHER), assignment=lead,
                       note="" if approve else "请按原期限办结。")
 
 
 def handle_all(sim, plan, case, rng):
     """处理反馈 by every department still on the case; slow ones are reminded (催办) or supervised (督办)."""
-    working = _assignments(case, AssignmentStatus.ACCEPTED)
-    times = sorted((sim.on_clock(case, pace(rng, plan)), pk, department) for pk, department, _role in working)
+    working = sim.assignments(case, AssignmentStatus.ACCEPTED)
+    times = sorted((sim.on_clock(case, pace(rng, plan)), order, a) for order, a in enumerate(working))
     if times and plan.wants("remind") and times[-1][0] > sim.on_clock(case, 0.85):
         yield sim.on_clock(case, 0.85)
         case = sim.act(case, Action.REMIND, sim.centre(case, Role.DISPATCHER))
@@ -758,10 +798,10 @@ def handle_all(sim, plan, case, rng):
         yield sim.on_clock(case, 1.05)
         case = sim.act(case, Action.SUPERVISE, sim.cast.leader or sim.centre(case, Role.SHIFT_LEAD),
                        note=texts.note(rng, "supervise"))
-    for when, pk, department in times:
+    for when, _order, assignment in times:
         yield when
         files = [photo(rng)] if plan.kind == "urban" and rng.random() < 0.25 else []
-        case = sim.act(case, Action.HANDLE, sim.handler(department), assignment=pk,
+        case = sim.act(case, Action.HANDLE, sim.handler(assignment.department_id), assignment=assignment,
                        note=texts.note(rng, "handle", case.kind), files=files)
     return case
 

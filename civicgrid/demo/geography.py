@@ -1,4 +1,4 @@
-"""Loads 榆林市's real divisions and county outlines, then synthetic townships, communities, grids and units."""
+"""Loads 榆林市's real divisions and county outlines, then synthetic townships, communities and grids, and units in 榆阳区."""
 
 import random
 from pathlib import Path
@@ -8,13 +8,16 @@ from django.db import transaction
 
 from civicgrid.geo import synthetic
 from civicgrid.geo.choices import AreaLevel, UnitKind
-from civicgrid.geo.importers import import_boundaries, import_divisions, save_boundary
-from civicgrid.geo.models import Area, Generation
+from civicgrid.geo.importers import import_boundaries, import_divisions, new_boundary
+from civicgrid.geo.models import Area, Boundary, Generation
 
 DATA = Path(settings.BASE_DIR) / "data"
 CITY = "6108"
 DIVISION_FILES = ["provinces.csv", "cities.csv", "areas.csv", "townships.csv", "villages.csv"]
 CHINESE_NUMBERS = "一二三四五六七八九十"
+# Buildings, village groups and floors (the units under a grid, for 楼栋长 and 楼层长) in 榆阳区, where the demo
+# users work: a grid worker there sees the units of a real grid; every county's would add 70,000 rows to wait for.
+UNITS_IN = "610802"
 
 
 def load_divisions():
@@ -37,14 +40,14 @@ def load_synthetic_grids() -> int:
         _save_outlines({**city.townships, **city.communities}, generation)
         grids = _create_grids(city.grids)
         _save_outlines(city.grids, generation, grids)
-        _create_units(grids.values())
+        _create_units([grid for code, grid in grids.items() if code.startswith(UNITS_IN)])
     return len(city.grids)
 
 
 def _save_outlines(outlines: dict, generation, areas: dict | None = None) -> None:
     areas = areas or {a.code: a for a in Area.objects.filter(code__in=list(outlines))}
-    for code, geometry in outlines.items():
-        save_boundary(areas[code], geometry, generation)
+    Boundary.objects.bulk_create([new_boundary(areas[code], geometry, generation) for code, geometry in outlines.items()],
+                                 batch_size=900)
 
 
 def _create_grids(outlines: dict) -> dict:
@@ -70,7 +73,7 @@ def _create_units(grids) -> None:
     for grid in grids:
         units.extend(_units_for(grid))
     Area.objects.bulk_create(units, batch_size=900)
-    buildings = Area.objects.filter(code__startswith=CITY, unit_kind=UnitKind.BUILDING, code__endswith="001")
+    buildings = Area.objects.filter(code__startswith=UNITS_IN, unit_kind=UnitKind.BUILDING, code__endswith="001")
     Area.objects.bulk_create([f for b in buildings for f in _floors_for(b)], batch_size=900)
 
 

@@ -1,5 +1,6 @@
 """Demo departments, centres, a 片区 and one demo user per role at realistic nodes of 榆林市."""
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from civicgrid.geo.choices import AreaLevel
@@ -53,7 +54,8 @@ def load_people(password: str) -> list[tuple[str, str, str, str]]:
     _departments()
     _centres()
     precinct = _precinct()
-    return [_user(row, password, precinct) for row in DEMO_USERS]
+    hashed = make_password(password)  # hashing is slow on purpose: once, not once per demo user
+    return [_user(row, password, hashed, precinct) for row in DEMO_USERS]
 
 
 def _departments() -> None:
@@ -80,11 +82,12 @@ def _precinct() -> Precinct:
     return precinct
 
 
-def _user(row, password: str, precinct: Precinct) -> tuple[str, str, str, str]:
+def _user(row, password: str, hashed: str, precinct: Precinct) -> tuple[str, str, str, str]:
     username, name, role, node, phone = row
-    staff, _created = Staff.objects.get_or_create(username=username, defaults={"display_name": name, "phone": phone})
-    if not staff.check_password(password):
-        staff.set_password(password)
+    staff, created = Staff.objects.get_or_create(username=username, defaults={"display_name": name, "phone": phone,
+                                                                              "password": hashed})
+    if not created and not staff.check_password(password):
+        staff.password = hashed
     staff.is_staff = staff.is_superuser = role == Role.ADMINISTRATOR
     staff.save()
     anchor = _anchor(node, precinct)

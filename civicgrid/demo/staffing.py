@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 
 from civicgrid.cases.models import Category, RoutingRule
 from civicgrid.geo.models import Area
+from civicgrid.orgs import scope
 from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Department, RoleAssignment, Staff
 
@@ -103,6 +104,7 @@ def cast(townships: list[Area], grids: list[str], password: str, rng: random.Ran
     result = Cast(created=created, leader=_leader())
     for (role, anchor, _username), staff in zip(needs, found):
         _place(result, role, anchor, staff)
+    scope.preload({id(staff): staff for staff in [*found, result.leader] if staff}.values())
     return result
 
 

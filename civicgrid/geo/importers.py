@@ -366,8 +366,13 @@ def _replace_boundary(area, old, geometry, generation, report) -> None:
 
 
 def save_boundary(area: Area, geometry, generation: Generation) -> Boundary:
+    boundary = new_boundary(area, geometry, generation)
+    boundary.save()
+    return boundary
+
+
+def new_boundary(area: Area, geometry, generation: Generation) -> Boundary:
+    """An area's outline as a row, not yet written (many are written in one insert)."""
     min_lon, min_lat, max_lon, max_lat = geometry.bounds
-    return Boundary.objects.create(
-        area=area, wkb=shapely.to_wkb(geometry), valid_from=generation,
-        min_lon=min_lon, min_lat=min_lat, max_lon=max_lon, max_lat=max_lat,
-    )
+    return Boundary(area=area, wkb=shapely.to_wkb(geometry), valid_from=generation,
+                    min_lon=min_lon, min_lat=min_lat, max_lon=max_lon, max_lat=max_lat)

@@ -14,8 +14,14 @@ from .models import Notice, OutboxMessage
 
 def notify(recipients, kind: str, text: str, case=None) -> list[Notice]:
     """One notice per distinct recipient (Staff objects or ids)."""
+    return Notice.objects.bulk_create(notices(recipients, kind, text, case))
+
+
+def notices(recipients, kind: str, text: str, case=None, at=None) -> list[Notice]:
+    """The notices ``notify`` writes, unwritten: a batch writes many at once, dated ``at`` (default: now)."""
     ids = dict.fromkeys(getattr(r, "pk", r) for r in recipients)
-    return Notice.objects.bulk_create([Notice(recipient_id=pk, kind=kind, text=text[:500], case=case) for pk in ids])
+    at = at or timezone.now()
+    return [Notice(recipient_id=pk, kind=kind, text=text[:500], case=case, created_at=at) for pk in ids]
 
 
 def send(channel: str, recipient: str, body: str, subject: str = "") -> OutboxMessage | None:
