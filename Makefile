@@ -27,7 +27,7 @@ demo: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	@echo "civicgrid is running on http://127.0.0.1:8000 (Ctrl-C stops it)."
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver --noreload 127.0.0.1:8000
 
 test: setup
 	scripts/ensure-chromium

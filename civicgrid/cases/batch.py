@@ -34,7 +34,8 @@ BATCH = 1000
 
 @dataclass
 class _Held:
-    """What the batch keeps of one case: its report, its assignments and requests in the order made."""
+    """What the batch keeps of one case: its report, its assignments and requests in the order made, the
+    sweep's last reminder per assignment and the side record of its kind."""
 
     report: CaseEvent
     files: list
@@ -42,6 +43,7 @@ class _Held:
     assignments: list = field(default_factory=list)
     approvals: list = field(default_factory=list)
     reminded: dict = field(default_factory=dict)
+    record: object = None
 
 
 class Batch:
@@ -188,6 +190,12 @@ class Memory(writer.Lookups):
     def followers(self, case: Case) -> list[CaseFollower]:
         return [f for f in self.batch.followers if f.case is case]
 
+    def record(self, case: Case, model):
+        held = self.batch.held[id(case)]
+        if held.record is None:
+            held.record = model(case=case)
+        return held.record
+
     def staff(self, case: Case, assignment) -> list[int]:
         """Whom the sweep tells: the department's staff about an assignment, the centre's about a case."""
         key = ("department", assignment.department_id) if assignment else ("centre", case.centre_area_id)
@@ -206,18 +214,20 @@ def _sees(actor, case: Case) -> bool:
 
 class _Numbers:
     """案件编号 as ``intake.next_number`` gives them, counted in memory per county and day from the counters'
-    last values (read, and locked, when first needed) and saved once."""
+    last values (a county's read, and locked, when it is first numbered) and saved once."""
 
     def __init__(self):
         self.last: dict[tuple, int] = {}
+        self.read: set[str] = set()
 
     def next(self, area_code: str, now: datetime) -> str:
-        key = (intake.number_prefix(area_code), timezone.localdate(now))
-        if key not in self.last:
-            counter = CaseCounter.objects.select_for_update().filter(prefix=key[0], day=key[1]).first()
-            self.last[key] = counter.last if counter else 0
-        self.last[key] += 1
-        return intake.format_number(*key, self.last[key])
+        prefix, day = intake.number_prefix(area_code), timezone.localdate(now)
+        if prefix not in self.read:
+            self.read.add(prefix)
+            counters = CaseCounter.objects.select_for_update().filter(prefix=prefix)
+            self.last.update({(prefix, c.day): c.last for c in counters})
+        self.last[prefix, day] = self.last.get((prefix, day), 0) + 1
+        return intake.format_number(prefix, day, self.last[prefix, day])
 
     def save(self) -> None:
         CaseCounter.objects.bulk_create([CaseCounter(prefix=p, day=d, last=n) for (p, d), n in self.last.items()],

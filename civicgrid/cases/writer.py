@@ -58,6 +58,11 @@ class Lookups:
     def followers(self, case: Case) -> list[CaseFollower]:
         return list(case.followers.all()) if case.pk else []
 
+    def record(self, case: Case, model):
+        """The case's side record of its kind, as written, or a new one."""
+        found = model.objects.filter(pk=case.pk).first() if case.pk else None
+        return found or model(case=case)
+
 
 @dataclass
 class Work:
@@ -97,6 +102,12 @@ class Work:
         found = self.lookups.assignments(self.case)
         if self.assignment is not None and self.assignment.pk is not None:
             found = [self.assignment if a.pk == self.assignment.pk else a for a in found]
+        return found
+
+    def record(self):
+        """The side record of the case's kind (``registry.Kind.record``), read or made, and handed to ``save``."""
+        found = self.lookups.record(self.case, registry.kind(self.case.kind).record)
+        self.save(found)
         return found
 
     def save(self, *records) -> None:

@@ -65,7 +65,7 @@ from civicgrid.orgs.models import Department
 from . import staffing, texts
 from .people import CITY, GRID, TOWNSHIP
 
-DEFAULT_COUNT = 3000
+DEFAULT_COUNT = 2000
 SEED = 20261121
 DAYS = 90
 SWEEP_HOURS = (9, 15)
@@ -503,6 +503,7 @@ class Sim:
         self.cases: dict[int, Case] = {}
         self.refused: list[str] = []
         self.departments = {d.pk: d for d in Department.objects.select_related("area").prefetch_related("served_areas")}
+        self.serving: dict[str, list] = {}
 
     def run(self, plans: list[Plan]) -> None:
         queue = [(plan.reported_at, plan.index, story(self, plan)) for plan in plans]
@@ -605,7 +606,9 @@ class Sim:
 
     def departments_for(self, case: Case, busy=()) -> list:
         """The county's departments serving the case's area (the city's when it has none), not yet on it."""
-        local = [d for d in self.departments.values() if _serves(d, case.area_code) and d.pk not in busy]
+        if case.area_code not in self.serving:
+            self.serving[case.area_code] = [d for d in self.departments.values() if _serves(d, case.area_code)]
+        local = [d for d in self.serving[case.area_code] if d.pk not in busy]
         county = [d for d in local if len(d.area.code) == 6] if case.area_code[:6] != CITY else []
         return sorted(county or local, key=lambda d: d.code)
 

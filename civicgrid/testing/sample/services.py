@@ -21,9 +21,8 @@ class AssessIn(StepInput):
 
 
 def assess(work, params: AssessIn) -> None:
-    record, _created = Inspection.objects.get_or_create(case=work.case)
+    record = work.record()
     record.grade, record.assessed_at = params.grade, work.now
-    record.save()
     work.data.update(grade=params.grade)
 
 
