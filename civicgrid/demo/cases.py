@@ -1,18 +1,20 @@
-"""Demo cases: a few thousand realistic matters over 榆林市's grids in the last 90 days, in every state.
+"""Demo cases: a couple of thousand realistic matters over 榆林市's grids in the last 90 days, in every state.
 
-Every case is driven through the real services (``intake.file_case``, ``services.transition`` and
-``services.decide``) by the staff who would act, at the time they would act. Each case gets a plan
-(where, what, who reported it, how it will go); its story is a generator that yields the time of its
-next step. The stories run together in time order up to now, with the deadline sweep twice a day in
-between, so numbers, timelines and overdue marks come out as a real centre's would. A step whose time
-is still to come does not happen: recent cases are open, older ones mostly finished, slow ones late,
-and the traffic lights are red, yellow and green as they would be.
+Every case is filed and taken through its steps by the staff who would act, at the time they would act,
+with the loop's own checks and step functions, through the one writer's batch path (``cases.batch``): the
+cases are kept in memory while their stories run and written together at the end, in one transaction, so
+the load happens completely or not at all. Each case gets a plan (where, what, who reported it, how it will
+go); its story is a generator that yields the time of its next step. The stories run together in time
+order up to now, with the deadline sweep twice a day in between, so numbers, timelines and overdue marks
+come out as a real centre's would. A step whose time is still to come does not happen: recent cases are
+open, older ones mostly finished, slow ones late, and the traffic lights are red, yellow and green as they
+would be. ``per_case=True`` takes every step through ``transition`` instead, written at once, as pages do:
+a test compares the rows the two leave.
 
-While 90 days are replayed the after-commit side effects of each step (notices, SMS to the reporter)
-are dropped: thousands of stale messages to made-up phones help nobody, and they would double the
-time. Afterwards the notices for the work waiting now are written from the timeline, dated when
-the step happened. Everything is drawn from one seeded RNG, so a load is deterministic for a given
-``now``. The whole load is one transaction: it happens completely or not at all.
+The notices and SMS a step sends after its commit are not sent for steps replayed from the past: thousands
+of stale messages to made-up phones help nobody. Afterwards the notices for the work waiting now are
+written from the timeline, dated when the step happened. Everything is drawn from one seeded RNG, so a
+load is deterministic for a given ``now``.
 """
 
 import heapq

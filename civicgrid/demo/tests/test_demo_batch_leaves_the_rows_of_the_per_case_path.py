@@ -10,7 +10,7 @@ from django.db import transaction
 from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseCounter, CaseEvent, CaseFollower
 from civicgrid.demo.cases import load_cases
 from civicgrid.notifications.models import Notice, OutboxMessage
-from civicgrid.orgs.models import Staff
+from civicgrid.orgs.models import Department, Staff
 
 pytestmark = pytest.mark.django_db
 
@@ -44,17 +44,20 @@ def test_the_demo_batch_leaves_the_rows_the_per_case_path_leaves(demo_city, sett
 def snapshot() -> dict:
     """Every row of the compared tables, its own ids and those of other rows written in the run replaced by
     what names the row in both runs (a case's number, a user's name …), sorted."""
-    keys = _keys()
+    keys = _keys()  # the staff and county departments the demo creates are written in each run
     return {model: sorted((_row(obj, keys) for obj in model.objects.all()), key=repr) for model in COMPARED}
 
 
 def _keys() -> dict:
     cases = dict(Case.objects.values_list("pk", "number"))
-    assignments = {a.pk: (cases[a.case_id], a.department_id, a.role, a.dispatched_at) for a in Assignment.objects.all()}
+    departments = dict(Department.objects.values_list("pk", "code"))
+    assignments = {a.pk: (cases[a.case_id], departments[a.department_id], a.role, a.dispatched_at)
+                   for a in Assignment.objects.all()}
     approvals = {a.pk: (cases[a.case_id], a.kind, a.requested_at) for a in Approval.objects.all()}
     events = {e.pk: (cases[e.case_id], e.action, e.created_at, e.note) for e in CaseEvent.objects.all()}
     return {Case: cases, Assignment: assignments, Approval: approvals, CaseEvent: events,
-            Staff: dict(Staff.objects.values_list("pk", "username"))}
+            Staff: dict(Staff.objects.values_list("pk", "username")),
+            Department: departments}
 
 
 def _row(obj, keys: dict) -> dict:
