@@ -1,4 +1,4 @@
-"""Demo cases: a couple of thousand realistic matters over 榆林市's grids in the last 90 days, in every state.
+"""Demo cases: some 1,500 realistic matters over 榆林市's grids in the last 90 days, in every state.
 
 Every case is filed and taken through its steps by the staff who would act, at the time they would act,
 with the loop's own checks and step functions, through the one writer's batch path (``cases.batch``): the
@@ -67,7 +67,7 @@ from civicgrid.orgs.models import Department
 from . import staffing, texts
 from .people import CITY, GRID, TOWNSHIP
 
-DEFAULT_COUNT = 2000
+DEFAULT_COUNT = 1500
 SEED = 20261121
 DAYS = 90
 SWEEP_HOURS = (9, 15)
