@@ -195,7 +195,7 @@ def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> N
     """立案 and 派遣 as ``user`` where the workflow allows them: the steps' own functions, applied in memory
     with lookups that remember, before anything is written."""
     rules = _Rules({item.case.category for item in items})
-    lookups = _BatchLookups(clocks)
+    lookups = _BatchLookups(clocks, rules.departments())
     for item in items:
         item.case.number = _("新案件")  # refusals name the case; its number is given out when it is written
         item.works = _applied_steps(item, user, rules, lookups, refused)
@@ -231,6 +231,10 @@ class _Rules:
         self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
         self.known: dict[tuple, list] = {}
 
+    def departments(self) -> list[Department]:
+        """The departments the rules name, read with them: dispatch need not read them again."""
+        return [d for rule in self.rules.rules for d in (rule.lead_department, *rule.co_departments.all()) if d]
+
     def route(self, case: Case) -> list:
         """Lead first, then co-departments; empty when no rule or default names a lead."""
         key = (case.category.pk, case.area_code[:self.depth])
@@ -243,10 +247,10 @@ class _BatchLookups(writer.Lookups):
     """What the steps read, for a batch filed at one instant: clocks worked out once per limit, the
     departments and the areas they serve read once (as ``routing.serving_departments`` finds them)."""
 
-    def __init__(self, clocks: "_Clocks"):
+    def __init__(self, clocks: "_Clocks", departments=()):
         self.clocks, self.now = clocks, clocks.now
-        self.served = _served_areas()
-        self.known = {}
+        self.at_or_above, self.at_or_below = _served_prefixes(_served_areas())
+        self.known = {department.pk: department for department in departments}
         self.serving_by_area: dict[str, set[int]] = {}
 
     def start(self, clock, now, stage, category, priority) -> None:
@@ -259,11 +263,24 @@ class _BatchLookups(writer.Lookups):
         return {pk: self.known[pk] for pk in pks if pk in self.known}
 
     def serving(self, area_code: str) -> set[int]:
+        """Departments serving an area that holds ``area_code`` or lies inside it: a look-up per prefix of the
+        code, not a pass over every department for each of the batch's grids."""
         if area_code not in self.serving_by_area:
-            self.serving_by_area[area_code] = {
-                pk for pk, codes in self.served.items()
-                if any(area_code.startswith(code) or code.startswith(area_code) for code in codes)}
+            above = (self.at_or_above.get(area_code[:n], ()) for n in range(len(area_code) + 1))
+            self.serving_by_area[area_code] = set().union(*above, self.at_or_below.get(area_code, ()))
         return self.serving_by_area[area_code]
+
+
+def _served_prefixes(served: dict[int, list[str]]) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """{served code: departments} and {every prefix of a served code: departments}: a department serves
+    ``area_code`` when one of its codes starts ``area_code`` or ``area_code`` starts with one of them."""
+    at, below = {}, {}
+    for pk, codes in served.items():
+        for code in codes:
+            at.setdefault(code, set()).add(pk)
+            for n in range(len(code) + 1):
+                below.setdefault(code[:n], set()).add(pk)
+    return at, below
 
 
 def _served_areas() -> dict[int, list[str]]:
