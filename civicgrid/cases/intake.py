@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
@@ -159,7 +160,7 @@ def place(report: Report, errors: dict) -> Placement | None:
         return None
     code = index.locate_one(lon, lat)
     if code is not None:
-        return Placement(Area.objects.select_related("parent__parent").get(code=code), lon, lat)
+        return Placement(placing.grid_area(code), lon, lat)
     outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
     if report.address.strip():
         return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
