@@ -67,7 +67,9 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
     placement = place(report, errors)
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
-    with transaction.atomic():
+    # Every refusal came above, so a caller's own transaction (Open311's, the API's) needs no savepoint
+    # around these writes: nothing here fails that its transaction would not have to roll back too.
+    with transaction.atomic(savepoint=False):
         case = build_case(report, placement, user, now)
         deadlines.start(case, now, (limits or deadlines.LimitCache()).get(case.category, Stage.REGISTER, case.priority))
         case.number = next_number(case.area_code, now)
