@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civicgrid.core.validators import validate_id_number, validate_mainland_phone
 from civicgrid.geo import placing
@@ -104,20 +105,26 @@ def check_filer(user, channel: str) -> None:
             "channel": Channel(channel).label if channel in Channel.values else channel})
 
 
+# Read on every report, translated only into a message about a problem (each report of a batch asks).
+LABELS = {"title": gettext_lazy("标题"), "description": gettext_lazy("描述"), "address": gettext_lazy("地址"),
+          "reporter_name": gettext_lazy("姓名")}
+PRIORITIES, CHANNELS = frozenset(Priority.values), frozenset(Channel.values)
+
+
 def check(report: Report) -> dict[str, str]:
     errors: dict[str, str] = {}
     category = report.category
     if category is None or not category.is_active:
         errors["category"] = _("请选择一个启用的事项分类。")
-    _check_text(errors, "title", report.title, TITLE_MAX, _("标题"))
+    _check_text(errors, "title", report.title, TITLE_MAX, LABELS["title"])
     limit = category.description_max_length if category else 2000
-    _check_text(errors, "description", report.description, limit, _("描述"))
-    _check_length(errors, "address", report.address, ADDRESS_MAX, _("地址"))
-    _check_length(errors, "reporter_name", report.reporter_name, NAME_MAX, _("姓名"))
+    _check_text(errors, "description", report.description, limit, LABELS["description"])
+    _check_length(errors, "address", report.address, ADDRESS_MAX, LABELS["address"])
+    _check_length(errors, "reporter_name", report.reporter_name, NAME_MAX, LABELS["reporter_name"])
     _check_identity(errors, report)
-    if report.priority not in Priority.values:
+    if report.priority not in PRIORITIES:
         errors["priority"] = _("紧急程度“%(value)s”无效。") % {"value": report.priority}
-    if report.channel not in Channel.values:
+    if report.channel not in CHANNELS:
         errors["channel"] = _("来源渠道“%(value)s”无效。") % {"value": report.channel}
     if category is not None:
         errors.update({f"extra.{code}": message for code, message in category.extra_value_errors(report.extra).items()})
