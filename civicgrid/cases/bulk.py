@@ -39,7 +39,8 @@ from civicgrid.orgs.models import Department, RoleAssignment
 from . import attachments, deadlines, intake, registry, services, signals, workflow, writer
 from .choices import Stage, Status
 from .extra import extra_value_errors
-from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
+from .models import Assignment, Case, CaseCounter, CaseEvent, TimeLimit
+from .models.categories import read_all_fields
 from .notices import RESIDENT_TEXTS
 from .routing import RuleBook
 from .workflow import Action, staff_or_none
@@ -138,16 +139,8 @@ def _filer_problem(user, channel: str) -> dict[str, str]:
 def _fields(categories) -> dict[int, list]:
     """Each category's extra fields (``Category.all_fields``: its ancestors' and its own), in one query."""
     categories = list(categories)
-    rows = CategoryField.objects.filter(category__code__in={c for cat in categories for c in cat.lineage_codes()}) \
-        .select_related("category")
-    by_code: dict[str, list] = {}
-    for row in sorted(rows, key=lambda f: (len(f.category.code), f.pk)):
-        by_code.setdefault(row.category.code, []).append(row)
-    found = {}
-    for category in categories:
-        nearest = {f.code: f for code in category.lineage_codes() for f in by_code.get(code, [])}
-        found[category.pk] = list(nearest.values())
-    return found
+    read_all_fields(categories)
+    return {category.pk: category.all_fields() for category in categories}
 
 
 def _locate(reports: list) -> dict[int, intake.Placement]:
@@ -196,8 +189,9 @@ def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> N
     with lookups that remember, before anything is written."""
     rules = _Rules({item.case.category for item in items})
     lookups = _BatchLookups(clocks, rules.departments())
+    unnumbered = _("新案件")  # refusals name the case; its number is given out when it is written
     for item in items:
-        item.case.number = _("新案件")  # refusals name the case; its number is given out when it is written
+        item.case.number = unnumbered
         item.works = _applied_steps(item, user, rules, lookups, refused)
 
 
