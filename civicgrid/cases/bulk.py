@@ -116,10 +116,12 @@ def _checked(reports: list, user, errors: dict) -> list[_Item]:
     fields = _fields(categories.values())
     categories = {pk: _Category(category, fields[pk]) for pk, category in categories.items()}
     grids = _locate(reports)
+    allowed = intake.channels_for(user)  # the filer's roles, read once for the batch
     items = []
     for index, report in enumerate(reports):
         problems = intake.check(replace(report, category=report.category and categories[report.category.pk]))
-        problems.update(_filer_problem(user, report.channel))
+        if report.channel not in allowed:
+            problems.update(_filer_problem(user, report.channel))
         placement = grids.get(index) or intake.place(report, problems)
         if problems:
             errors[index] = problems
