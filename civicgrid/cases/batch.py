@@ -60,7 +60,7 @@ class Batch:
 
     def file(self, report: intake.Report, user, now: datetime) -> Case:
         """信息采集 as ``intake.file_case`` does it, numbered at once (a merge names its original by number)."""
-        case, placement = intake.prepare_case(report, user, now, self.lookups.limits, self.lookups.grids)
+        case, placement = intake.prepare_case(report, user, now, self.lookups.limits)
         case.number = self.numbers.next(case.area_code, now)
         self.cases.append(case)
         self.held[id(case)] = _Held(intake.report_event(case, report, user, placement.warning), report.files, user)
@@ -157,8 +157,7 @@ class Memory(writer.Lookups):
 
     def __init__(self, batch: Batch):
         self.batch = batch
-        self.limits = deadlines.AllLimits()
-        self.grids: dict[str, object] = {}
+        self.limits = deadlines.LimitCache()
         self.known: dict[int, Department] = {}
         self.serving = Serving()
         self.staff_by: dict[tuple, list] = {}

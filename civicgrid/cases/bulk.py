@@ -40,7 +40,8 @@ from civicgrid.orgs.services import Serving
 from . import attachments, deadlines, intake, registry, services, signals, workflow, writer
 from .choices import Stage, Status
 from .extra import extra_value_errors
-from .models import Assignment, Case, CaseCounter, CaseEvent, CategoryField, TimeLimit
+from .models import Assignment, Case, CaseCounter, CaseEvent, TimeLimit
+from .models.categories import read_all_fields
 from .notices import RESIDENT_TEXTS
 from .routing import RuleBook
 from .workflow import Action
@@ -116,10 +117,12 @@ def _checked(reports: list, user, errors: dict) -> list[_Item]:
     fields = _fields(categories.values())
     categories = {pk: _Category(category, fields[pk]) for pk, category in categories.items()}
     grids = _locate(reports)
+    allowed = intake.channels_for(user)  # the filer's roles, read once for the batch
     items = []
     for index, report in enumerate(reports):
         problems = intake.check(replace(report, category=report.category and categories[report.category.pk]))
-        problems.update(_filer_problem(user, report.channel))
+        if report.channel not in allowed:
+            problems.update(_filer_problem(user, report.channel))
         placement = grids.get(index) or intake.place(report, problems)
         if problems:
             errors[index] = problems
@@ -139,16 +142,8 @@ def _filer_problem(user, channel: str) -> dict[str, str]:
 def _fields(categories) -> dict[int, list]:
     """Each category's extra fields (``Category.all_fields``: its ancestors' and its own), in one query."""
     categories = list(categories)
-    rows = CategoryField.objects.filter(category__code__in={c for cat in categories for c in cat.lineage_codes()}) \
-        .select_related("category")
-    by_code: dict[str, list] = {}
-    for row in sorted(rows, key=lambda f: (len(f.category.code), f.pk)):
-        by_code.setdefault(row.category.code, []).append(row)
-    found = {}
-    for category in categories:
-        nearest = {f.code: f for code in category.lineage_codes() for f in by_code.get(code, [])}
-        found[category.pk] = list(nearest.values())
-    return found
+    read_all_fields(categories)
+    return {category.pk: category.all_fields() for category in categories}
 
 
 def _locate(reports: list) -> dict[int, intake.Placement]:
@@ -196,9 +191,10 @@ def _take_steps(items: list[_Item], user, clocks: "_Clocks", refused: dict) -> N
     """立案 and 派遣 as ``user`` where the workflow allows them: the steps' own functions, applied in memory
     with lookups that remember, before anything is written."""
     rules = _Rules({item.case.category for item in items})
-    lookups = _BatchLookups(clocks)
+    lookups = _BatchLookups(clocks, rules.departments())
+    unnumbered = _("新案件")  # refusals name the case; its number is given out when it is written
     for item in items:
-        item.case.number = _("新案件")  # refusals name the case; its number is given out when it is written
+        item.case.number = unnumbered
         item.works = _applied_steps(item, user, rules, lookups, refused)
 
 
@@ -232,6 +228,10 @@ class _Rules:
         self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
         self.known: dict[tuple, list] = {}
 
+    def departments(self) -> list[Department]:
+        """The departments the rules name, read with them: dispatch need not read them again."""
+        return [d for rule in self.rules.rules for d in (rule.lead_department, *rule.co_departments.all()) if d]
+
     def route(self, case: Case) -> list:
         """Lead first, then co-departments; empty when no rule or default names a lead."""
         key = (case.category.pk, case.area_code[:self.depth])
@@ -244,10 +244,10 @@ class _BatchLookups(writer.Lookups):
     """What the steps read, for a batch filed at one instant: clocks worked out once per limit, the
     departments and the areas they serve read once (as ``routing.serving_departments`` finds them)."""
 
-    def __init__(self, clocks: "_Clocks"):
+    def __init__(self, clocks: "_Clocks", departments=()):
         self.clocks, self.now = clocks, clocks.now
         self.serving = Serving()
-        self.known = {}
+        self.known = {department.pk: department for department in departments}
 
     def start(self, clock, now, stage, category, priority) -> None:
         self.clocks.start(clock, stage, category, priority)

@@ -26,8 +26,10 @@ PRIORITY_LIMITS = {
 }
 
 
-# Each category's limits per stage as read lately (core.recent): every intake asks, administrators rarely change them.
+# Every category's own limits as read lately (core.recent), in one query for the whole table: every intake asks,
+# administrators rarely change them, and the table has a row per category and stage at most.
 RECENT_LIMITS = Recent()
+BOOK = "limits"
 
 
 def priority_limit(priority: str, stage: str) -> tuple | None:
@@ -46,39 +48,22 @@ class LimitCache:
             return urgent
         key = (category.pk, stage)
         if key not in self._limits:
-            self._limits[key] = RECENT_LIMITS.get(key, lambda: _read(category, stage))
+            self._limits[key] = _read(category, stage)
         return self._limits[key]
-
-
-class AllLimits(LimitCache):
-    """Every category's limits, read in one query when first asked: for a batch over many categories (the demo)."""
-
-    def __init__(self):
-        super().__init__()
-        self._by_code: dict[tuple[str, str], tuple] | None = None
-
-    def get(self, category, stage: str, priority: str = Priority.NORMAL) -> tuple:
-        if urgent := priority_limit(priority, stage):
-            return urgent
-        key = (category.pk, stage)
-        if key not in self._limits:
-            self._limits[key] = self._nearest(category, stage) or registry.limit(category.kind, stage)
-        return self._limits[key]
-
-    def _nearest(self, category, stage: str) -> tuple | None:
-        """The category's own limit for the stage, or else its nearest ancestor's, as ``Category.time_limit``."""
-        if self._by_code is None:
-            from .models import TimeLimit
-
-            self._by_code = {(code, s): (amount, unit) for code, s, amount, unit in
-                             TimeLimit.objects.values_list("category__code", "stage", "amount", "unit")}
-        found = [self._by_code[code, stage] for code in category.lineage_codes() if (code, stage) in self._by_code]
-        return found[-1] if found else None
 
 
 def _read(category, stage: str) -> tuple:
-    limit = category.time_limit(stage)
-    return (limit.amount, limit.unit) if limit else registry.limit(category.kind, stage)
+    """The category's limit for the stage, or its nearest ancestor's (``Category.time_limit``), or its kind's."""
+    book = RECENT_LIMITS.get(BOOK, _book)
+    nearest = next((book[code, stage] for code in reversed(category.lineage_codes()) if (code, stage) in book), None)
+    return nearest or registry.limit(category.kind, stage)
+
+
+def _book() -> dict[tuple[str, str], tuple]:
+    from .models import TimeLimit
+
+    return {(code, stage): (amount, unit) for code, stage, amount, unit
+            in TimeLimit.objects.values_list("category__code", "stage", "amount", "unit")}
 
 
 def limit_for(category, stage: str, priority: str = Priority.NORMAL) -> tuple:

@@ -13,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
@@ -62,7 +64,9 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
     """Check and file a report as a new case (状态: 待受理) with its register clock running."""
     now = now or timezone.now()
     case, placement = prepare_case(report, user, now, limits)
-    with transaction.atomic():
+    # Every refusal came in prepare_case, so a caller's own transaction (Open311's, the API's) needs no
+    # savepoint around these writes: nothing here fails that its transaction would not have to roll back too.
+    with transaction.atomic(savepoint=False):
         case.number = next_number(case.area_code, now)
         case.save()
         event = report_event(case, report, user, placement.warning)
@@ -73,13 +77,13 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
     return case
 
 
-def prepare_case(report: Report, user, now: datetime, limits=None, grids: dict | None = None) -> tuple[Case, Placement]:
+def prepare_case(report: Report, user, now: datetime, limits=None) -> tuple[Case, Placement]:
     """The report checked and built into its case, not yet numbered or written, with its 立案 clock running.
 
-    A batch passes ``limits`` and ``grids`` (a dict it keeps of the grids read, by code) to read each once."""
+    A batch passes ``limits`` to read each time limit once."""
     check_filer(user, report.channel)
     errors = check(report)
-    placement = place(report, errors, grids)
+    placement = place(report, errors)
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
     case = build_case(report, placement, user, now)
@@ -114,20 +118,26 @@ def check_filer(user, channel: str) -> None:
             "channel": Channel(channel).label if channel in Channel.values else channel})
 
 
+# Read on every report, translated only into a message about a problem (each report of a batch asks).
+LABELS = {"title": gettext_lazy("标题"), "description": gettext_lazy("描述"), "address": gettext_lazy("地址"),
+          "reporter_name": gettext_lazy("姓名")}
+PRIORITIES, CHANNELS = frozenset(Priority.values), frozenset(Channel.values)
+
+
 def check(report: Report) -> dict[str, str]:
     errors: dict[str, str] = {}
     category = report.category
     if category is None or not category.is_active:
         errors["category"] = _("请选择一个启用的事项分类。")
-    _check_text(errors, "title", report.title, TITLE_MAX, _("标题"))
+    _check_text(errors, "title", report.title, TITLE_MAX, LABELS["title"])
     limit = category.description_max_length if category else 2000
-    _check_text(errors, "description", report.description, limit, _("描述"))
-    _check_length(errors, "address", report.address, ADDRESS_MAX, _("地址"))
-    _check_length(errors, "reporter_name", report.reporter_name, NAME_MAX, _("姓名"))
+    _check_text(errors, "description", report.description, limit, LABELS["description"])
+    _check_length(errors, "address", report.address, ADDRESS_MAX, LABELS["address"])
+    _check_length(errors, "reporter_name", report.reporter_name, NAME_MAX, LABELS["reporter_name"])
     _check_identity(errors, report)
-    if report.priority not in Priority.values:
+    if report.priority not in PRIORITIES:
         errors["priority"] = _("紧急程度“%(value)s”无效。") % {"value": report.priority}
-    if report.channel not in Channel.values:
+    if report.channel not in CHANNELS:
         errors["channel"] = _("来源渠道“%(value)s”无效。") % {"value": report.channel}
     if category is not None:
         errors.update({f"extra.{code}": message for code, message in category.extra_value_errors(report.extra).items()})
@@ -157,7 +167,7 @@ def _check_identity(errors, report: Report) -> None:
             errors[key] = error.messages[0]
 
 
-def place(report: Report, errors: dict, grids: dict | None = None) -> Placement | None:
+def place(report: Report, errors: dict) -> Placement | None:
     """The grid of the reported point; or the city, with a warning, when only the address can place it."""
     index = get_index()
     if report.longitude is None or report.latitude is None:
@@ -172,18 +182,12 @@ def place(report: Report, errors: dict, grids: dict | None = None) -> Placement 
         return None
     code = index.locate_one(lon, lat)
     if code is not None:
-        return Placement(_grid(code, {} if grids is None else grids), lon, lat)
+        return Placement(placing.grid_area(code), lon, lat)
     outside = _("该点不在%(region)s的任何网格内。") % {"region": index.region_name or _("本系统")}
     if report.address.strip():
         return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
     errors["location"] = outside + _("请重新选点，或填写地址由中心定位。")
     return None
-
-
-def _grid(code: str, grids: dict) -> Area:
-    if code not in grids:
-        grids[code] = Area.objects.select_related("parent__parent").get(code=code)  # handling_centre walks up
-    return grids[code]
 
 
 def _by_address(index, lon, lat, warning: str, errors: dict) -> Placement | None:

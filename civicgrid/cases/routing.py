@@ -33,10 +33,16 @@ class RuleBook:
         rules = RoutingRule.objects.filter(is_active=True).select_related("category", "lead_department")
         self.rules = list(rules.prefetch_related("co_departments"))
         self._defaults: dict[str, object] = {}
+        # Positions of the rules by their category's code (None: any category), so a proposal looks only at
+        # the rules of the case's lineage instead of the whole book; positions keep the book's order for ties.
+        self._by_category: dict[str | None, list[int]] = {}
+        for position, rule in enumerate(self.rules):
+            self._by_category.setdefault(rule.category.code if rule.category_id else None, []).append(position)
 
     def propose(self, category: Category, area_code: str) -> Route:
         lineage = {*ancestor_codes(category.code), category.code}
-        matching = [rule for rule in self.rules if _matches(rule, lineage, area_code)]
+        positions = sorted(p for code in (*lineage, None) for p in self._by_category.get(code, ()))
+        matching = [rule for rule in map(self.rules.__getitem__, positions) if _matches(rule, lineage, area_code)]
         if matching:
             best = max(matching, key=RoutingRule.specificity)
             return Route(best.lead_department, list(best.co_departments.all()), best)

@@ -49,7 +49,7 @@ from civicgrid.cases.choices import (
     Stage,
 )
 from civicgrid.cases.choices import Status as S
-from civicgrid.cases.deadlines import AllLimits, LimitCache
+from civicgrid.cases.deadlines import LimitCache
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.cases.models import Case, CaseEvent
 from civicgrid.cases.routing import RuleBook
@@ -501,7 +501,7 @@ class Sim:
         self.end, self.cast, self.world, self.hand, self.progress = end, cast, world, hand, progress
         self.clock = end
         self.work = calendar.current()
-        self.limits, self.rules = AllLimits(), RuleBook()
+        self.limits, self.rules = LimitCache(), RuleBook()
         self.cases: dict[int, Case] = {}
         self.refused: list[str] = []
         self.departments = {d.pk: d for d in Department.objects.select_related("area").prefetch_related("served_areas")}

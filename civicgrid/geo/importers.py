@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.imports import ImportReport
 
-from . import codes, locator
+from . import codes, locator, placing
 from .choices import AreaLevel, CoordinateSystem
 from .coords import CHINA_BBOX, to_wgs84
 from .models import Area, Boundary, Generation
@@ -108,6 +109,7 @@ def import_divisions(sources: list[tuple[str, str]], only_valid: bool = False) -
         return report
     with transaction.atomic():
         _write_divisions(valid, report)
+    transaction.on_commit(placing.forget)  # other processes see the stamp move
     report.written = True
     return report
 
@@ -172,7 +174,7 @@ def _rename(rows: list[DivisionRow], existing: dict[str, Area], report: ImportRe
             continue
         report.changes.append(_("%(code)s 名称由“%(old)s”改为“%(new)s”。") % {
             "code": row.code, "old": area.name, "new": row.name})
-        area.name = row.name
+        area.name, area.updated_at = row.name, timezone.now()  # bulk_update does not apply auto_now
         renamed.append(area)
     Area.objects.bulk_update(renamed, ["name", "updated_at"], batch_size=CHUNK)
     report.updated += len(renamed)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Service, ServiceRequest
-from .services import RECENT_SERVICES, set_published
+from .services import forget, set_published
 
 
 @admin.register(Service)
@@ -26,7 +26,7 @@ class ServiceAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        RECENT_SERVICES.forget(form.initial.get("service_code", obj.service_code))
+        forget()
 
 
 @admin.register(ServiceRequest)

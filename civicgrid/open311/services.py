@@ -20,6 +20,7 @@ from civicgrid.cases.choices import FINISHED_STATUSES, Channel, FieldType
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.cases.models import Case, Category
 from civicgrid.cases.models.cases import TITLE_MAX
+from civicgrid.cases.models.categories import read_all_fields
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT, Action, InvalidInput
 from civicgrid.core.http.principal import Principal
@@ -30,8 +31,10 @@ from .models import SERVICE_CODE_MAX, Service, ServiceRequest
 TITLE_LENGTH = TITLE_MAX
 
 OPEN, CLOSED = "open", "closed"
-# Published services by code (core.recent), with their category and its extra fields read once.
+# Every published service by code (core.recent), with its category and the category's extra fields, read in two
+# queries for the whole catalogue: a client files under any of them, and administrators rarely change them.
 RECENT_SERVICES = Recent()
+CATALOGUE = "published"
 
 # (branch path, leaves to publish: None for every leaf but 其他)
 DEFAULT_BRANCHES = [
@@ -63,11 +66,14 @@ def publish(category: Category, service_code: str | None = None, **fields) -> Se
 def set_published(services, published: bool) -> int:
     """Publish or withdraw ``services`` (a queryset) at once: clients see it in ``discovery``'s changeset, and
     this process stops filing under a withdrawn code straight away (others within the reference recheck)."""
-    codes = list(services.values_list("service_code", flat=True))
     changed = services.update(published=published, updated_at=timezone.now())
-    for code in codes:
-        RECENT_SERVICES.forget(code)
+    forget()
     return changed
+
+
+def forget() -> None:
+    """A service changed: this process reads the catalogue again at the next request."""
+    RECENT_SERVICES.forget(CATALOGUE)
 
 
 @transaction.atomic
@@ -105,11 +111,17 @@ def open_or_closed(status: str) -> str:
 
 def published(service_code: str) -> Service:
     """The published service with this code; an unknown or withdrawn one is bad input."""
-    found = RECENT_SERVICES.get(service_code, lambda: Service.objects.select_related("category").filter(
-        service_code=service_code, published=True).first())
+    found = RECENT_SERVICES.get(CATALOGUE, _catalogue).get(service_code)
     if found is None:
         message = _("没有代码为“%(code)s”的服务。") % {"code": service_code[:SERVICE_CODE_MAX]}
         raise InvalidInput(message, {"service_code": message})
+    return found
+
+
+def _catalogue() -> dict[str, Service]:
+    found = {service.service_code: service
+             for service in Service.objects.select_related("category").filter(published=True)}
+    read_all_fields(service.category for service in found.values())
     return found
 
 

@@ -23,22 +23,36 @@ def staff_at(area):
 
 
 class Serving:
-    """``serving_departments`` for many areas, on every department's served codes read once: for a batch."""
+    """``serving_departments`` for many areas, on every department's served codes read once: for a batch.
+
+    A department serves ``area_code`` when one of its codes starts ``area_code`` or ``area_code`` starts with
+    one of them: a look-up per prefix of the code, not a pass over every department for each area."""
 
     def __init__(self):
         served = {pk: [code] for pk, code in Department.objects.values_list("pk", "area__code")}
         listed: dict[int, list[str]] = {}
         for pk, code in Department.served_areas.through.objects.values_list("department_id", "area__code"):
             listed.setdefault(pk, []).append(code)
-        self.served = served | listed  # a department's own area counts only when it lists none
+        self.at, self.under = _by_prefix(served | listed)  # a department's own area counts only when it lists none
         self.known: dict[str, set[int]] = {}
 
     def __call__(self, area_code: str) -> set[int]:
         """The ids of the departments serving ``area_code``, or an area above or below it."""
         if area_code not in self.known:
-            self.known[area_code] = {pk for pk, codes in self.served.items()
-                                     if any(area_code.startswith(c) or c.startswith(area_code) for c in codes)}
+            above = (self.at.get(area_code[:n], ()) for n in range(len(area_code) + 1))
+            self.known[area_code] = set().union(*above, self.under.get(area_code, ()))
         return self.known[area_code]
+
+
+def _by_prefix(served: dict[int, list[str]]) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """{served code: departments} and {every prefix of a served code: departments}."""
+    at, under = {}, {}
+    for pk, codes in served.items():
+        for code in codes:
+            at.setdefault(code, set()).add(pk)
+            for n in range(len(code) + 1):
+                under.setdefault(code[:n], set()).add(pk)
+    return at, under
 
 
 def serving_departments(area_code: str) -> list[Department]:

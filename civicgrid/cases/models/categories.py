@@ -80,15 +80,25 @@ class Category(models.Model):
         return self.__dict__["_all_fields"]
 
     def _read_fields(self) -> list["CategoryField"]:
-        fields = CategoryField.objects.filter(category__code__in=self.lineage_codes()).select_related("category")
-        by_code: dict[str, CategoryField] = {}
-        for field in sorted(fields, key=lambda f: (len(f.category.code), f.pk)):
-            by_code[field.code] = field
-        return list(by_code.values())
+        read_all_fields([self])
+        return self.__dict__["_all_fields"]
 
     def extra_value_errors(self, values: dict) -> dict[str, str]:
         """Check a case's extra values against ``all_fields()``: {field code: message}, empty when all is well."""
         return extra_value_errors(self.all_fields(), values)
+
+
+def read_all_fields(categories) -> None:
+    """``all_fields()`` of each of ``categories``, read for all of them in one query and kept on each."""
+    categories = list(categories)
+    rows = CategoryField.objects.filter(category__code__in={c for cat in categories for c in cat.lineage_codes()}) \
+        .select_related("category")
+    by_code: dict[str, list[CategoryField]] = {}
+    for row in sorted(rows, key=lambda f: (len(f.category.code), f.pk)):
+        by_code.setdefault(row.category.code, []).append(row)
+    for category in categories:
+        nearest = {f.code: f for code in category.lineage_codes() for f in by_code.get(code, [])}
+        category.__dict__["_all_fields"] = list(nearest.values())
 
 
 class TimeLimit(models.Model):
