@@ -7,6 +7,7 @@ class Role(models.TextChoices):
 
     GRID_WORKER = "grid_worker", _("网格员")
     GRID_HEAD = "grid_head", _("网格长")
+    INSPECTOR = "inspector", _("监督员")
     BUILDING_HEAD = "building_head", _("楼栋长")
     FLOOR_HEAD = "floor_head", _("楼层长")
     COMMUNITY_HEAD = "community_head", _("社区(村)长")
@@ -19,6 +20,7 @@ class Role(models.TextChoices):
     MEDIATOR = "mediator", _("调解员")
     LEADER = "leader", _("领导")
     EVALUATOR = "evaluator", _("考评员")
+    AUDITOR = "auditor", _("审计员")
     ADMINISTRATOR = "admin", _("系统管理员")
 
 
