@@ -5,9 +5,11 @@ notice never undoes a step.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.notifications.choices import Channel, NoticeKind
 from civicgrid.notifications.services import notify, send
 from civicgrid.orgs.choices import DEPARTMENT_ROLES, GRID_ROLES, Role
@@ -28,8 +30,11 @@ def centre_staff(area, roles=DISPATCHERS):
     return RoleAssignment.objects.filter(area=area, role__in=roles).values_list("staff_id", flat=True)
 
 
-def grid_staff(case):
-    return RoleAssignment.objects.filter(area_id=case.area_id, role__in=GRID_ROLES) \
+def verifiers(case):
+    """Who verifies on site: the grid's own staff, and the inspectors (监督员) whose area holds the case."""
+    above = [case.area_code[:length] for length in LEVEL_LENGTHS.values() if length <= len(case.area_code)]
+    grid = Q(area_id=case.area_id, role__in=GRID_ROLES)
+    return RoleAssignment.objects.filter(grid | Q(area__code__in=above, role=Role.INSPECTOR)) \
         .values_list("staff_id", flat=True)
 
 
@@ -77,13 +82,20 @@ def _to_departments(kind, text, only_to=None):
 
 def to_verifiers(event) -> None:
     if event.to_status == Status.HANDLED:
-        notify(grid_staff(event.case), NoticeKind.NEW_TASK, _("案件 %(number)s 已处置，请现场核查。") % _texts(event),
+        notify(verifiers(event.case), NoticeKind.NEW_TASK, _("案件 %(number)s 已处置，请现场核查。") % _texts(event),
                event.case)
 
 
 def to_shift_lead(event) -> None:
     notify(centre_staff(event.case.centre_area, (Role.SHIFT_LEAD,)), NoticeKind.NEW_TASK,
            _("案件 %(number)s 已核查通过，请结案。") % _texts(event), event.case)
+
+
+def to_filer(event) -> None:
+    """The staff member who filed the case (a grid worker, a 楼栋长) hears that it is finished."""
+    if event.case.reported_by_id:
+        notify([event.case.reported_by_id], NoticeKind.RESULT,
+               _("您上报的案件 %(number)s 已办结（无需回访）。") % _texts(event), event.case)
 
 
 def to_new_centre(event) -> None:

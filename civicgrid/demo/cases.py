@@ -34,7 +34,7 @@ from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.tasks.backends.base import BaseTaskBackend
 from django.utils import timezone
 
-from civicgrid.cases import registry, sweep
+from civicgrid.cases import registry, steps, sweep
 from civicgrid.cases.batch import Batch
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
@@ -55,6 +55,7 @@ from civicgrid.cases.models import Case, CaseEvent
 from civicgrid.cases.routing import RuleBook
 from civicgrid.cases.services import decide, pending_approval, transition
 from civicgrid.cases.workflow import RESIDENT, Action, WorkflowError
+from civicgrid.cases.writer import Lookups
 from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
 from civicgrid.geo.choices import AreaLevel
@@ -95,7 +96,7 @@ STALL_AT = ["reported", "registered", "dispatched", "handled", "verified"]
 FORCED = [("reported", {}), ("registered", {}), ("dispatched", {}), ("handled", {}), ("verified", {}),
           ("closed", {}), (None, {}), (None, {"fate": "self_resolved"}), (None, {"fate": "voided"}),
           (None, {"fate": "merged", "twin_of": 0}), ("void_requested", {}), ("return_requested", {}),
-          ("extension_requested", {}), ("suspended", {})]
+          ("extension_requested", {}), ("suspended", {}), (None, {"found": True})]
 
 
 @dataclass
@@ -307,11 +308,14 @@ def make_plans(count: int, now: datetime, world: World, rng: random.Random) -> l
 
 
 def _forced(index, stop, options, now, world, rng) -> Plan:
-    """A fast case at the demo grid worker's grid, reported three to five weeks ago, that ends at ``stop``."""
+    """A fast case at the demo grid worker's grid, reported three to five weeks ago, that ends at ``stop``;
+    one ``found`` by the grid worker with nobody to call back is closed without a callback (无需回访)."""
     reported = _working_time(now - timedelta(days=21 + 2 * index), rng)
-    kind = "request" if options.get("fate") != "self_resolved" else "urban"
+    kind = "request" if options.get("fate") != "self_resolved" and not options.get("found") else "urban"
     plan = _base(index, reported, TOWNSHIP, GRID, kind, world, rng, channel=Channel.HOTLINE if kind == "request"
                  else Channel.GRID_WORKER)
+    if options.get("found"):
+        plan.report.reporter_name = plan.report.reporter_phone = ""
     plan.stop, plan.fast, plan.fate = stop, True, options.get("fate", "normal")
     plan.twin_of = options.get("twin_of")
     if plan.fate == "voided":
@@ -373,8 +377,9 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
     channel = channel or _pick(rng, CHANNELS[kind])
     if grid is None and channel == Channel.GRID_WORKER:
         channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
+    priority = _priority(category, kind, rng)
     report = Report(category=category, title=title, description=description, channel=channel,
-                    address=where.address, priority=_priority(category, kind, rng))
+                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority)
     if grid:
         report.longitude, report.latitude = _point_in(world.outlines[grid], rng)
     _reporter(report, kind, channel, applicant, county, rng)
@@ -401,6 +406,8 @@ def _matter(kind, where, world, rng) -> tuple:
 
 
 def _priority(category, kind, rng) -> str:
+    """How urgent the matter is; only staff may file it so (residents' reports come in as 一般 and intake
+    refuses more), so a resident's web report is filed as 一般 whatever this says."""
     if category.name in ("燃气管道破裂", "路面塌陷") and rng.random() < 0.6:
         return Priority.CRITICAL
     urgent = 0.5 if category.parent and category.parent.name == "突发事件" else 0.2 if kind == "hazard" else 0.03
@@ -459,7 +466,7 @@ class PerCase:
     ``decide``, ``sweep.run``): what the batch is compared with."""
 
     def __init__(self):
-        self.limits = LimitCache()
+        self.limits, self.lookups = LimitCache(), Lookups()
 
     def file(self, report: Report, user, now: datetime) -> Case:
         return file_case(report, user, now=now, limits=self.limits)
@@ -576,6 +583,10 @@ class Sim:
 
     def grid_worker(self, case: Case):
         return self.cast.grid_workers.get(case.area_code)
+
+    def nobody_to_call(self, case: Case) -> bool:
+        """No phone to call back on, the reporter's or a merged duplicate's reporter's (无需回访's own guard)."""
+        return bool(steps.nobody_to_call(case, self.hand.lookups))
 
     def handler(self, department_id: int):
         return self.cast.handlers[department_id]
@@ -833,7 +844,11 @@ def finish(sim, plan, case, rng):
         yield from finish(sim, plan, case, rng)
         return
     case = sim.act(case, Action.CLOSE, sim.centre(case, Role.SHIFT_LEAD))
-    if plan.stop == "closed" or not case.reporter_phone:
+    if plan.stop == "closed":
+        return
+    if sim.nobody_to_call(case):
+        yield sim.after_hours(rng.uniform(0.5, 8))
+        sim.act(case, Action.NO_CALLBACK, sim.centre(case, Role.INTAKE_CLERK), note=texts.note(rng, "no_callback"))
         return
     yield from callback(sim, plan, case, rng)
 
