@@ -2,6 +2,7 @@ import pytest
 
 from civicgrid.cases.categories import DATA
 from civicgrid.cases.models import Category
+from civicgrid.testing import factories
 
 TAXONOMY = DATA / "messages" / "taxonomy.csv"
 
@@ -80,3 +81,27 @@ def loop(reported_case, intake_clerk, township_dispatcher, shift_lead, departmen
               "department_handler": department_handler, "second_department_handler": second_department_handler,
               "grid_worker": grid_worker, "leader": leader, "outsider": outsider}
     return Loop(reported_case, people)
+
+
+@pytest.fixture
+def units(yulin) -> dict:
+    """1号楼 of grid A with its 3层, and 2号楼 beside it: the units of the 五级五长 below the grid."""
+    grid = yulin["grid_a"].code
+    return {"building": factories.area(f"{grid}001", "1号楼"), "floor": factories.area(f"{grid}001003", "3层"),
+            "neighbour": factories.area(f"{grid}002", "2号楼")}
+
+
+@pytest.fixture
+def building_head(units):
+    return factories.staff_with_role("building_head", area=units["building"], username="building_head")
+
+
+@pytest.fixture
+def floor_head(units):
+    return factories.staff_with_role("floor_head", area=units["floor"], username="floor_head")
+
+
+@pytest.fixture
+def inspector(yulin):
+    """监督员 of community A: verifies on site in every grid of the community."""
+    return factories.staff_with_role("inspector", area=yulin["community_a"], username="inspector")
