@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicgrid.core.calendar import YEARS
 from civicgrid.geo.choices import AreaLevel
@@ -212,7 +213,7 @@ class StaffReportForm(ReportForm):
     channel = forms.ChoiceField(label=_("来源渠道"))
     priority = forms.ChoiceField(label=_("紧急程度"), choices=Priority.choices, initial=Priority.NORMAL)
     reporter_id_number = forms.CharField(label=_("身份证号（选填）"), required=False, max_length=18)
-    unit = forms.ChoiceField(label=_("责任单元"), required=False,
+    unit = forms.ChoiceField(label=pgettext_lazy("one unit", "责任单元"), required=False,
                              help_text=_("从您负责的楼栋、楼层上报时选择；案件定位到它所在的网格，可不在地图上选点。"))
 
     def __init__(self, *args, channels=(), units=(), details=True, **kwargs):

@@ -5,6 +5,7 @@ from django.db.models import Case as Conditional
 from django.db.models import Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.querysets import RestrictedQuerySet
@@ -103,7 +104,7 @@ class Case(Deadline):
     area_code = models.CharField(_("区域编码"), max_length=21, db_index=True, editable=False)
     centre_area = models.ForeignKey("geo.Area", verbose_name=_("承办中心"), on_delete=models.PROTECT,
                                     related_name="centre_cases")
-    unit = models.ForeignKey("geo.Area", verbose_name=_("责任单元"), null=True, blank=True, on_delete=models.PROTECT,
+    unit = models.ForeignKey("geo.Area", verbose_name=pgettext_lazy("one unit", "责任单元"), null=True, blank=True, on_delete=models.PROTECT,
                              related_name="unit_cases")
 
     reporter_name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
