@@ -96,7 +96,7 @@ STALL_AT = ["reported", "registered", "dispatched", "handled", "verified"]
 FORCED = [("reported", {}), ("registered", {}), ("dispatched", {}), ("handled", {}), ("verified", {}),
           ("closed", {}), (None, {}), (None, {"fate": "self_resolved"}), (None, {"fate": "voided"}),
           (None, {"fate": "merged", "twin_of": 0}), ("void_requested", {}), ("return_requested", {}),
-          ("extension_requested", {}), ("suspended", {}), (None, {"found": True})]
+          ("extension_requested", {}), ("suspended", {}), (None, {"found": True}), (None, {"head": True})]
 
 
 @dataclass
@@ -309,18 +309,31 @@ def make_plans(count: int, now: datetime, world: World, rng: random.Random) -> l
 
 def _forced(index, stop, options, now, world, rng) -> Plan:
     """A fast case at the demo grid worker's grid, reported three to five weeks ago, that ends at ``stop``;
-    one ``found`` by the grid worker with nobody to call back is closed without a callback (无需回访)."""
+    one ``found`` by the grid worker and one the 楼栋长 reports from their ``head`` building, with nobody to call
+    back, are closed without a callback (无需回访)."""
     reported = _working_time(now - timedelta(days=21 + 2 * index), rng)
-    kind = "request" if options.get("fate") != "self_resolved" and not options.get("found") else "urban"
+    own = options.get("found") or options.get("head")
+    kind = "request" if options.get("fate") != "self_resolved" and not own else "urban"
     plan = _base(index, reported, TOWNSHIP, GRID, kind, world, rng, channel=Channel.HOTLINE if kind == "request"
                  else Channel.GRID_WORKER)
-    if options.get("found"):
+    if own:
         plan.report.reporter_name = plan.report.reporter_phone = ""
+    if options.get("head"):
+        _from_building(plan)
     plan.stop, plan.fast, plan.fate = stop, True, options.get("fate", "normal")
     plan.twin_of = options.get("twin_of")
     if plan.fate == "voided":
         plan.options.add("void")
     return plan
+
+
+def _from_building(plan: Plan) -> None:
+    """Filed by the demo 楼栋长 from their building, placed by the building rather than a point."""
+    building = Area.objects.filter(code=f"{GRID}001").first()
+    if building is not None:
+        plan.report.unit, plan.user_role = building, Role.BUILDING_HEAD
+        plan.report.longitude = plan.report.latitude = None
+        plan.report.address = ""
 
 
 def _plan(index, now, world, rng, plans) -> Plan:
@@ -562,6 +575,8 @@ class Sim:
         return case
 
     def _filer(self, plan: Plan):
+        if plan.user_role == Role.BUILDING_HEAD:
+            return self.cast.building_head
         if plan.user_role == Role.GRID_WORKER and plan.grid:
             return self.cast.grid_workers[plan.grid]
         if plan.user_role == Role.INTAKE_CLERK:
@@ -585,8 +600,9 @@ class Sim:
         return self.cast.grid_workers.get(case.area_code)
 
     def nobody_to_call(self, case: Case) -> bool:
-        """No phone to call back on, the reporter's or a merged duplicate's reporter's (无需回访's own guard)."""
-        return bool(steps.nobody_to_call(case, self.hand.lookups))
+        """No phone to call back on, the reporter's or a merged duplicate's reporter's: 无需回访's own guard, which
+        says why not when there is one."""
+        return not steps.nobody_to_call(case, self.hand.lookups)
 
     def handler(self, department_id: int):
         return self.cast.handlers[department_id]
