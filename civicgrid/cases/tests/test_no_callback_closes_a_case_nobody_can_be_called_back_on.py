@@ -7,7 +7,7 @@ from django.urls import reverse
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import CaseEvent, CaseFollower
 from civicgrid.cases.services import transition
-from civicgrid.cases.timeline import public_timeline
+from civicgrid.cases.timeline import explanations, public_timeline
 from civicgrid.cases.workflow import InvalidInput, NotAllowed, WrongState
 from civicgrid.notifications.models import Notice
 from civicgrid.testing import factories
@@ -31,6 +31,7 @@ def test_a_grid_workers_own_finding_is_closed_without_a_callback_with_the_reason
     assert (found.case.status, event.from_status, event.note) == ("no_callback", "closed", "网格员巡查发现，无诉求人")
     assert found.case.get_status_display() == "无需回访"
     assert [row["action"] for row in public_timeline(found.case)][-1] == "无需回访"
+    assert explanations()[found.case.status] == "已办结。"
     assert Notice.objects.filter(recipient=grid_worker, case=found.case, text__contains="无需回访").exists()
 
 
