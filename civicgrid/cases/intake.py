@@ -161,7 +161,8 @@ def detail_problems(report: Report, allowed: bool) -> dict[str, str]:
         problems["priority"] = _("只有综治中心、网格工作人员和获得授权的客户端应用可以登记为“%(priority)s”，"
                                  "请选择“一般”。") % {"priority": Priority(report.priority).label}
     if not allowed and report.reporter_id_number:
-        problems["reporter_id_number"] = _("只有综治中心、网格工作人员和获得授权的客户端应用可以登记身份证号，请不要填写。")
+        problems["reporter_id_number"] = _("只有综治中心、网格工作人员和获得授权的客户端应用可以登记身份证号，"
+                                           "请不要填写。")
     return problems
 
 

@@ -7,7 +7,7 @@ pages and the API ask ``available`` to show only the buttons the user may press.
 Who may act depends on where their role sits:
 - centre roles (受理员, 派遣员, 值班长) act for the centre handling the case or a centre above it;
 - department roles act on their own department's assignment;
-- grid roles, the 监督员 (inspector), heads and leaders act on cases inside their area;
+- grid roles, the 监督员 (inspector) and leaders act on cases inside their area;
 - ``resident`` is the person who reported, via the tracking page (no login).
 """
 

@@ -419,8 +419,8 @@ def _matter(kind, where, world, rng) -> tuple:
 
 
 def _priority(category, kind, rng) -> str:
-    """How urgent the matter is; only staff may file it so (residents' reports come in as 一般 and intake
-    refuses more), so a resident's web report is filed as 一般 whatever this says."""
+    """How urgent the matter is. Only staff may file a matter as urgent (intake refuses it from residents), so
+    ``_base`` files a resident's web report as 一般."""
     if category.name in ("燃气管道破裂", "路面塌陷") and rng.random() < 0.6:
         return Priority.CRITICAL
     urgent = 0.5 if category.parent and category.parent.name == "突发事件" else 0.2 if kind == "hazard" else 0.03

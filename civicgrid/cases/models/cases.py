@@ -104,8 +104,8 @@ class Case(Deadline):
     area_code = models.CharField(_("区域编码"), max_length=21, db_index=True, editable=False)
     centre_area = models.ForeignKey("geo.Area", verbose_name=_("承办中心"), on_delete=models.PROTECT,
                                     related_name="centre_cases")
-    unit = models.ForeignKey("geo.Area", verbose_name=pgettext_lazy("one unit", "责任单元"), null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="unit_cases")
+    unit = models.ForeignKey("geo.Area", verbose_name=pgettext_lazy("one unit", "责任单元"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="unit_cases")
 
     reporter_name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
     reporter_phone = models.CharField(_("联系电话"), max_length=11, blank=True, validators=[validate_mainland_phone])
