@@ -4,9 +4,10 @@ follow what they filed in 我的上报 and on its case page, and see nothing of 
 import pytest
 from django.urls import reverse
 
-from civicgrid.cases.intake import file_case
+from civicgrid.cases.intake import file_case, units_for
 from civicgrid.cases.models import Case, CaseEvent
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.geo.models import Precinct
 from civicgrid.testing import factories
 
 
@@ -84,3 +85,14 @@ def test_a_head_opening_the_case_queue_is_taken_to_their_reports(client, buildin
     client.force_login(building_head)
     response = client.get(reverse("cases:queue"))
     assert response.status_code == 302 and response.url == reverse("cases:mine")
+
+
+def test_each_head_picks_from_the_units_under_their_post(building_head, floor_head, units, yulin):
+    precinct = Precinct.objects.create(township=yulin["township_a"], name="鼓楼街道第一片区")
+    precinct.communities.set([yulin["community_a"]])
+    community_head = factories.staff_with_role("community_head", area=yulin["community_a"], username="community")
+    precinct_head = factories.staff_with_role("precinct_head", precinct=precinct, username="precinct")
+    every = [units["building"], units["floor"], units["neighbour"]]
+    assert list(units_for(community_head)) == list(units_for(precinct_head)) == every
+    assert list(units_for(building_head)) == [units["building"], units["floor"]]
+    assert list(units_for(floor_head)) == [units["floor"]]
