@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_str
+from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -178,11 +178,18 @@ CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
                       "LOCATION": {"locmem": "civicgrid", "db": "civicgrid_cache"}.get(_cache_scheme,
                                                                                       CIVICGRID_CACHE_URL)}}
 
-# The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off),
-# and the header a trusted reverse proxy puts the client's address in (e.g. HTTP_X_REAL_IP; "" trusts none).
+# The reverse proxies whose word about the client's address counts (addresses or networks; none: the
+# connection's own address is the client's), and the header they write it in (civicgrid.core.http.client).
+CIVICGRID_TRUSTED_PROXIES = env_networks("CIVICGRID_TRUSTED_PROXIES")
+CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+# Sign-ins (staff and admin): failed ones allowed per account name and per client address before sign-ins
+# are locked out, and for how long (failures are counted over the same time).
+CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT = env_int("CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT", 10)
+CIVICGRID_LOGIN_FAILURES_PER_ADDRESS = env_int("CIVICGRID_LOGIN_FAILURES_PER_ADDRESS", 30)
+CIVICGRID_LOGIN_LOCKOUT_MINUTES = env_int("CIVICGRID_LOGIN_LOCKOUT_MINUTES", 15)
+# The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off).
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
-CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
 # Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).
