@@ -187,6 +187,10 @@ CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "HTTP_X_FORWA
 CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT = env_int("CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT", 10)
 CIVICGRID_LOGIN_FAILURES_PER_ADDRESS = env_int("CIVICGRID_LOGIN_FAILURES_PER_ADDRESS", 30)
 CIVICGRID_LOGIN_LOCKOUT_MINUTES = env_int("CIVICGRID_LOGIN_LOCKOUT_MINUTES", 15)
+# Residents' reports a browser session and a client address may file a day before each further one waits
+# a little after the one before (civicgrid.cases.throttles).
+CIVICGRID_REPORT_FREE_PER_SESSION = env_int("CIVICGRID_REPORT_FREE_PER_SESSION", 3)
+CIVICGRID_REPORT_FREE_PER_ADDRESS = env_int("CIVICGRID_REPORT_FREE_PER_ADDRESS", 10)
 # The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off).
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
