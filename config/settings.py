@@ -198,6 +198,9 @@ CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).
 CIVICGRID_WEBHOOK_TIMEOUT_S = env_int("CIVICGRID_WEBHOOK_TIMEOUT_S", 10)
+# Networks inside the site's own network that webhook receivers may still be in (intranet receivers);
+# none by default: loopback, private, link-local and other internal addresses are refused.
+CIVICGRID_WEBHOOK_ALLOWED_NETWORKS = env_networks("CIVICGRID_WEBHOOK_ALLOWED_NETWORKS")
 CIVICGRID_WEBHOOK_BACKOFF = env_durations("CIVICGRID_WEBHOOK_BACKOFF", "1m,5m,15m,1h,4h,12h,24h")
 CIVICGRID_WEBHOOK_MAX_ATTEMPTS = env_int("CIVICGRID_WEBHOOK_MAX_ATTEMPTS", 9)
 # The key of the Open311 client application `load_demo` makes; empty makes a random one (printed).
