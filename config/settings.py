@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_networks, env_str
+from civicgrid.core.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CIVICGRID_CSRF_TRUSTED_ORIGINS", [])
 SECURE_COOKIES = env_bool("CIVICGRID_SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# HTTPS: Strict-Transport-Security, redirecting plain HTTP (load balancers' /healthz excepted) and the header a
+# TLS-terminating proxy marks HTTPS requests with (docs/configuration.md, "Production").
+SECURE_HSTS_SECONDS = env_int("CIVICGRID_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CIVICGRID_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("CIVICGRID_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("CIVICGRID_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+_PROXY_SSL_HEADER = env_str("CIVICGRID_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = (_PROXY_SSL_HEADER, "https") if _PROXY_SSL_HEADER else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,13 +131,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# Serve static files from their sources rather than collectstatic's folder: in debug, and for `make demo`.
+WHITENOISE_USE_FINDERS = env_bool("CIVICGRID_STATIC_FROM_SOURCES", DEBUG)
 MEDIA_ROOT = Path(env_str("CIVICGRID_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
 # Base map tiles: empty means outlines and points only (a usable map on an intranet).
 CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
+# No inline scripts or styles anywhere; tiles from the tile server (civicgrid.core.security).
+SECURE_CSP = content_security_policy(CIVICGRID_TILE_URL)
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 # Seconds each process keeps API keys, published services and time limits it has read (0: not at all).
