@@ -26,7 +26,7 @@ REPORT_WINDOW_S = 24 * 3600
 FIRST_PAUSE_S, LONGEST_PAUSE_S = 60, 3600
 # Wrong pairs before lookups stop: per session, per address (generous: shared carrier addresses) and per number.
 SESSION_FAILURES, ADDRESS_FAILURES, NUMBER_FAILURES = 10, 100, 10
-LOOKUP_LOCKOUT_S = 15 * 60
+LOOKUP_LOCKOUT_S = 15 * 60  # the tracking page says "15 分钟"
 
 
 class TooSoon(Exception):
