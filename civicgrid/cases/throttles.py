@@ -57,8 +57,15 @@ def reserve_report(request) -> list[str]:
     return taken
 
 
-def filed(counters: list[str]) -> None:
-    """The report went in: the next one's wait is counted from now."""
+def filed(request, counters: list[str]) -> None:
+    """The report went in: the next one's wait is counted from now. A browser's first report starts its
+    session (none is made for a report refused), and counts against it too."""
+    if request.session.session_key is None:
+        request.session.save()
+    session = _session_counter(request)
+    if session not in counters:
+        throttle.hit(session, REPORT_WINDOW_S)
+        counters = [*counters, session]
     cache.set_many({_last(counter): time.time() for counter in counters}, REPORT_WINDOW_S)
 
 
@@ -84,10 +91,14 @@ def _wait(counter: str, count: int, free: int) -> float:
 
 
 def _report_counters(request) -> list[tuple[str, int]]:
-    if request.session.session_key is None:
-        request.session.save()
-    return [(throttle.key("report:session", request.session.session_key), settings.CIVICGRID_REPORT_FREE_PER_SESSION),
-            (throttle.key("report:address", client_address(request)), settings.CIVICGRID_REPORT_FREE_PER_ADDRESS)]
+    counters = [(throttle.key("report:address", client_address(request)), settings.CIVICGRID_REPORT_FREE_PER_ADDRESS)]
+    if request.session.session_key:
+        counters.append((_session_counter(request), settings.CIVICGRID_REPORT_FREE_PER_SESSION))
+    return counters
+
+
+def _session_counter(request) -> str:
+    return throttle.key("report:session", request.session.session_key)
 
 
 def _last(counter: str) -> str:

@@ -16,6 +16,7 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,6 +62,8 @@ def succeeded(request, username: str) -> None:
 
 def lift(lockouts, by) -> int:
     """An administrator lifts lockouts still in force: sign-ins go on at once, with their counts at zero."""
+    if not by.has_perm("core.change_loginlockout"):
+        raise PermissionDenied
     lifted = list(lockouts.filter(lifted_at__isnull=True, until__gt=timezone.now()))
     for lockout in lifted:
         throttle.forget(_counter(lockout.kind, lockout.value))

@@ -1,10 +1,11 @@
 """60 anonymous reports sent as fast as a script can: a session files its first few without noticing anything,
 then each further report waits a little after the one before, longer each time, with a message that says why and
 how long; fresh sessions from one address are held up the same way, a bit later; nothing is filed by a refused
-post, and what was typed stays in the form."""
+post, no session is made for it, and what was typed stays in the form."""
 
 import time
 
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
@@ -65,3 +66,11 @@ def test_a_report_with_mistakes_does_not_count_against_the_resident(client, stre
     for _ in range(5):
         assert client.post(URL, anonymous(street_litter, title="")).status_code == 200
     assert [client.post(URL, anonymous(street_litter)).status_code for _ in range(3)] == [302, 302, 302]
+
+
+def test_a_refused_report_leaves_no_session_behind(street_litter, yulin):
+    for _ in range(10):
+        Client().post(URL, anonymous(street_litter), REMOTE_ADDR="203.0.113.5")
+    sessions = Session.objects.count()
+    assert Client().post(URL, anonymous(street_litter), REMOTE_ADDR="203.0.113.5").status_code == 429
+    assert Session.objects.count() == sessions

@@ -64,7 +64,7 @@ def _file_paced(request, form: ReportForm) -> Case | None:
     if case is None:
         throttles.release(counters)
     else:
-        throttles.filed(counters)
+        throttles.filed(request, counters)
     return case
 
 
@@ -97,7 +97,8 @@ def report_context(request, form: ReportForm) -> dict:
         "form": form, "query": query, "results": found, "more": more, "trail": _trail(parent) if not query else [],
         "chosen": _entry(form.chosen), "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
         "upload_max_files": attachments.max_files(), "upload_max_size": filesizeformat(attachments.max_size()),
-        "upload_types": attachments.ALLOWED_LABEL, "free_reports": settings.CIVICGRID_REPORT_FREE_PER_SESSION, "wait": None,
+        "upload_types": attachments.ALLOWED_LABEL, "free_reports": settings.CIVICGRID_REPORT_FREE_PER_SESSION,
+        "wait": None,
     }
 
 

@@ -3,7 +3,9 @@ with a message that says what to do, and the right password does not get in unti
 lockout; a name that does not exist is answered the same way; one address trying many names is locked out too."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
+from civicgrid.core import logins
 from civicgrid.core.models import LoginLockout
 from civicgrid.testing import factories
 
@@ -81,3 +83,11 @@ def test_a_right_password_before_the_limit_starts_the_count_again(client, staff)
 
 def test_no_one_writes_or_edits_a_lockout_by_hand(admin_client, db):
     assert admin_client.get("/admin/core/loginlockout/add/").status_code == 403
+
+
+def test_only_someone_allowed_to_change_lockouts_may_lift_one(client, staff):
+    for _ in range(10):
+        sign_in(client, "wangfang", WRONG)
+    with pytest.raises(PermissionDenied):
+        logins.lift(LoginLockout.objects.all(), factories.StaffFactory(username="clerk"))
+    assert LOCKED in sign_in(client, "wangfang", "pw-for-tests").content.decode()
