@@ -32,3 +32,10 @@ class Action(models.TextChoices):
     VIEW = "view", _("查看")
     MANAGE_GEOGRAPHY = "manage_geography", _("维护区划与网格")
     MANAGE_STAFF = "manage_staff", _("维护机构与人员")
+
+
+class LockoutKind(models.TextChoices):
+    """What a sign-in lockout (登录锁定) stops: one account's name, or one client address."""
+
+    ACCOUNT = "account", _("账号")
+    ADDRESS = "address", _("地址")

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CalendarSource
+from .choices import CalendarSource, LockoutKind
 
 
 class CalendarDay(models.Model):
@@ -88,3 +89,31 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self):
         return f"{self.owner} · {self.key}"
+
+
+class LoginLockout(models.Model):
+    """登录锁定: sign-ins stopped for an account name or a client address after too many failed ones.
+
+    Failures are counted in the shared cache (``civicgrid.core.logins``); a lockout is written here when a
+    count reaches its limit, so that administrators see every lockout, lift one early (``lifted_at``, with
+    who did), and keep the record. The account is the name as typed, whether or not such a user exists.
+    """
+
+    kind = models.CharField(_("类型"), max_length=8, choices=LockoutKind.choices)
+    value = models.CharField(_("账号或地址"), max_length=150)
+    failures = models.PositiveIntegerField(_("失败次数"))
+    last_address = models.CharField(_("最后一次尝试的地址"), max_length=45, blank=True)
+    locked_at = models.DateTimeField(_("锁定时间"))
+    until = models.DateTimeField(_("锁定至"))
+    lifted_at = models.DateTimeField(_("解锁时间"), null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("解锁人"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("登录锁定")
+        verbose_name_plural = _("登录锁定")
+        ordering = ["-locked_at"]
+        indexes = [models.Index(fields=["kind", "value", "until"], name="core_lockout_lookup")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.value}"

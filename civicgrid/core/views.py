@@ -1,4 +1,5 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views import defaults
 
 from .http import interfaces
@@ -7,6 +8,11 @@ from .http import interfaces
 def health(request):
     """Whether the process answers at all: no database, no session, for load balancers and the API bench."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own: the site's icon is an SVG among the static files."""
+    return HttpResponsePermanentRedirect(static("civicgrid/favicon.svg"))
 
 
 def not_found(request, exception=None):

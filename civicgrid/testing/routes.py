@@ -183,6 +183,7 @@ def api_filing(world, kind) -> dict:
 # Why a page is open to everyone.
 I18N = "the language switch on every page, residents' included; Django's own view"
 HEALTH = "load balancers probe it; it reads no database"
+FAVICON = "browsers ask for it on every site; a redirect to the icon among the static files"
 SIGN_IN = "where everyone signs in and out; it shows nothing of anyone's scope"
 RESIDENT = ("residents' pages: no account; a case shows only to the session that filed it or looked it up by "
             "number and phone")
@@ -201,6 +202,7 @@ PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
     "health": page(get(sees="anonymous", budget=0), public=HEALTH, anonymous=200),
+    "favicon": page(get(sees="anonymous", answers=301, budget=0), public=FAVICON, anonymous=301),
     "login": page(get(sees="anonymous", budget=0), post(sees="anonymous"), public=SIGN_IN, anonymous=200),
     "logout": page(post(answers=302), public=SIGN_IN, anonymous=405),
     "home": page(get(budget=9)),
