@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CalendarSource
-from .models import CalendarDay, WorkingHours
+from .choices import Action, CalendarSource
+from .models import AccessLog, CalendarDay, WorkingHours
 
 WEEKDAYS = (_("星期一"), _("星期二"), _("星期三"), _("星期四"), _("星期五"), _("星期六"), _("星期日"))
 
@@ -30,3 +30,26 @@ class CalendarDayAdmin(admin.ModelAdmin):
 class WorkingHoursAdmin(admin.ModelAdmin):
     list_display = ("start", "end")
     readonly_fields = ("updated_at",)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """访问日志, to read only: nobody adds, changes or deletes an entry here, superusers included."""
+
+    list_display = ("at", "username", "client", "action", "field", "record_key", "reason", "via", "address")
+    list_filter = ("action", "field", "via")
+    search_fields = ("=record_key", "=username")
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).restrict(request.user, Action.AUDIT)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
