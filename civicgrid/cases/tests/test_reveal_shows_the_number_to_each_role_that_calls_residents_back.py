@@ -1,36 +1,19 @@
 """Intake clerks, dispatchers and shift leads of the centre handling a case, and the staff of a department
-working on it, see the reporter's phone or ID number in full when they give a reason: for that answer only,
-and written to the access log."""
+working on it, see the reporter's phone or ID number in full when they give a reason: for that answer
+only, and written to the access log."""
 
 import pytest
 from django.urls import reverse
 
-from civicgrid.cases.intake import file_case
-from civicgrid.cases.services import transition
 from civicgrid.core.models import AccessLog
-from civicgrid.testing import factories
 
-PHONE, ID_NUMBER = "13800138000", "11010519491231002X"
-
-
-@pytest.fixture
-def case(street_litter, intake_clerk, township_dispatcher, department_handler):
-    filed = file_case(factories.report(street_litter, reporter_id_number=ID_NUMBER), user=intake_clerk)
-    transition(filed, "register", intake_clerk)
-    department = department_handler.assignments.get().department
-    transition(filed, "dispatch", township_dispatcher, lead=department.pk)
-    filed.refresh_from_db()
-    return filed
-
-
-def reveal(client, case, field, reason="回访核实诉求", **headers):
-    return client.post(reverse("cases:reveal", args=[case.number]), {"field": field, "reason": reason},
-                       headers=headers)
+from .revealing import ID_NUMBER, PHONE, reveal
 
 
 @pytest.mark.parametrize("who", ["intake_clerk", "township_dispatcher", "shift_lead", "department_handler"])
-def test_each_role_that_calls_back_sees_the_phone_in_full_for_that_answer_only(client, case, who, request):
-    person = request.getfixturevalue(who)
+def test_each_role_that_calls_back_sees_the_phone_in_full_for_that_answer_only(client, case_with_numbers, who,
+                                                                                request):
+    case, person = case_with_numbers, request.getfixturevalue(who)
     client.force_login(person)
     response = reveal(client, case, "phone")
     assert response.status_code == 200
@@ -41,30 +24,31 @@ def test_each_role_that_calls_back_sees_the_phone_in_full_for_that_answer_only(c
     assert PHONE not in str(dict(client.session))
 
 
-def test_the_id_number_is_revealed_the_same_way(client, case, township_dispatcher):
+def test_the_id_number_is_revealed_the_same_way(client, case_with_numbers, township_dispatcher):
     client.force_login(township_dispatcher)
-    assert ID_NUMBER in reveal(client, case, "id_number").content.decode()
+    assert ID_NUMBER in reveal(client, case_with_numbers, "id_number").content.decode()
     assert AccessLog.objects.get(action="reveal").field == "id_number"
 
 
-def test_the_case_page_offers_the_button_and_answers_htmx_in_place(client, case, township_dispatcher):
+def test_the_case_page_offers_the_button_and_answers_htmx_in_place(client, case_with_numbers, township_dispatcher):
     client.force_login(township_dispatcher)
-    page = client.get(reverse("cases:detail", args=[case.number])).content.decode()
+    page = client.get(reverse("cases:detail", args=[case_with_numbers.number])).content.decode()
     assert "138****8000" in page and PHONE not in page and "查看完整联系电话" in page
-    fragment = reveal(client, case, "phone", HX_Request="true").content.decode()
+    fragment = reveal(client, case_with_numbers, "phone", HX_Request="true").content.decode()
     assert fragment.lstrip().startswith('<span class="reporter-number" id="number-phone"')
     assert PHONE in fragment and "<html" not in fragment
 
 
-def test_the_case_page_shows_the_masked_number_again_after_a_reveal(client, case, township_dispatcher):
+def test_the_case_page_shows_the_masked_number_again_after_a_reveal(client, case_with_numbers, township_dispatcher):
     client.force_login(township_dispatcher)
-    reveal(client, case, "phone")
-    assert PHONE not in client.get(reverse("cases:detail", args=[case.number])).content.decode()
+    reveal(client, case_with_numbers, "phone")
+    assert PHONE not in client.get(reverse("cases:detail", args=[case_with_numbers.number])).content.decode()
 
 
-def test_the_reveal_page_without_script_shows_a_reason_form_for_each_number(client, case, intake_clerk):
+def test_the_reveal_page_without_script_shows_a_reason_form_for_each_number(client, case_with_numbers,
+                                                                             intake_clerk):
     client.force_login(intake_clerk)
-    response = client.get(reverse("cases:reveal", args=[case.number]))
+    response = client.get(reverse("cases:reveal", args=[case_with_numbers.number]))
     page = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert 'name="reason"' in page and "138****8000" in page and "110105********002X" in page
