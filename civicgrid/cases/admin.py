@@ -206,9 +206,8 @@ def _with_reveal(case: Case, field: str, masked: str):
     """The masked number, and for those who may, a link to the page that shows it in full (with a reason)."""
     if not masked or not getattr(case, "may_reveal", False):
         return masked
-    label = _("查看完整%(field)s") % {"field": PersonalField(field).label}
     return format_html('{} <a class="button" href="{}">{}</a>', masked, reverse("cases:reveal", args=[case.number]),
-                       label)
+                       reveal.BUTTONS[field])
 
 
 @admin.register(Assignment)

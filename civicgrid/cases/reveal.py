@@ -9,6 +9,7 @@ and the JSON API all ask here.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civicgrid.core import access
 from civicgrid.core.choices import PersonalField
@@ -19,6 +20,8 @@ from .workflow import InvalidInput, NotAllowed, roles_of
 REVEALERS = frozenset({*CENTRE_ROLES, *DEPARTMENT_ROLES})
 FIELDS = {PersonalField.PHONE: "reporter_phone", PersonalField.ID_NUMBER: "reporter_id_number"}
 REASON_MAX = 500
+# What the button offering each reveal says, on the case page and the admin's.
+BUTTONS = {PersonalField.PHONE: gettext_lazy("查看完整联系电话"), PersonalField.ID_NUMBER: gettext_lazy("查看完整身份证号")}
 
 
 def may_reveal(user, case) -> bool:

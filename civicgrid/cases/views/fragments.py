@@ -62,6 +62,10 @@ class Number:
     def label(self) -> str:
         return PersonalField(self.field).label
 
+    @property
+    def button(self) -> str:
+        return reveal.BUTTONS[self.field]
+
 
 def numbers(case, may: bool) -> list[Number]:
     """The numbers the reporter left, masked, with the button where ``may``."""
