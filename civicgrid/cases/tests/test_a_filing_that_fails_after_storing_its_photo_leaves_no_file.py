@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from civicgrid.cases.intake import file_case
-from civicgrid.cases.models import Attachment, Case
+from civicgrid.cases.models import Attachment
 from civicgrid.cases.services import transition
 from civicgrid.core import files
 from civicgrid.testing import factories

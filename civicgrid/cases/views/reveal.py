@@ -19,6 +19,7 @@ from ..workflow import InvalidInput, NotAllowed
 from .fragments import Number, numbers
 from .staff import _htmx, _scoped_case
 
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def reveal_number(request, number):
