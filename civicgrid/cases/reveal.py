@@ -21,7 +21,8 @@ REVEALERS = frozenset({*CENTRE_ROLES, *DEPARTMENT_ROLES})
 FIELDS = {PersonalField.PHONE: "reporter_phone", PersonalField.ID_NUMBER: "reporter_id_number"}
 REASON_MAX = 500
 # What the button offering each reveal says, on the case page and the admin's.
-BUTTONS = {PersonalField.PHONE: gettext_lazy("查看完整联系电话"), PersonalField.ID_NUMBER: gettext_lazy("查看完整身份证号")}
+BUTTONS = {PersonalField.PHONE: gettext_lazy("查看完整联系电话"),
+           PersonalField.ID_NUMBER: gettext_lazy("查看完整身份证号")}
 
 
 def may_reveal(user, case) -> bool:

@@ -23,7 +23,8 @@ from civicgrid.core.http.grants import Grant
 from civicgrid.core.http.shared import with_errors
 from civicgrid.geo.choices import CoordinateSystem
 
-from .. import converters, intake, reveal, timeline, workflow  # noqa: F401  (converters registers <case:…> for the paths)
+# converters registers <case:…> for the paths
+from .. import converters, intake, reveal, timeline, workflow  # noqa: F401
 from ..choices import Channel
 from ..filters import CASE_FILTERS, apply
 from ..models import Case, Category

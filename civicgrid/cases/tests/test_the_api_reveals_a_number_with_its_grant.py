@@ -1,7 +1,7 @@
 """``POST /api/v1/cases/{number}/reveal`` shows a number in full to a staff member who may (with a personal
 token) or to a client application with the ``reveal`` grant acting as a staff account that may: not cached,
-logged with the application's name. Without the grant, without a staff account (the case is not found), or for a field that is not
-a number, it is refused and nothing is logged."""
+logged with the application's name. Without the grant, without a staff account (the case is not found), or
+for a field that is not a number, it is refused and nothing is logged."""
 
 from civicgrid.api.keys import create_application, create_token
 from civicgrid.core.models import AccessLog
