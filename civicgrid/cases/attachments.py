@@ -34,7 +34,7 @@ ALLOWED_LABEL = "JPEG、PNG、WebP、PDF、MP4"
 JPEG_QUALITY = 90
 # A photo is decoded to be cleaned: more pixels than a 48-megapixel phone camera is no photo but a trap.
 MAX_PIXELS = 50_000_000
-SAVE_OPTIONS = {"JPEG": {"quality": JPEG_QUALITY}, "PNG": {"optimize": False}, "WEBP": {"quality": JPEG_QUALITY}}
+SAVE_OPTIONS = {"JPEG": {"quality": JPEG_QUALITY}, "PNG": {}, "WEBP": {"quality": JPEG_QUALITY}}
 
 
 def max_size() -> int:
