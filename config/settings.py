@@ -162,6 +162,11 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_choice("CIVICGRID_TASKS_BACKE
                                                           "immediate")]}}
 # Cron expression of the deadline sweep run by `manage.py run_scheduler`.
 CIVICGRID_SWEEP_CRON = env_str("CIVICGRID_SWEEP_CRON", "*/5 * * * *")
+# Idempotency records hold answers that name people: hours they are kept, and when the purge runs.
+CIVICGRID_IDEMPOTENCY_RETENTION_H = env_int("CIVICGRID_IDEMPOTENCY_RETENTION_H", 24)
+if CIVICGRID_IDEMPOTENCY_RETENTION_H < 1:
+    raise ImproperlyConfigured("CIVICGRID_IDEMPOTENCY_RETENTION_H must be at least 1 (hours).")
+CIVICGRID_IDEMPOTENCY_PURGE_CRON = env_str("CIVICGRID_IDEMPOTENCY_PURGE_CRON", "17 * * * *")
 
 # Outbound messages: dotted paths of civicgrid.notifications.backends classes.
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import logins
-from .choices import CalendarSource
+from .choices import Action, CalendarSource
 from .forms import AdminLoginForm
-from .models import CalendarDay, LoginLockout, WorkingHours
+from .models import AccessLog, CalendarDay, LoginLockout, WorkingHours
 
 # The admin's own sign-in is throttled like the staff login page.
 admin.site.login_form = AdminLoginForm
@@ -87,4 +87,25 @@ class LoginLockoutAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """访问日志, to read only: nobody adds, changes or deletes an entry here, superusers included."""
+
+    list_display = ("at", "username", "client", "action", "field", "record_key", "reason", "via", "address")
+    list_filter = ("action", "field", "via")
+    search_fields = ("=record_key", "=username")
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).restrict(request.user, Action.AUDIT)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

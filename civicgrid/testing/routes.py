@@ -112,6 +112,10 @@ def remind(world, kind) -> dict:
     return {"action": "remind", "version": version(world, kind)}
 
 
+def reveal_phone(world, kind) -> dict:
+    return {"field": "phone", "reason": "回访核实诉求"}
+
+
 def report_form(world, kind) -> dict:
     lon, lat = GRID_A_POINT
     return {"category": str(world.case(kind).category_id), "title": "路灯不亮",
@@ -220,8 +224,14 @@ PAGES: dict[str, Page] = {
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
     "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
+    # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
+    "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
+                         post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone)),
     "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
+    # 访问日志: auditors and administrators only; everyone else gets a 404, as for a page outside their roles.
+    "access_log": page(get(sees="auditor", budget=6, grows=w.grow_access_log)),
+    "access_log_csv": page(get(sees="auditor", budget=4)),
     # Marks the caller's own notices read: the outsider's, never the dispatcher's.
     "notifications:read_all": page(post(answers=302, outsider=302, body=nothing)),
     "notifications:open": page(post(kwargs=notice, answers=302, outsider=404, body=nothing)),
@@ -292,6 +302,7 @@ API: dict[str, Row] = {
     f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
+    f"POST {CASE}/reveal": post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone),
     f"GET {CASE}/attachments": get(kwargs=case_number, outsider=404, per_kind=True, budget=4,
                                    grows=w.grow_events),
     f"POST {CASE}/attachments": post(kwargs=case_number, outsider=404, per_kind=True, encoding="multipart",
