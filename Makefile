@@ -23,11 +23,19 @@ locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.instal
 	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale en --ignore=.venv --ignore=node_modules >/dev/null; fi
 	touch $@
 
+# The demo runs as a real site does: debug off (the site's own 404 and 500 pages, no URL patterns shown), static
+# files served by WhiteNoise straight from their sources (no collectstatic), a secret key made for this run,
+# and cookies over plain HTTP (it is served on http://127.0.0.1). DEMO_ADDR=127.0.0.1:8001 serves elsewhere.
+DEMO_ADDR ?= 127.0.0.1:8000
+demo: export CIVICGRID_DEBUG := 0
+demo: export CIVICGRID_STATIC_FROM_SOURCES := 1
+demo: export CIVICGRID_SECURE_COOKIES := 0
+demo: export CIVICGRID_SECRET_KEY := $(or $(CIVICGRID_SECRET_KEY),$(shell head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n'))
 demo: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	@echo "civicgrid is running on http://127.0.0.1:8000 (Ctrl-C stops it)."
-	$(MANAGE) runserver --noreload 127.0.0.1:8000
+	@echo "civicgrid is running on http://$(DEMO_ADDR) (Ctrl-C stops it)."
+	$(MANAGE) runserver --noreload $(DEMO_ADDR)
 
 test: setup
 	scripts/ensure-chromium

@@ -77,6 +77,12 @@ def intake_clerk(yulin):
 
 
 @pytest.fixture
+def auditor(yulin):
+    """审计员 of township A: reads the access log of township A's records."""
+    return factories.staff_with_role("auditor", area=yulin["township_a"], username="auditor")
+
+
+@pytest.fixture
 def leader(yulin):
     return factories.staff_with_role("leader", area=yulin["city"], username="leader")
 

@@ -8,7 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_str
+from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_networks, env_str
+from civicgrid.core.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CIVICGRID_CSRF_TRUSTED_ORIGINS", [])
 SECURE_COOKIES = env_bool("CIVICGRID_SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# HTTPS: Strict-Transport-Security, redirecting plain HTTP (load balancers' /healthz excepted) and the header a
+# TLS-terminating proxy marks HTTPS requests with (docs/configuration.md, "Production").
+SECURE_HSTS_SECONDS = env_int("CIVICGRID_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CIVICGRID_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("CIVICGRID_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("CIVICGRID_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+_PROXY_SSL_HEADER = env_str("CIVICGRID_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = (_PROXY_SSL_HEADER, "https") if _PROXY_SSL_HEADER else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,13 +131,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# Serve static files from their sources rather than collectstatic's folder: in debug, and for `make demo`.
+WHITENOISE_USE_FINDERS = env_bool("CIVICGRID_STATIC_FROM_SOURCES", DEBUG)
 MEDIA_ROOT = Path(env_str("CIVICGRID_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
 # Base map tiles: empty means outlines and points only (a usable map on an intranet).
 CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
+# No inline scripts or styles anywhere; tiles from the tile server (civicgrid.core.security).
+SECURE_CSP = content_security_policy(CIVICGRID_TILE_URL)
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 # Seconds each process keeps API keys, published services and time limits it has read (0: not at all).
@@ -148,6 +162,11 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_choice("CIVICGRID_TASKS_BACKE
                                                           "immediate")]}}
 # Cron expression of the deadline sweep run by `manage.py run_scheduler`.
 CIVICGRID_SWEEP_CRON = env_str("CIVICGRID_SWEEP_CRON", "*/5 * * * *")
+# Idempotency records hold answers that name people: hours they are kept, and when the purge runs.
+CIVICGRID_IDEMPOTENCY_RETENTION_H = env_int("CIVICGRID_IDEMPOTENCY_RETENTION_H", 24)
+if CIVICGRID_IDEMPOTENCY_RETENTION_H < 1:
+    raise ImproperlyConfigured("CIVICGRID_IDEMPOTENCY_RETENTION_H must be at least 1 (hours).")
+CIVICGRID_IDEMPOTENCY_PURGE_CRON = env_str("CIVICGRID_IDEMPOTENCY_PURGE_CRON", "17 * * * *")
 
 # Outbound messages: dotted paths of civicgrid.notifications.backends classes.
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")
@@ -178,15 +197,29 @@ CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
                       "LOCATION": {"locmem": "civicgrid", "db": "civicgrid_cache"}.get(_cache_scheme,
                                                                                       CIVICGRID_CACHE_URL)}}
 
-# The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off),
-# and the header a trusted reverse proxy puts the client's address in (e.g. HTTP_X_REAL_IP; "" trusts none).
+# The reverse proxies whose word about the client's address counts (addresses or networks; none: the
+# connection's own address is the client's), and the header they write it in (civicgrid.core.http.client).
+CIVICGRID_TRUSTED_PROXIES = env_networks("CIVICGRID_TRUSTED_PROXIES")
+CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+# Sign-ins (staff and admin): failed ones allowed per account name and per client address before sign-ins
+# are locked out, and for how long (failures are counted over the same time).
+CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT = env_int("CIVICGRID_LOGIN_FAILURES_PER_ACCOUNT", 10)
+CIVICGRID_LOGIN_FAILURES_PER_ADDRESS = env_int("CIVICGRID_LOGIN_FAILURES_PER_ADDRESS", 30)
+CIVICGRID_LOGIN_LOCKOUT_MINUTES = env_int("CIVICGRID_LOGIN_LOCKOUT_MINUTES", 15)
+# Residents' reports a browser session and a client address may file a day before each further one waits
+# a little after the one before (civicgrid.cases.throttles).
+CIVICGRID_REPORT_FREE_PER_SESSION = env_int("CIVICGRID_REPORT_FREE_PER_SESSION", 3)
+CIVICGRID_REPORT_FREE_PER_ADDRESS = env_int("CIVICGRID_REPORT_FREE_PER_ADDRESS", 10)
+# The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off).
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
-CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
 # Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).
 CIVICGRID_WEBHOOK_TIMEOUT_S = env_int("CIVICGRID_WEBHOOK_TIMEOUT_S", 10)
+# Networks inside the site's own network that webhook receivers may still be in (intranet receivers);
+# none by default: loopback, private, link-local and other internal addresses are refused.
+CIVICGRID_WEBHOOK_ALLOWED_NETWORKS = env_networks("CIVICGRID_WEBHOOK_ALLOWED_NETWORKS")
 CIVICGRID_WEBHOOK_BACKOFF = env_durations("CIVICGRID_WEBHOOK_BACKOFF", "1m,5m,15m,1h,4h,12h,24h")
 CIVICGRID_WEBHOOK_MAX_ATTEMPTS = env_int("CIVICGRID_WEBHOOK_MAX_ATTEMPTS", 9)
 # The key of the Open311 client application `load_demo` makes; empty makes a random one (printed).

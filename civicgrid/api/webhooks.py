@@ -22,7 +22,9 @@ names, no title, description or place): a receiver that needs more asks ``GET /a
 with its key, and gets what its grants allow. Deliveries may arrive out of order (retries): order by
 ``event.at`` and ``event.id``.
 
-A ``2xx`` answer means delivered. Anything else (redirects are not followed), or no answer within
+Receivers must be outside the site's own network unless an administrator allowed theirs (``receivers``:
+checked on subscribing and again at every try). A ``2xx`` answer means delivered. Anything else (redirects are
+not followed; only the status code is kept), or no answer within
 ``CIVICGRID_WEBHOOK_TIMEOUT_S``, is a failed try: the outbox waits the next of ``CIVICGRID_WEBHOOK_BACKOFF``
 and tries again, and after ``CIVICGRID_WEBHOOK_MAX_ATTEMPTS`` tries (about three days) the delivery is
 ``failed``. Administrators can retry it from the admin.
@@ -47,8 +49,6 @@ import hmac
 import http.client
 import json
 import secrets
-import urllib.error
-import urllib.request
 from datetime import datetime
 
 from django.conf import settings
@@ -67,6 +67,7 @@ from civicgrid.notifications import outbox
 from civicgrid.notifications.channels import DeliveryError, Rejected
 from civicgrid.notifications.models import OutboxMessage
 
+from . import receivers
 from .models import ClientApplication, WebhookDelivery, WebhookSubscription
 
 CHANNEL = "webhook"  # the outbox channel of deliveries (registered in apps)
@@ -108,6 +109,8 @@ def _subscription_errors(application, url: str, area_code: str, actions: list[st
     errors = {}
     if not _is_web_address(url):
         errors["url"] = _("请填写以 http:// 或 https:// 开头的有效地址（不超过 %(max)d 个字符）。") % {"max": URL_MAX}
+    elif refused := receivers.refusal(url):
+        errors["url"] = refused
     if not area_code.startswith(application.area_code):
         errors["area_code"] = _("只能订阅本应用区域（%(code)s）以内的案件。") % {"code": application.area_code}
     elif not Area.objects.filter(code=area_code).exists():
@@ -195,18 +198,15 @@ class Stopped(Rejected):
 
 
 def post(delivery: WebhookDelivery, now: datetime) -> int:
-    """POST the signed delivery; the receiver's status code if 2xx, else ``NotDelivered``."""
+    """POST the signed delivery to an address checked just now (``receivers``); the receiver's status code if
+    2xx, else ``NotDelivered``. Only the status is kept, never the body: the application reads ``last_error``,
+    and a receiver's pages must not become readable through it."""
     _check_still_wanted(delivery.subscription)
+    body, headers = request(delivery, now)
     try:
-        with _OPENER.open(request(delivery, now), timeout=settings.CIVICGRID_WEBHOOK_TIMEOUT_S) as response:
-            status = response.status
-    except urllib.error.HTTPError as error:
-        # Only the status and its reason are kept, never the body: the application reads ``last_error``, and
-        # a URL aimed at a host inside the network must not become a way to read that host's pages.
-        error.close()
-        raise NotDelivered(f"HTTP {error.code} {error.reason}".strip(), error.code) from None
-    except (OSError, http.client.HTTPException) as error:
-        raise NotDelivered(f"receiver unreachable: {error}") from error
+        status = receivers.post(delivery.subscription.url, body, headers, settings.CIVICGRID_WEBHOOK_TIMEOUT_S)
+    except (receivers.Refused, OSError, http.client.HTTPException) as error:
+        raise NotDelivered(receivers.unreachable(error)) from None
     if not 200 <= status < 300:
         raise NotDelivered(f"HTTP {status}", status)
     return status
@@ -218,13 +218,14 @@ def _check_still_wanted(subscription: WebhookSubscription) -> None:
         raise Stopped("subscription inactive or application revoked")
 
 
-def request(delivery: WebhookDelivery, now: datetime) -> urllib.request.Request:
+def request(delivery: WebhookDelivery, now: datetime) -> tuple[bytes, dict]:
+    """The body and headers of one try: signed with the subscription's secret and this try's time."""
     body = encode(payload(delivery))
     timestamp = str(int(now.timestamp()))
     headers = {"Content-Type": "application/json", "User-Agent": "civicgrid-webhooks/1",
                EVENT_HEADER: delivery.event.action, DELIVERY_HEADER: str(delivery.pk), TIMESTAMP_HEADER: timestamp,
                SIGNATURE_HEADER: sign(delivery.subscription.secret, timestamp, body)}
-    return urllib.request.Request(delivery.subscription.url, data=body, headers=headers, method="POST")
+    return body, headers
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -235,16 +236,6 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 def encode(content: dict) -> bytes:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """urllib would follow a redirect with a GET and no body: a redirect is a failed try instead."""
-
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 # --- The body --------------------------------------------------------------------------------------------

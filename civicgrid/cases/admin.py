@@ -6,13 +6,16 @@ that set a status by hand would skip all three.
 """
 
 from django.contrib import admin
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from civicgrid.core import access
+from civicgrid.core.choices import PersonalField, Via
 from civicgrid.core.validators import mask_id_number, mask_phone
 
-from . import registry
+from . import registry, reveal
 from .models import (
     Approval,
     Assignment,
@@ -182,13 +185,29 @@ class CaseAdmin(ExactNumberSearch, ViewOnly, admin.ModelAdmin):
     ]
     inlines = [AssignmentInline, ApprovalInline, AttachmentInline, CaseEventInline]
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The page names the reporter: a view of their record, in the access log. Whether to offer the
+        # reveal button is the service's to say, for this user.
+        if obj is not None:
+            reveal.viewed(obj, request.user, access.where(request, Via.ADMIN))
+            obj.may_reveal = reveal.may_reveal(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     @admin.display(description=_("联系电话"))
-    def masked_phone(self, case: Case) -> str:
-        return mask_phone(case.reporter_phone)
+    def masked_phone(self, case: Case):
+        return _with_reveal(case, PersonalField.PHONE, mask_phone(case.reporter_phone))
 
     @admin.display(description=_("身份证号"))
-    def masked_id_number(self, case: Case) -> str:
-        return mask_id_number(case.reporter_id_number) if case.reporter_id_number else ""
+    def masked_id_number(self, case: Case):
+        return _with_reveal(case, PersonalField.ID_NUMBER, mask_id_number(case.reporter_id_number))
+
+
+def _with_reveal(case: Case, field: str, masked: str):
+    """The masked number, and for those who may, a link to the page that shows it in full (with a reason)."""
+    if not masked or not getattr(case, "may_reveal", False):
+        return masked
+    return format_html('{} <a class="button" href="{}">{}</a>', masked, reverse("cases:reveal", args=[case.number]),
+                       reveal.BUTTONS[field])
 
 
 @admin.register(Assignment)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers <case:…>)
-from .views import staff
+from .views import reveal, staff
 
 app_name = "cases"
 urlpatterns = [
@@ -14,5 +14,6 @@ urlpatterns = [
     path("approvals/<int:pk>/decide/", staff.decide, name="decide"),
     path("<case:number>/", staff.detail, name="detail"),
     path("<case:number>/act/", staff.act, name="act"),
+    path("<case:number>/reveal/", reveal.reveal_number, name="reveal"),
     path("<case:number>/files/<int:pk>/", staff.attachment, name="attachment"),
 ]

@@ -32,3 +32,33 @@ class Action(models.TextChoices):
     VIEW = "view", _("查看")
     MANAGE_GEOGRAPHY = "manage_geography", _("维护区划与网格")
     MANAGE_STAFF = "manage_staff", _("维护机构与人员")
+    AUDIT = "audit", _("查阅访问日志")
+
+
+class LockoutKind(models.TextChoices):
+    """What a sign-in lockout (登录锁定) stops: one account's name, or one client address."""
+
+    ACCOUNT = "account", _("账号")
+    ADDRESS = "address", _("地址")
+
+
+class AccessAction(models.TextChoices):
+    """What an access log entry (访问日志) records: a look at a person's record, or a number shown in full."""
+
+    VIEW = "view", _("查看记录")
+    REVEAL = "reveal", _("查看完整号码")
+
+
+class PersonalField(models.TextChoices):
+    """The personal numbers shown masked everywhere and revealed only on purpose (``validators.mask_*``)."""
+
+    PHONE = "phone", _("联系电话")
+    ID_NUMBER = "id_number", _("身份证号")
+
+
+class Via(models.TextChoices):
+    """Where a look at a record came in: a staff page, the JSON API, or the admin site."""
+
+    PAGE = "page", _("工作页面")
+    API = "api", _("接口")
+    ADMIN = "admin", _("管理后台")

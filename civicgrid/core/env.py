@@ -6,6 +6,7 @@ instead of surfacing later as odd behaviour. Each variable is documented in
 docs/configuration.md.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -69,3 +70,22 @@ def env_durations(name: str, default: str) -> tuple[timedelta, ...]:
     if not all(found):
         raise ImproperlyConfigured(f"{name}={raw!r} is not a comma list of durations such as 1m,5m,1h,1d.")
     return tuple(timedelta(seconds=int(match[1]) * _UNIT_SECONDS[match[2]]) for match in found)
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def env_networks(name: str, default: str = "") -> tuple[Network, ...]:
+    """A comma list of addresses or networks (``10.0.0.0/8, 192.0.2.7, fd00::/8``); a single address is a
+    network of one."""
+    raw = os.environ.get(name, default)
+    try:
+        return networks(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a comma list of IP addresses or networks "
+                                   "such as 10.0.0.0/8,192.0.2.7.") from None
+
+
+def networks(raw: str) -> tuple[Network, ...]:
+    """``raw`` read as ``env_networks`` reads it; ``ValueError`` for anything else."""
+    return tuple(ipaddress.ip_network(item.strip(), strict=False) for item in raw.split(",") if item.strip())

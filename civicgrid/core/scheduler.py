@@ -42,6 +42,9 @@ JOBS = (
     Job("sweep_deadlines", _("超期扫描与黄灯提醒"), "civicgrid.cases.tasks.sweep_deadlines", "CIVICGRID_SWEEP_CRON"),
     # Every channel's deliveries: SMS, e-mail, webhooks, …
     Job("retry_outbox", _("发件箱重试"), "civicgrid.notifications.tasks.retry_due", None),
+    # Stored answers name people: kept only as long as a client's retry needs them.
+    Job("purge_idempotency", _("清理过期幂等记录"), "civicgrid.core.tasks.purge_idempotency_records",
+        "CIVICGRID_IDEMPOTENCY_PURGE_CRON"),
 )
 
 

@@ -45,6 +45,7 @@ DEMO_USERS = [
     ("lingdao", "马领导", Role.LEADER, CITY, "13800000013"),
     ("kaopingyuan", "朱考评", Role.EVALUATOR, CITY, "13800000014"),
     ("admin", "系统管理员", Role.ADMINISTRATOR, CITY, "13800000015"),
+    ("shenjiyuan", "钱审计", Role.AUDITOR, COUNTY, "13800000017"),
     ("yinchuan", "银川派遣员", Role.DISPATCHER, OUTSIDE_TOWNSHIP, "13800000016"),
 ]
 

@@ -8,6 +8,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     Action.VIEW: frozenset(Role.values),
     Action.MANAGE_GEOGRAPHY: frozenset({Role.ADMINISTRATOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
+    # The access log: auditors (审计员) and administrators read the entries of records in their scope.
+    Action.AUDIT: frozenset({Role.AUDITOR, Role.ADMINISTRATOR}),
 }
 
 

@@ -109,9 +109,15 @@ def report(cat, **fields):
     return Report(category=cat, **values)
 
 
-def jpeg(name: str = "photo.jpg", size: int = 2048):
-    """A small upload that really is a JPEG by its first bytes."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
+def jpeg(name: str = "photo.jpg", size: int = 2048, exif: bytes = b""):
+    """A small upload that really is a JPEG (Pillow reads it), padded after its end to ``size`` bytes; ``exif``
+    is written into it as a phone would."""
+    import io
 
-    body = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + b"\x00" * max(size - 12, 0)
-    return SimpleUploadedFile(name, body, content_type="image/jpeg")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    found = io.BytesIO()
+    Image.new("RGB", (32, 24), (90, 140, 200)).save(found, "JPEG", exif=exif)
+    body = found.getvalue()
+    return SimpleUploadedFile(name, body + b"\x00" * max(size - len(body), 0), content_type="image/jpeg")

@@ -112,6 +112,10 @@ def remind(world, kind) -> dict:
     return {"action": "remind", "version": version(world, kind)}
 
 
+def reveal_phone(world, kind) -> dict:
+    return {"field": "phone", "reason": "回访核实诉求"}
+
+
 def report_form(world, kind) -> dict:
     lon, lat = GRID_A_POINT
     return {"category": str(world.case(kind).category_id), "title": "路灯不亮",
@@ -183,6 +187,7 @@ def api_filing(world, kind) -> dict:
 # Why a page is open to everyone.
 I18N = "the language switch on every page, residents' included; Django's own view"
 HEALTH = "load balancers probe it; it reads no database"
+FAVICON = "browsers ask for it on every site; a redirect to the icon among the static files"
 SIGN_IN = "where everyone signs in and out; it shows nothing of anyone's scope"
 RESIDENT = ("residents' pages: no account; a case shows only to the session that filed it or looked it up by "
             "number and phone")
@@ -201,6 +206,7 @@ PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
     "health": page(get(sees="anonymous", budget=0), public=HEALTH, anonymous=200),
+    "favicon": page(get(sees="anonymous", answers=301, budget=0), public=FAVICON, anonymous=301),
     "login": page(get(sees="anonymous", budget=0), post(sees="anonymous"), public=SIGN_IN, anonymous=200),
     "logout": page(post(answers=302), public=SIGN_IN, anonymous=405),
     "home": page(get(budget=9)),
@@ -220,8 +226,14 @@ PAGES: dict[str, Page] = {
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
     "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
+    # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
+    "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
+                         post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone)),
     "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
+    # 访问日志: auditors and administrators only; everyone else gets a 404, as for a page outside their roles.
+    "access_log": page(get(sees="auditor", budget=6, grows=w.grow_access_log)),
+    "access_log_csv": page(get(sees="auditor", budget=4)),
     # Marks the caller's own notices read: the outsider's, never the dispatcher's.
     "notifications:read_all": page(post(answers=302, outsider=302, body=nothing)),
     "notifications:open": page(post(kwargs=notice, answers=302, outsider=404, body=nothing)),
@@ -292,6 +304,7 @@ API: dict[str, Row] = {
     f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
+    f"POST {CASE}/reveal": post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone),
     f"GET {CASE}/attachments": get(kwargs=case_number, outsider=404, per_kind=True, budget=4,
                                    grows=w.grow_events),
     f"POST {CASE}/attachments": post(kwargs=case_number, outsider=404, per_kind=True, encoding="multipart",

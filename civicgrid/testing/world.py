@@ -23,6 +23,9 @@ from civicgrid.cases import registry
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseEvent, Category
 from civicgrid.cases.services import transition
+from civicgrid.core import access
+from civicgrid.core.choices import Via
+from civicgrid.core.models import AccessLog
 from civicgrid.geo.models import Area
 from civicgrid.notifications.models import Notice
 from civicgrid.notifications.services import notify
@@ -44,6 +47,7 @@ STAFF = {
     "shift_lead": ("shift_lead", "township_a"),
     "intake_clerk": ("intake_clerk", "township_a"),
     "leader": ("leader", "city"),
+    "auditor": ("auditor", "township_a"),
 }
 USERNAMES = {"township_dispatcher": "dispatcher", "department_handler": "handler"}
 GRANTS = ["read", "file", "comment", "subscribe"]
@@ -183,6 +187,7 @@ def fingerprint() -> tuple:
         list(Notice.objects.order_by("pk").values_list("pk", "read_at")),
         list(PersonalToken.objects.order_by("pk").values_list("pk", "revoked_at")),
         list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
+        AccessLog.objects.filter(action="reveal").count(),
     )
 
 
@@ -213,6 +218,13 @@ def grow_events(world: World, kind: str, n: int) -> None:
         transition(world.case(kind), "summon", dispatcher, note=f"增派 {number}", co=[joining.pk])
         transition(world.case(kind), "comment", dispatcher, note=f"现场补充 {number}",
                    files=[factories.jpeg(f"more{number}.jpg")])
+
+
+def grow_access_log(world: World, kind: str, n: int) -> None:
+    """The dispatcher opens the case of ``kind`` n times: n entries in the access log."""
+    case = world.case(kind)
+    for _ in range(n):
+        access.viewed(world.people["township_dispatcher"], case, case.number, case.area_code, access.Where(Via.PAGE))
 
 
 def grow_notices(world: World, kind: str, n: int) -> None:

@@ -182,7 +182,7 @@
       const drawn = L.geoJSON(data, {
         style: { color: "#0d6efd", weight: 1, fill: false },
         interactive: false,
-        onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name,
+        onEachFeature: (f, layer) => layer.bindTooltip(document.createTextNode(f.properties.name),
           { permanent: true, direction: "center", className: "area-label" }),
       }).addTo(map);
       if (!pin && drawn.getBounds().isValid()) map.fitBounds(drawn.getBounds());

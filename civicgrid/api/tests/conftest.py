@@ -6,6 +6,7 @@ import pytest
 
 from civicgrid.api import keys
 from civicgrid.cases.intake import file_case
+from civicgrid.core.env import networks
 from civicgrid.testing import factories
 
 API = "/api/v1"
@@ -30,6 +31,13 @@ class ApiClient:
 
     def upload(self, path: str, data: dict, **headers):
         return self.client.post(API + path, data, **self.headers(headers))
+
+
+@pytest.fixture(autouse=True)
+def _receivers_on_loopback_allowed(settings):
+    """The webhook tests' receivers listen on 127.0.0.1, which only an administrator's allowance opens to
+    deliveries (test_webhook_receivers_inside_the_network_are_refused… runs without it)."""
+    settings.CIVICGRID_WEBHOOK_ALLOWED_NETWORKS = networks("127.0.0.0/8")
 
 
 @pytest.fixture

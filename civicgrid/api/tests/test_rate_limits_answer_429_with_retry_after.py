@@ -1,6 +1,7 @@
 import pytest
 
 from civicgrid.api import keys
+from civicgrid.core.env import networks
 
 
 @pytest.fixture
@@ -31,12 +32,12 @@ def test_one_address_is_limited_before_any_key_is_checked(client, settings, raw_
     assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
-def test_the_address_comes_from_the_proxy_header_only_when_configured(client, settings, raw_key):
+def test_the_address_comes_from_the_proxy_header_only_behind_a_trusted_proxy(client, settings, raw_key):
     settings.CIVICGRID_API_RATE_PER_IP = "1/m"
-    header = {"HTTP_X_REAL_IP": "10.1.1.1"}
-    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, **header).status_code == 200
-    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_REAL_IP="10.1.1.2").status_code == 429
     settings.CIVICGRID_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_REAL_IP="10.1.1.1").status_code == 200
+    assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_REAL_IP="10.1.1.2").status_code == 429
+    settings.CIVICGRID_TRUSTED_PROXIES = networks("127.0.0.1")  # the test client's own address
     assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_REAL_IP="10.1.1.3").status_code == 200
 
 
@@ -53,7 +54,7 @@ def test_pages_for_people_are_not_counted(client, settings, raw_key):
 
 def test_a_forged_forwarded_for_does_not_escape_the_limit(client, settings, raw_key):
     settings.CIVICGRID_API_RATE_PER_IP = "1/m"
-    settings.CIVICGRID_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.CIVICGRID_TRUSTED_PROXIES = networks("127.0.0.1")
     seen_by_proxy = "203.0.113.7"
     assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_FORWARDED_FOR=f"1.1.1.1, {seen_by_proxy}").status_code == 200
     assert client.get("/api/v1/me", HTTP_X_API_KEY=raw_key, HTTP_X_FORWARDED_FOR=f"2.2.2.2, {seen_by_proxy}").status_code == 429

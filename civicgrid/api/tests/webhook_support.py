@@ -27,6 +27,10 @@ class Received:
 class Receiver:
     status: int = 204
     port: int = 0
+    # What else it answers with: a Location (to test that redirects are not followed), a reason phrase and a body.
+    location: str = ""
+    reason: str | None = None
+    content: bytes = b""
     received: list[Received] = field(default_factory=list)
     _server: HTTPServer | None = None
     _thread: threading.Thread | None = None
@@ -61,17 +65,20 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         receiver = self.server.receiver
         receiver.received.append(Received(receiver.status, self.headers, body))
-        self.send_response(receiver.status)
-        self.send_header("Content-Length", "0")
+        self.send_response(receiver.status, receiver.reason)
+        if receiver.location:
+            self.send_header("Location", receiver.location)
+        self.send_header("Content-Length", str(len(receiver.content)))
         self.end_headers()
+        self.wfile.write(receiver.content)
 
     def log_message(self, *args):
         pass
 
 
 @contextmanager
-def receiver(status: int = 204):
-    running = Receiver(status=status).start()
+def receiver(status: int = 204, **answer):
+    running = Receiver(status=status, **answer).start()
     try:
         yield running
     finally:

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from ninja import Header, Query, Router
 from ninja.responses import Status
 
+from civicgrid.core import access
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.choices import Via
 from civicgrid.core.http import idempotency, pagination
 from civicgrid.core.http.errors import ApiError
 from civicgrid.core.http.grants import Grant
@@ -22,7 +24,8 @@ from civicgrid.core.http.shared import with_errors
 from civicgrid.geo.choices import CoordinateSystem
 from civicgrid.geo.models import Area
 
-from .. import converters, intake, timeline, workflow  # noqa: F401  (converters registers <case:…> for the paths)
+# converters registers <case:…> for the paths
+from .. import converters, intake, reveal, timeline, workflow  # noqa: F401
 from ..choices import Channel
 from ..filters import CASE_FILTERS, apply
 from ..models import Case, Category
@@ -102,8 +105,12 @@ def bounded(moment: datetime, name: str) -> datetime:
 
 @cases.get(CASE_PATH, response=with_errors({200: CaseDetail}), summary="One case")
 def case_read(request, number: CaseNumber):
-    request.auth.require(Grant.READ)
-    return detail(request.auth, scoped_case(request, number))
+    principal = request.auth
+    principal.require(Grant.READ)
+    case = scoped_case(request, number)
+    if not principal.public:  # the answer names the reporter: a view of their record, in the access log
+        reveal.viewed(case, principal.actor, access.where(request, Via.API, principal.client))
+    return detail(principal, case)
 
 
 @cases.get(f"{CASE_PATH}/events", response=with_errors({200: EventList}), summary="The case's timeline")

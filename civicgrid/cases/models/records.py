@@ -44,8 +44,8 @@ class CaseEvent(models.Model):
         return f"{self.case.number} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic",
-              "application/pdf": "pdf", "video/mp4": "mp4"}
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf",
+              "video/mp4": "mp4"}
 
 
 def attachment_path(instance, filename: str) -> str:

@@ -1,8 +1,12 @@
 import pytest
 
 from civicgrid.cases.categories import DATA
+from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Category
+from civicgrid.cases.services import transition
 from civicgrid.testing import factories
+
+from .revealing import ID_NUMBER
 
 TAXONOMY = DATA / "messages" / "taxonomy.csv"
 
@@ -81,6 +85,16 @@ def loop(reported_case, intake_clerk, township_dispatcher, shift_lead, departmen
               "department_handler": department_handler, "second_department_handler": second_department_handler,
               "grid_worker": grid_worker, "leader": leader, "outsider": outsider}
     return Loop(reported_case, people)
+
+
+@pytest.fixture
+def case_with_numbers(street_litter, intake_clerk, township_dispatcher, department_handler):
+    """A case whose reporter left a phone and an ID number, registered and dispatched to the handler's department."""
+    case = file_case(factories.report(street_litter, reporter_id_number=ID_NUMBER), user=intake_clerk)
+    transition(case, "register", intake_clerk)
+    transition(case, "dispatch", township_dispatcher, lead=department_handler.assignments.get().department.pk)
+    case.refresh_from_db()
+    return case
 
 
 @pytest.fixture

@@ -39,8 +39,8 @@ def report_data(chosen, **overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def look_up(client, number: str, phone: str = PHONE):
-    return client.post(reverse("public:track"), {"number": number, "phone": phone})
+def look_up(client, number: str, phone: str = PHONE, **meta):
+    return client.post(reverse("public:track"), {"number": number, "phone": phone}, **meta)
 
 
 def dispatch_to(case, clerk, dispatcher, *handlers):

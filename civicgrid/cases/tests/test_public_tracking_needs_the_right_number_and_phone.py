@@ -52,5 +52,5 @@ def test_another_session_is_not_held_up_by_a_few_failures_elsewhere(client, repo
     from django.test import Client
 
     for _ in range(10):
-        look_up(client, reported_case.number, "13900139000")
+        look_up(client, "610802-20000101-00001", PHONE)
     assert look_up(Client(), reported_case.number, PHONE).status_code == 302

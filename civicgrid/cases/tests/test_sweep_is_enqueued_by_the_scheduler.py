@@ -1,5 +1,6 @@
-"""``manage.py run_scheduler`` enqueues the deadline sweep and the outbox's retries (SMS, e-mail and webhooks
-alike) on a cron schedule; it never runs the work itself when a worker is configured."""
+"""``manage.py run_scheduler`` enqueues the deadline sweep, the purge of idempotency records and the outbox's
+retries (SMS, e-mail and webhooks alike) on a cron schedule; it never runs the work itself when a worker is
+configured."""
 
 from datetime import datetime
 from io import StringIO
@@ -16,15 +17,16 @@ from civicgrid.core import scheduler
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due"}
-JOB_IDS = {"sweep_deadlines", "retry_outbox"}
+TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due",
+              "civicgrid.core.tasks.purge_idempotency_records"}
+JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency"}
 
 
 def jobs_by_id(built):
     return {job.id: job for job in built.get_jobs()}
 
 
-def test_the_scheduler_has_a_sweep_and_an_outbox_job_that_enqueue_their_tasks():
+def test_the_scheduler_has_a_sweep_an_outbox_and_a_purge_job_that_enqueue_their_tasks():
     jobs = jobs_by_id(scheduler.build())
 
     assert set(jobs) == JOB_IDS

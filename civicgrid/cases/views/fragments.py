@@ -1,9 +1,12 @@
-"""What the spine's step fragments on the case page need besides the case: registered as each step's
-``context`` (``spine.py``) and called only when the step is offered."""
+"""What the case page's fragments need besides the case: the spine's steps' (registered as each step's
+``context`` in ``spine.py`` and called only when the step is offered), and the reporter's numbers."""
 
 from dataclasses import dataclass
 
-from .. import duplicates, routing
+from civicgrid.core.choices import PersonalField
+from civicgrid.core.validators import mask_id_number, mask_phone
+
+from .. import duplicates, reveal, routing
 from ..choices import AssignmentStatus, Satisfaction
 
 
@@ -42,3 +45,30 @@ def merge_context(user, case, assignments) -> dict:
 
 def callback_context(user, case, assignments) -> dict:
     return {"satisfaction_choices": Satisfaction.choices}
+
+
+MASKS = {PersonalField.PHONE: mask_phone, PersonalField.ID_NUMBER: mask_id_number}
+
+
+@dataclass
+class Number:
+    """One of the reporter's numbers as a page shows it: masked, or (just revealed) in full."""
+
+    field: str
+    masked: str
+    may: bool
+    value: str = ""
+    error: str = ""
+
+    @property
+    def label(self) -> str:
+        return PersonalField(self.field).label
+
+    @property
+    def button(self) -> str:
+        return reveal.BUTTONS[self.field]
+
+
+def numbers(case, may: bool) -> list[Number]:
+    """The numbers the reporter left, masked, with the button where ``may``."""
+    return [Number(field, MASKS[field](getattr(case, reveal.FIELDS[field])), may) for field in reveal.revealable(case)]

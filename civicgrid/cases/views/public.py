@@ -11,6 +11,7 @@ import json
 from urllib.parse import urlencode
 
 import shapely
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
@@ -24,7 +25,7 @@ from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Boundary
 
-from .. import attachments, intake, services, workflow
+from .. import attachments, intake, services, throttles, workflow
 from ..choices import Satisfaction, Status
 from ..forms.public import CallbackForm, ReportForm, TrackForm
 from ..models import Attachment, Case, Category
@@ -33,9 +34,6 @@ from ..workflow import Action, WorkflowError
 
 SEARCH_LIMIT = 30
 RATEABLE = frozenset({Status.CLOSED, Status.SELF_RESOLVED})
-# Light throttling of lookups: a session is refused after SESSION_FAILURES wrong pairs, an address after
-# ADDRESS_FAILURES (generous, since many phones share one carrier address), until LOCKOUT_S has passed.
-SESSION_FAILURES, ADDRESS_FAILURES, LOCKOUT_S = 10, 100, 15 * 60
 REMEMBERED = 20
 
 
@@ -45,7 +43,11 @@ REMEMBERED = 20
 def report(request):
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
-        case = file_report(form)
+        try:
+            case = _file_paced(request, form)
+        except throttles.TooSoon as wait:
+            return render(request, "cases/public_report.html", {**report_context(request, form), "wait": wait},
+                          status=429)
         if case is not None:
             _remember(request, "filed", case.pk)
             _remember(request, "tracked", case.pk)
@@ -53,6 +55,17 @@ def report(request):
     else:
         form = ReportForm(initial={"category": request.GET.get("category", "")})
     return render(request, "cases/public_report.html", report_context(request, form))
+
+
+def _file_paced(request, form: ReportForm) -> Case | None:
+    """A resident's report, counted against the session's and the address's pace (``throttles``)."""
+    counters = throttles.reserve_report(request)
+    case = file_report(form)
+    if case is None:
+        throttles.release(counters)
+    else:
+        throttles.filed(request, counters)
+    return case
 
 
 def file_report(form: ReportForm, user=None) -> Case | None:
@@ -84,7 +97,8 @@ def report_context(request, form: ReportForm) -> dict:
         "form": form, "query": query, "results": found, "more": more, "trail": _trail(parent) if not query else [],
         "chosen": _entry(form.chosen), "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
         "upload_max_files": attachments.max_files(), "upload_max_size": filesizeformat(attachments.max_size()),
-        "upload_types": attachments.ALLOWED_LABEL,
+        "upload_types": attachments.ALLOWED_LABEL, "free_reports": settings.CIVICGRID_REPORT_FREE_PER_SESSION,
+        "wait": None,
     }
 
 
@@ -206,19 +220,27 @@ def _outline_features(region: str) -> dict:
 def track(request):
     if request.method == "GET":
         form = TrackForm(initial={"number": request.GET.get("number", "")[:32]})
-        return render(request, "cases/public_track.html", {"form": form, "locked": _locked(request)})
+        return render(request, "cases/public_track.html", {"form": form, "locked": throttles.lookups_stopped(request)})
     form = TrackForm(request.POST)
-    if _locked(request):
-        return render(request, "cases/public_track.html", {"form": form, "locked": True}, status=429)
+    if throttles.lookups_stopped(request):
+        return _stopped(request, form)
     if not form.is_valid():
         return render(request, "cases/public_track.html", {"form": form, "locked": False})
-    case = lookup(form.cleaned_data["number"], form.cleaned_data["phone"])
+    number = form.cleaned_data["number"]
+    if throttles.lookups_stopped(request, number):
+        return _stopped(request, form)
+    case = lookup(number, form.cleaned_data["phone"])
     if case is None:
-        _count_failure(request)
+        throttles.lookup_failed(request, number)
         # One message for both: a hint which one is wrong would help someone guessing phone numbers.
         form.add_error(None, _("编号或手机号不正确。"))
-        return render(request, "cases/public_track.html", {"form": form, "locked": _locked(request)})
-    return _open(request, case, form.cleaned_data["number"])
+        return render(request, "cases/public_track.html",
+                      {"form": form, "locked": throttles.lookups_stopped(request, number)})
+    return _open(request, case, number)
+
+
+def _stopped(request, form: TrackForm):
+    return render(request, "cases/public_track.html", {"form": form, "locked": True}, status=429)
 
 
 def lookup(number: str, phone: str) -> Case | None:
@@ -245,29 +267,6 @@ def _open(request, case: Case, asked: str):
         messages.info(request, _("编号 %(asked)s 与 %(number)s 反映的是同一问题，已合并办理，以下是 %(number)s 的进度。")
                       % {"asked": asked, "number": case.number})
     return redirect("public:case", number=case.number)
-
-
-def _throttle_keys(request, create: bool = False) -> list[tuple[str, int]]:
-    """Failure counters of this session and this address; a session is only created to count a failure."""
-    if create and request.session.session_key is None:
-        request.session.save()
-    keys = [(f"public:track:a:{request.META.get('REMOTE_ADDR', '')}", ADDRESS_FAILURES)]
-    if request.session.session_key:
-        keys.append((f"public:track:s:{request.session.session_key}", SESSION_FAILURES))
-    return keys
-
-
-def _locked(request) -> bool:
-    return any((cache.get(key) or 0) >= limit for key, limit in _throttle_keys(request))
-
-
-def _count_failure(request) -> None:
-    for key, _limit in _throttle_keys(request, create=True):
-        cache.add(key, 0, LOCKOUT_S)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, LOCKOUT_S)
 
 
 @require_GET

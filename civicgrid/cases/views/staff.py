@@ -18,17 +18,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civicgrid.core import access
+from civicgrid.core.choices import Via
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.scope import node_prefixes
 
-from .. import attachments, intake, queues, registry, services, workflow
+from .. import attachments, intake, queues, registry, reveal, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
 from ..models import Approval, Assignment, Attachment, Case, Category
 from ..workflow import Action, WorkflowError
 from . import public
+from .fragments import numbers
 
 # ---- shared helpers
 
@@ -242,8 +245,11 @@ def detail(request, number):
     case = _scoped_case(user, number, _visible_cases(user).with_light().select_related(*related))
     assignments = list(case.assignments.with_light().select_related("department"))
     choices = [ActionChoice(row, a) for row, a in workflow.available(user, case, assignments)]
+    # The page shows the reporter (name, masked numbers): a view of their record, in the access log.
+    reveal.viewed(case, user, access.where(request, Via.PAGE))
     context = {
         "case": case, "assignments": assignments, "choices": choices,
+        "numbers": numbers(case, reveal.may_reveal(user, case)),
         "category_path": Category.objects.filter(code__in=case.category.lineage_codes()).order_by("code"),
         "areas": _area_crumbs(user, case.area),
         "events": case.events.select_related("actor", "assignment__department").prefetch_related("attachments"),

@@ -11,3 +11,5 @@ class Grant(models.TextChoices):
     FILE_SENSITIVE = "file_sensitive", _("登记紧急案件和身份证号")
     COMMENT = "comment", _("补充说明")
     SUBSCRIBE = "subscribe", _("订阅推送")
+    # Also needs a staff account whose roles may reveal (``cases.reveal``); every reveal is logged.
+    REVEAL = "reveal", _("查看完整号码")

@@ -9,8 +9,11 @@ request that fails leaves no record, so it can be retried with the same key.
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.models import IdempotencyRecord
@@ -52,3 +55,9 @@ def _replay(owner: str, key: str, request_hash: str) -> tuple[int, dict]:
         raise ApiError(409, "idempotency_key_reused",
                        _("这个 Idempotency-Key 已用于另一份不同的请求，请换一个键。"))
     return record.status_code, record.response
+
+
+def purge(now: datetime | None = None) -> int:
+    """Delete the records older than the retention period; returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.CIVICGRID_IDEMPOTENCY_RETENTION_H)
+    return IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()[0]

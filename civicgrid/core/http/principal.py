@@ -32,6 +32,11 @@ class Principal:
         """Who a case step is taken as: the staff member, or the application's staff account (or no one)."""
         return self.user
 
+    @property
+    def client(self) -> str:
+        """The application's name, for the access log; empty for staff calling themselves."""
+        return self.application.name if self.application else ""
+
     def may(self, grant: str) -> bool:
         if self.application is not None:
             return self.application.may(grant)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
+from .client import client_address
+
 
 class RateLimited(Exception):
     """Too many requests in the current window; ``retry_after`` seconds until the next one."""
@@ -18,19 +20,8 @@ class RateLimited(Exception):
         self.retry_after = retry_after
 
 
-def client_ip(request) -> str:
-    """The caller's address: ``REMOTE_ADDR``, or the header a trusted reverse proxy sets.
-
-    Of a list (X-Forwarded-For) the last address is taken: the one the proxy itself saw. The ones before
-    it are whatever the client chose to send.
-    """
-    header = settings.CIVICGRID_CLIENT_IP_HEADER
-    forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
-
-
 def check_ip(request) -> None:
-    _check(request, "ip", client_ip(request), settings.CIVICGRID_API_RATE_PER_IP)
+    _check(request, "ip", client_address(request), settings.CIVICGRID_API_RATE_PER_IP)
 
 
 def check_key(request, owner: str, per_minute: int | None = None) -> None:

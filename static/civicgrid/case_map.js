@@ -1,5 +1,5 @@
-{% if case.longitude is not None and case.latitude is not None %}<script>
-// The reported point, with the grid's outline for context when the user's scope reaches it; tiles are optional.
+// The case page's map: the reported point, with the grid's outline for context when the user's scope reaches it;
+// tiles are optional. Labels are text nodes, never HTML.
 (function () {
   const el = document.getElementById("case-map");
   if (!el || !window.L) return;
@@ -9,7 +9,7 @@
     L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution || "", maxZoom: 19 }).addTo(map);
   }
   L.circleMarker(point, { radius: 9, color: "#d63384", weight: 3, fillOpacity: 0.6 })
-    .bindTooltip(el.dataset.label, { permanent: true, direction: "top" }).addTo(map);
+    .bindTooltip(document.createTextNode(el.dataset.label), { permanent: true, direction: "top" }).addTo(map);
   fetch(el.dataset.outline, { credentials: "same-origin" })
     .then((r) => (r.ok ? r.json() : { features: [] }))
     .then((data) => {
@@ -21,4 +21,3 @@
       el.dataset.loaded = String(own.length);
     });
 })();
-</script>{% endif %}
