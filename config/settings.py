@@ -183,6 +183,8 @@ CACHES = {"default": {"BACKEND": _CACHE_BACKENDS[_cache_scheme],
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
 CIVICGRID_CLIENT_IP_HEADER = env_str("CIVICGRID_CLIENT_IP_HEADER", "")
+# Open311 reads of public services without a key: requests a minute per client address, besides the above.
+CIVICGRID_OPEN311_PUBLIC_RATE = env_str("CIVICGRID_OPEN311_PUBLIC_RATE", "120/m")
 # Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).

@@ -132,6 +132,11 @@ def visible_cases(application: ClientApplication):
     return principal.restrict(Case.objects.all()).public()
 
 
+def public_cases():
+    """The cases anyone may read without a key, anywhere: of published services an administrator made public."""
+    return Case.objects.public().filter(category__open311_service__public=True)
+
+
 @dataclass
 class Filing:
     """A request as a client sent it, read but not yet checked against the category."""

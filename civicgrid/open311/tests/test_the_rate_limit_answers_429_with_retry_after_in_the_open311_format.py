@@ -1,4 +1,5 @@
-"""Past its rate a key (or an address) gets 429 with ``Retry-After``, as an Open311 error, in both formats."""
+"""Past its rate a key (or an address, or an address reading without a key) gets 429 with ``Retry-After``, as an
+Open311 error, in both formats."""
 
 import pytest
 
@@ -28,3 +29,15 @@ def test_an_address_past_its_rate_is_refused_before_any_key_is_looked_at(client,
     response = get(client, "discovery", fmt)
     checked(response, schemas.ERRORS, 429)
     assert int(response["Retry-After"]) >= 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_keyless_reads_past_their_rate_per_address_are_told_when_to_come_back(client, service, app_key, settings,
+                                                                               fmt):
+    settings.CIVICGRID_OPEN311_PUBLIC_RATE = "2/m"
+    for _ in range(2):
+        checked(get(client, "requests", fmt), schemas.REQUESTS)
+    response = get(client, "requests/610802-20260101-00001", fmt)
+    checked(response, schemas.ERRORS, 429)
+    assert int(response["Retry-After"]) >= 1
+    checked(get(client, "requests", fmt, api_key=app_key), schemas.REQUESTS)  # a key counts on its own
