@@ -90,6 +90,8 @@ def datatype(field) -> str:
 
 
 def datatype_description(field) -> str:
+    if field.field_type == FieldType.NUMBER:
+        return _("数字，如 12 或 3.5")
     if field.field_type == FieldType.DATE:
         return _("日期，如 2026-11-21")
     if field.field_type == FieldType.TEXT and field.max_length:

@@ -102,7 +102,7 @@ def _refusal(request, error: Exception):
     if isinstance(error, RequestDataTooBig):
         return errors_response(request, 413, _("请求内容过大。"))
     if isinstance(error, Http404):
-        return errors_response(request, 404, _("没有找到，或不在此客户端应用的范围内。"))
+        return errors_response(request, 404, _("没有找到，或不在您可以查看的范围内。"))
     if isinstance(error, WorkflowError):
         return errors_response(request, 403 if isinstance(error, NotAllowed) else 400, _messages(error))
     if isinstance(error, SuspiciousOperation):  # too many fields, and the like
