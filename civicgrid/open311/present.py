@@ -30,6 +30,7 @@ from .services import open_or_closed
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ["application/json", "text/xml"]
 SHORT_TEXT = 200
+PUBLIC_DECIMALS = 2  # about a kilometre: where a case has no grid, a public reading shows its point no finer
 DATATYPES = {FieldType.NUMBER: "number", FieldType.DATE: "datetime", FieldType.CHOICE: "singlevaluelist",
              FieldType.MULTI_CHOICE: "multivaluelist"}
 
@@ -165,9 +166,6 @@ def public_request(case: Case, index) -> dict:
         "updated_datetime": iso(case.updated_at), "expected_datetime": None, "address": public_address(case.area),
         "address_id": None, "zipcode": None, "lat": lat, "long": lon, "media_url": None,
     }
-
-
-PUBLIC_DECIMALS = 2  # about a kilometre: where a case has no grid, its point is shown no finer
 
 
 def public_point(case: Case, index) -> tuple[float | None, float | None]:

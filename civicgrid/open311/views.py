@@ -127,17 +127,21 @@ def caller(request, fields: dict):
     raw = fields.get("api_key") or request.headers.get("X-Api-Key", "")
     found = keys.find_application(raw) if raw else None
     if raw and found is None:
-        raise Refusal(403, _("缺少 api_key，或 api_key 无效、已吊销。"))
+        raise _no_key()
     if found is not None:
         ratelimit.check_key(request, f"app:{found.pk}", found.rate_per_minute)
     return found
+
+
+def _no_key() -> Refusal:
+    return Refusal(403, _("缺少 api_key，或 api_key 无效、已吊销。"))
 
 
 def application(request, fields: dict, grant: str):
     """The calling application; 403 without a good key or without ``grant``."""
     found = caller(request, fields)
     if found is None:
-        raise Refusal(403, _("缺少 api_key，或 api_key 无效、已吊销。"))
+        raise _no_key()
     if not found.may(grant):
         raise Refusal(403, _("此客户端应用未获授权：%(grant)s。") % {"grant": Grant(grant).label})
     return found
