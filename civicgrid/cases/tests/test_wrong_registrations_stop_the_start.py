@@ -54,7 +54,9 @@ def test_a_kinds_stage_without_a_time_limit_is_refused(fresh):
                                    "kind 'dispute': stage 'mediate' is not registered"]
 
 
-def test_manage_py_check_stops_with_the_problem(fresh):
+def test_manage_py_check_stops_with_the_problem(fresh, db):
+    # db: Django's own checks ask the connection whether it supports JSON fields, which a worker process that has
+    # run no database test before this one has not asked yet.
     register_step("grade", "定级", None, sources={"registered"}, target=None, roles={"dispatcher"})
     with pytest.raises(SystemCheckError, match="step 'grade' has no function"):
         call_command("check")
