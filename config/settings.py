@@ -213,6 +213,8 @@ CIVICGRID_REPORT_FREE_PER_ADDRESS = env_int("CIVICGRID_REPORT_FREE_PER_ADDRESS",
 # The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off).
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
+# Open311 reads of public services without a key: requests a minute per client address, besides the above.
+CIVICGRID_OPEN311_PUBLIC_RATE = env_str("CIVICGRID_OPEN311_PUBLIC_RATE", "120/m")
 # Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).

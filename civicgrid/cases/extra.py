@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from civicgrid.core.validators import control_problem
+
 from .choices import FieldType
 
 EMPTY = (None, "", [], ())
@@ -44,6 +46,9 @@ def value_problem(field, value) -> str | None:
 def _text_problem(field, value) -> str | None:
     if not isinstance(value, str):
         return _("“%(label)s”应为文本。") % {"label": field.label}
+    problem = control_problem(value, f"“{field.label}”")
+    if problem:
+        return problem
     if field.max_length and len(value) > field.max_length:
         return _("“%(label)s”不能超过 %(max)d 个字，现有 %(n)d 个字。") % {
             "label": field.label, "max": field.max_length, "n": len(value)}

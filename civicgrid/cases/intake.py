@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
 from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, to_wgs84
@@ -153,7 +153,11 @@ def _check_text(errors, key, value, limit, label) -> None:
 
 
 def _check_length(errors, key, value, limit, label) -> None:
-    if len(value or "") > limit:
+    """Within ``limit`` and without control characters (which no one types, and which XML cannot carry)."""
+    problem = control_problem(value, label)
+    if problem:
+        errors[key] = problem
+    elif len(value or "") > limit:
         errors[key] = _("%(label)s最多 %(limit)d 个字，现有 %(n)d 个。") % {"label": label, "limit": limit,
                                                                       "n": len(value)}
 

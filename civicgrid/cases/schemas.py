@@ -181,7 +181,9 @@ class ReporterIn(Input):
     anonymous: bool = False
 
 
-ExtraValue = text(2000) | int | float | bool | list[text(200)] | None
+# Intake checks every extra value against its field and names the field by its label, control characters included;
+# checked here too, a text value would fail each member of the union, with as many messages.
+ExtraValue = text(2000, checked=False) | int | float | bool | list[text(200, checked=False)] | None
 
 
 class CaseIn(Input):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ValidationError
 
+from civicgrid.core.validators import control_problem
 from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
 
 from . import attachments, registry, steps, workflow, writer
@@ -154,17 +155,22 @@ def _lock_assignment(case: Case, assignment) -> Assignment | None:
 
 
 def _check_input(row: registry.Step, note: str, files: list) -> None:
-    label = row.label
-    if row.needs_note and not note:
-        raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": label}, {"note": _("请填写说明。")})
-    if len(note) > NOTE_MAX:
-        message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
-        raise InvalidInput(message, {"note": message})
+    _check_note(row, note)
     if row.needs_files and not files:
-        raise InvalidInput(_("“%(action)s”须上传现场照片。") % {"action": label}, {"files": _("请上传现场照片。")})
+        raise InvalidInput(_("“%(action)s”须上传现场照片。") % {"action": row.label}, {"files": _("请上传现场照片。")})
     problems = attachments.check(files)
     if problems:
         raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
+
+
+def _check_note(row: registry.Step, note: str) -> None:
+    if row.needs_note and not note:
+        raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": row.label}, {"note": _("请填写说明。")})
+    message = control_problem(note, _("说明"))
+    if len(note) > NOTE_MAX:
+        message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
+    if message:
+        raise InvalidInput(message, {"note": message})
 
 
 def actor_label(actor, assignment, case) -> str:
