@@ -7,8 +7,8 @@ class and changes nothing. A new class takes the first free code under its paren
 import is its position in the file (01 / 01.01 / 01.01.001).
 
 After the levels a list may have the columns 英文名称 and 同义词 for the row's smallest class; a row of such
-a list may leave its last levels empty to name a class above (市容环境,,City appearance,). A list of names
-only (``create=False``, such as the English names of the message taxonomy) must name classes that exist.
+a list may leave its last levels empty to name a class above (市容环境,,City appearance,). The names may also
+come in a file of their own (``NamesFile``, as the message taxonomy's do), which names only the list's classes.
 The importer fills a class's English name and synonyms only while they are empty, so what an administrator
 wrote survives.
 
@@ -64,6 +64,15 @@ URBAN_EVENTS = Root("50", "城管事件", CaseKind.URBAN_EVENT, "Urban managemen
 DISPUTES = Root("60", "矛盾纠纷", CaseKind.DISPUTE, "Disputes")
 
 
+@dataclass(frozen=True)
+class NamesFile:
+    """A list's English names and synonyms kept apart from it: a CSV of the same levels and the name columns,
+    naming only classes of the list."""
+
+    text: str
+    source: str
+
+
 @dataclass
 class Row:
     """One good row: its number, the chain of names down to its class, and the names it gives that class."""
@@ -86,14 +95,16 @@ class Node:
 
 def import_taxonomy(
     text: str, source: str = "taxonomy.csv", root: Root | None = None, only_valid: bool = False,
-    create: bool = True,
+    names: NamesFile | None = None,
 ) -> ImportReport:
-    """Import a category list; with ``root`` the list's top classes go under that category. Without
-    ``create`` the list only names classes that exist."""
+    """Import a category list; with ``root`` the list's top classes go under that category, with ``names``
+    the English names and synonyms of its classes come from a file of their own."""
     report = ImportReport()
     rows = read_rows(source, text, report)
     nodes = plan_nodes(rows, root)
-    new = assign_codes(source, nodes, root, report, create)
+    if names:
+        name_nodes(nodes, read_rows(names.source, names.text, report), names.source, report)
+    new = assign_codes(source, nodes, root, report)
     if report.errors and not only_valid:
         return report
     with transaction.atomic():
@@ -188,6 +199,16 @@ def plan_nodes(rows: list[Row], root: Root | None) -> list[Node]:
     return list(nodes.values())
 
 
+def name_nodes(nodes: list[Node], rows: list[Row], source: str, report: ImportReport) -> None:
+    """Give the list's classes the names of a names file; a row naming a class the list lacks is bad."""
+    by_path = {node.path: node for node in nodes}
+    for row in rows:
+        if row.path in by_path:
+            by_path[row.path].names = row.names
+        else:
+            report.error(source, row.number, _("分类表中没有“%(path)s”。") % {"path": " / ".join(row.path)})
+
+
 def guess_kind(names: tuple[str, ...]) -> str:
     """The kind of a taxonomy class from its chain of names: the top class's, unless a nearer name says otherwise."""
     kind = TOP_LEVEL_KINDS.get(names[0], CaseKind.REQUEST)
@@ -196,8 +217,7 @@ def guess_kind(names: tuple[str, ...]) -> str:
     return kind
 
 
-def assign_codes(source: str, nodes: list[Node], root: Root | None, report: ImportReport,
-                 create: bool = True) -> list[Node]:
+def assign_codes(source: str, nodes: list[Node], root: Root | None, report: ImportReport) -> list[Node]:
     """Find the classes that exist and give the others codes; returns the nodes to create."""
     existing = categories_by_path()
     taken = _positions_taken(existing.values())
@@ -205,9 +225,7 @@ def assign_codes(source: str, nodes: list[Node], root: Root | None, report: Impo
     new = []
     for node in nodes:
         node.category = existing.get(node.path)
-        if node.category is None and not create:
-            report.error(source, node.row, _("没有“%(path)s”这一分类。") % {"path": " / ".join(node.path)})
-        elif node.category is None:
+        if node.category is None:
             node.category = _new_category(source, node, by_path.get(node.path[:-1]), root, taken, report)
             new += [node] if node.category else []
     return new
@@ -345,14 +363,13 @@ def default_limits(category: Category, parent: Category | None) -> dict[str, tup
 
 # --- The default lists ----------------------------------------------------------
 
-# (file, root, whether it makes classes): the taxonomy's English names and synonyms are civicgrid's own,
-# kept beside the competition's file rather than in it.
+# (list, root, names file): the taxonomy's English names and synonyms are civicgrid's own, kept beside the
+# competition's file rather than in it; civicgrid's own lists carry theirs.
 DEFAULT_LISTS = [
-    (DATA / "messages" / "taxonomy.csv", None, True),
-    (DATA / "categories" / "taxonomy_names.csv", None, False),
-    (DATA / "categories" / "components.csv", COMPONENTS, True),
-    (DATA / "categories" / "urban_events.csv", URBAN_EVENTS, True),
-    (DATA / "categories" / "disputes.csv", DISPUTES, True),
+    (DATA / "messages" / "taxonomy.csv", None, DATA / "categories" / "taxonomy_names.csv"),
+    (DATA / "categories" / "components.csv", COMPONENTS, None),
+    (DATA / "categories" / "urban_events.csv", URBAN_EVENTS, None),
+    (DATA / "categories" / "disputes.csv", DISPUTES, None),
 ]
 
 
@@ -362,8 +379,10 @@ def load_default_categories(only_valid: bool = False) -> list[tuple[str, ImportR
 
     Each step reports under its own name.
     """
-    reports = [
-        (path.name, import_taxonomy(path.read_text(encoding="utf-8-sig"), path.name, root, only_valid, create))
-        for path, root, create in DEFAULT_LISTS
-    ]
+    reports = [(path.name, _load(path, root, names, only_valid)) for path, root, names in DEFAULT_LISTS]
     return [*reports, (_("默认办理时限"), seed_time_limits())]
+
+
+def _load(path: Path, root: Root | None, names: Path | None, only_valid: bool) -> ImportReport:
+    names_file = NamesFile(names.read_text(encoding="utf-8-sig"), names.name) if names else None
+    return import_taxonomy(path.read_text(encoding="utf-8-sig"), path.name, root, only_valid, names_file)

@@ -41,9 +41,12 @@ def _plain(syllable: str) -> str:
     return re.sub(r"[^0-9a-z]", "", syllable.lower())
 
 
-def terms(name: str, name_en: str, synonyms: str) -> str:
-    """Every name of a category between bars, in lower case: |路灯|street lights|灯不亮|街灯|."""
-    names = dict.fromkeys(text.lower() for text in (name, name_en, *split_synonyms(synonyms)) if text)
+def terms(name: str, synonyms: str) -> str:
+    """The Chinese name and the other names of a category between bars, in lower case: |路灯|灯不亮|街灯|.
+
+    The English name is searched in its own column, by whole words: a piece of an English word ("ld" in
+    "building") would bury the initials someone typed."""
+    names = dict.fromkeys(text.lower() for text in (name, *split_synonyms(synonyms)) if text)
     return EDGE + EDGE.join(names) + EDGE
 
 
@@ -52,7 +55,7 @@ def spell(category, parent) -> bool:
     before = [getattr(category, field) for field in SPELLED]
     category.synonyms = SEPARATOR.join(split_synonyms(category.synonyms))
     category.pinyin, category.initials = pinyin(category.name), initials(category.name)
-    category.terms = terms(category.name, category.name_en, category.synonyms)
+    category.terms = terms(category.name, category.synonyms)
     category.path = _joined(parent.path if parent else "", category.name)
     category.path_en = _joined(parent.path_en if parent else "", category.name_en or category.name)
     return before != [getattr(category, field) for field in SPELLED]
