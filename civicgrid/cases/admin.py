@@ -38,11 +38,11 @@ class CategoryFieldInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "kind", "default_lead_department", "is_active")
+    list_display = ("code", "name", "name_en", "kind", "default_lead_department", "is_active")
     list_filter = ("kind", "is_active")
-    search_fields = ("code", "name")
+    search_fields = ("code", "name", "name_en", "synonyms")
     raw_id_fields = ("parent", "default_lead_department")
-    readonly_fields = ("effective_time_limits",)
+    readonly_fields = ("path", "effective_time_limits")
     inlines = [TimeLimitInline, CategoryFieldInline]
 
     def get_readonly_fields(self, request, obj=None):
