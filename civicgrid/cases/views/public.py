@@ -78,11 +78,9 @@ def _intake_problems(report_) -> dict:
 def report_context(request, form: ReportForm) -> dict:
     form.mark_invalid()
     query, parent = picker_input(request)
-    found, more = category_choices(query, parent)
     return {
-        "form": form, "query": query, "results": found, "more": more,
-        "trail": [] if query else [search.entry(c) for c in search.trail(parent)],
-        "chosen": _entry(form.chosen), "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
+        "form": form, "query": query, **picker(query, parent), "chosen": _entry(form.chosen),
+        "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
         "upload_max_files": attachments.max_files(), "upload_max_size": filesizeformat(attachments.max_size()),
         "upload_types": attachments.ALLOWED_LABEL,
     }
@@ -106,21 +104,20 @@ def report_done(request, number):
 
 # ---- the category picker -------------------------------------------------------------------------------
 
-def category_choices(query: str, parent: str = "") -> tuple[list[dict], bool]:
-    """The best matches for ``query`` (``search.find``), or the children of ``parent``."""
-    if not query:
-        return [search.entry(c) for c in search.children(parent)], False
-    found, more = search.find(query)
-    return [search.entry(c) for c in found], more
+def picker(query: str, parent: str = "") -> dict:
+    """What the picker lists: the best matches for ``query`` (``search.find``), or else the children of
+    ``parent`` with the trail of branches above them, for going back up."""
+    if query:
+        found, more = search.find(query)
+        return {"results": [search.entry(c) for c in found], "more": more, "trail": []}
+    return {"results": [search.entry(c) for c in search.children(parent)], "more": False,
+            "trail": [search.entry(c) for c in search.trail(parent)]}
 
 
 @require_GET
 def categories(request):
     """JSON for the picker: ``?q=`` searches (at most 30), ``?in=<code>`` lists a branch's children."""
-    query, parent = picker_input(request)
-    found, more = category_choices(query, parent)
-    trail = [] if query else [search.entry(c) for c in search.trail(parent)]
-    return JsonResponse({"results": found, "more": more, "trail": trail})
+    return JsonResponse(picker(*picker_input(request)))
 
 
 @require_GET
