@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from civicgrid.core.validators import mask_id_number, mask_phone
 
-from . import registry
+from . import registry, search
 from .models import (
     Approval,
     Assignment,
@@ -44,6 +44,10 @@ class CategoryAdmin(admin.ModelAdmin):
     raw_id_fields = ("parent", "default_lead_department")
     readonly_fields = ("path", "effective_time_limits")
     inlines = [TimeLimitInline, CategoryFieldInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.forget()  # this process searches the new names at once, the others within the recheck
 
     def get_readonly_fields(self, request, obj=None):
         # Subcategories' codes extend this one's, so a saved category keeps its place in the tree.

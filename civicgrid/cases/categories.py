@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.imports import ImportReport
 
-from . import codes, spelling
+from . import codes, search, spelling
 from .choices import CaseKind, Stage
 from .models import Category, TimeLimit
 
@@ -112,6 +112,7 @@ def import_taxonomy(
         named = _fill_names([node for node in nodes if node not in new and node.category])
         if named:  # new classes come spelled; a name given to one that exists changes the paths below it
             spell_all()
+    search.forget()
     report.created, report.updated = len(new), len(named)
     report.unchanged = len(nodes) - len(new) - len(named)
     report.written = True

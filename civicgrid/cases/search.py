@@ -10,14 +10,20 @@ come first:
     the initials or pinyin are the query · they begin with it · only a name above it matches,
 
 and on a tie a leaf comes before a branch, then the tree's order. An exact other name ranks just after the
-name itself: it is what residents call the class (停车 is 机动车乱停放 before it is 停车场). It is one query
-on the columns that ``spelling`` keeps; a category inside an inactive branch is never offered.
+name itself: it is what residents call the class (停车 is 机动车乱停放 before it is 停车场).
+
+A search is one query on the columns that ``spelling`` keeps. Besides it, each process keeps an ``Index`` for
+``CIVICGRID_REFERENCE_RECHECK_S`` (``core.recent``), as it keeps other reference data: which categories have
+each name and other name, so that the pieces of a long phrase are looked up there rather than as hundreds of
+LIKEs, and the codes of inactive categories, whose branches are never offered.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import Concat, Length, Substr
+
+from civicgrid.core.recent import Recent
 
 from . import codes
 from .models import Category
@@ -28,44 +34,41 @@ QUERY_MAX = 50
 # Longer pieces of a phrase are not looked up as names: no category name or other name is that long.
 PIECE_MAX = 12
 ASCII_WORD = re.compile(r"[0-9a-z]+")
+RECENT_INDEX = Recent(max_entries=1)
 
 
-def visible() -> QuerySet:
-    """Active categories none of whose ancestors is inactive, each marked ``is_leaf``."""
-    closed_above = Category.objects.filter(is_active=False).annotate(below=Concat("code", Value("."))).filter(
-        below=Substr(OuterRef("code"), 1, Length(Concat("code", Value(".")))))
-    open_children = Category.objects.filter(parent=OuterRef("pk"), is_active=True)
-    return Category.objects.filter(is_active=True).exclude(Exists(closed_above)) \
-        .annotate(is_leaf=~Exists(open_children))
+@dataclass(frozen=True)
+class Index:
+    """Every name and other name (lower case) with the categories that have it; the inactive categories' codes."""
+
+    names: dict[str, tuple[int, ...]]
+    closed: tuple[str, ...]
+
+    def holding(self, text: str) -> set[int]:
+        """The categories one of whose names is a piece of ``text``: 邻居又吵架了 holds 吵架."""
+        return {pk for piece in pieces(text) for pk in self.names.get(piece, ())}
+
+    def held_names(self, text: str) -> set[str]:
+        return {piece for piece in pieces(text) if piece in self.names}
 
 
-def find(query: str) -> tuple[list[Category], bool]:
-    """The best ``LIMIT`` categories for ``query``, and whether there were more."""
-    words = query.split()[:5]
-    if not words:
-        return [], False
-    whole = " ".join(words)[:QUERY_MAX]
-    found = list(visible().filter(*[matches(word) for word in words])
-                 .annotate(rank=rank(whole)).order_by("rank", "-is_leaf", "code")[:LIMIT + 1])
-    return found[:LIMIT], len(found) > LIMIT
+def index() -> Index:
+    return RECENT_INDEX.get("index", read_index)
 
 
-def matches(word: str) -> Q:
-    """A category that ``word`` names anywhere: its path (both languages), its names, its spellings, its code."""
-    low = word.lower()
-    found = Q(path__icontains=word) | Q(path_en__icontains=word) | Q(terms__contains=low) | Q(code=word)
-    found |= holds_a_name(low)
-    if ASCII_WORD.fullmatch(low):
-        found |= Q(initials__startswith=low) | Q(pinyin__startswith=low)
-    return found
+def read_index() -> Index:
+    names: dict[str, list[int]] = {}
+    closed = []
+    for pk, code, terms, active in Category.objects.values_list("pk", "code", "terms", "is_active"):
+        for name in filter(None, terms.split(EDGE)):
+            names.setdefault(name, []).append(pk)
+        closed += [] if active else [code]
+    return Index({name: tuple(pks) for name, pks in names.items()}, tuple(closed))
 
 
-def holds_a_name(low: str) -> Q:
-    """A category one of whose names is a piece of ``low``: the phrase 邻居又吵架了 holds 吵架."""
-    found = Q(pk__in=[])
-    for piece in pieces(low):
-        found |= Q(terms__contains=f"{EDGE}{piece}{EDGE}")
-    return found
+def forget() -> None:
+    """Categories changed: this process reads the index again at the next search."""
+    RECENT_INDEX.forget("index")
 
 
 def pieces(text: str) -> set[str]:
@@ -74,7 +77,38 @@ def pieces(text: str) -> set[str]:
             for end in range(start + 1, min(len(text), start + PIECE_MAX) + 1)}
 
 
-def rank(whole: str) -> Case:
+def marked(found: QuerySet) -> QuerySet:
+    """``found`` with each category marked ``is_leaf``: it has no active subcategory."""
+    return found.annotate(is_leaf=~Exists(Category.objects.filter(parent=OuterRef("pk"), is_active=True)))
+
+
+def find(query: str) -> tuple[list[Category], bool]:
+    """The best ``LIMIT`` categories for ``query``, and whether there were more."""
+    words = query.replace(EDGE, " ").split()[:5]
+    if not words:
+        return [], False
+    whole, known = " ".join(words)[:QUERY_MAX], index()
+    below_closed = Q(pk__in=[])
+    for code in known.closed:
+        below_closed |= Q(code__startswith=f"{code}.")
+    found = marked(Category.objects.filter(is_active=True).exclude(below_closed)) \
+        .filter(*[matches(word, known) for word in words])
+    ranked = found.annotate(rank=rank(whole, known)).order_by("rank", "-is_leaf", "code")
+    rows = list(ranked[:LIMIT + 1])
+    return rows[:LIMIT], len(rows) > LIMIT
+
+
+def matches(word: str, known: Index) -> Q:
+    """A category that ``word`` names anywhere: its path (both languages), its names, its spellings, its code."""
+    low = word.lower()
+    found = Q(path__icontains=word) | Q(path_en__icontains=word) | Q(terms__contains=low) | Q(code=word)
+    found |= Q(pk__in=known.holding(low))
+    if ASCII_WORD.fullmatch(low):
+        found |= Q(initials__startswith=low) | Q(pinyin__startswith=low)
+    return found
+
+
+def rank(whole: str, known: Index) -> Case:
     low = whole.lower()
     spelled = ASCII_WORD.fullmatch(low) is not None
     ranks = [
@@ -82,8 +116,8 @@ def rank(whole: str) -> Case:
         Q(terms__contains=f"{EDGE}{low}{EDGE}"),
         Q(name__startswith=whole) | Q(name_en__istartswith=whole),
         Q(name__contains=whole) | Q(name_en__icontains=f" {whole}"),
-        Q(name__in=pieces(whole)),
-        Q(terms__contains=low) | holds_a_name(low),
+        Q(name__in=known.held_names(low)),
+        Q(terms__contains=low) | Q(pk__in=known.holding(low)),
         Q(initials=low) | Q(pinyin=low) if spelled else Q(pk__in=[]),
         Q(initials__startswith=low) | Q(pinyin__startswith=low) if spelled else Q(pk__in=[]),
     ]
@@ -91,18 +125,16 @@ def rank(whole: str) -> Case:
                 output_field=IntegerField())
 
 
-def children(code: str) -> list[Category]:
-    """The categories right under ``code`` (the top ones for ""), in the tree's order."""
+def browse(code: str) -> tuple[list[Category], list[Category]]:
+    """The categories right under ``code`` (the top ones for "") and the trail from the top down to ``code``, in
+    one query; nothing when ``code`` is unknown or lies in an inactive branch."""
+    lineage = [*codes.ancestor_codes(code), code] if code else []
     below = Q(parent__code=code) if code else Q(parent__isnull=True)
-    return list(visible().filter(below).order_by("code"))
-
-
-def trail(code: str) -> list[Category]:
-    """The category ``code`` and those above it, from the top; nothing when it is not offered."""
-    if not code:
-        return []
-    found = list(visible().filter(code__in=[*codes.ancestor_codes(code), code]).order_by("code"))
-    return found if found and found[-1].code == code else []
+    rows = list(marked(Category.objects.filter(below | Q(code__in=lineage))).order_by("code"))
+    trail = [row for row in rows if row.code in lineage]
+    if [row.code for row in trail if row.is_active] != lineage:
+        return [], []
+    return [row for row in rows if row.code not in lineage and row.is_active], trail
 
 
 def entry(category: Category, leaf: bool | None = None) -> dict:

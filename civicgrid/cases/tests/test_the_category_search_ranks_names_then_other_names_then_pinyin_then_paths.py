@@ -67,6 +67,25 @@ def test_an_inactive_branch_hides_everything_under_it(tree):
     assert "巡查" not in names("巡查") and "路灯管理" not in names("路灯")
 
 
-def test_a_search_is_one_query(tree, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_a_search_is_one_query_once_the_process_keeps_the_index(tree, settings, django_assert_num_queries):
+    settings.CIVICGRID_REFERENCE_RECHECK_S = 300
+    search.forget()
+    with django_assert_num_queries(2):  # the index, then the search
         search.find("门口路灯坏了两天")
+    with django_assert_num_queries(1):
+        assert names("门口路灯坏了两天")[:2] == ["路灯", "夜间照明"]
+    search.forget()
+
+
+def test_other_names_given_in_the_admin_are_searched_at_once_in_that_process(tree, settings, admin_client):
+    settings.CIVICGRID_REFERENCE_RECHECK_S = 300
+    search.forget()
+    assert names("楼道太黑了") == []
+    response = admin_client.post(f"/admin/cases/category/{tree['街道照明'].pk}/change/", {
+        "name": "街道照明", "synonyms": "楼道太黑", "kind": "urban_event", "is_active": "on", "ordering": "6",
+        "duplicate_radius_m": "200", "duplicate_days": "7", "description_max_length": "2000",
+        "time_limits-TOTAL_FORMS": "0", "time_limits-INITIAL_FORMS": "0",
+        "extra_fields-TOTAL_FORMS": "0", "extra_fields-INITIAL_FORMS": "0"})
+    assert response.status_code == 302
+    assert names("楼道太黑了") == ["街道照明"]  # the phrase holds the new other name, looked up in a fresh index
+    search.forget()

@@ -110,8 +110,9 @@ def picker(query: str, parent: str = "") -> dict:
     if query:
         found, more = search.find(query)
         return {"results": [search.entry(c) for c in found], "more": more, "trail": []}
-    return {"results": [search.entry(c) for c in search.children(parent)], "more": False,
-            "trail": [search.entry(c) for c in search.trail(parent)]}
+    children, trail = search.browse(parent)
+    return {"results": [search.entry(c) for c in children], "more": False,
+            "trail": [search.entry(c) for c in trail]}
 
 
 @require_GET
