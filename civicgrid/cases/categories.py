@@ -230,6 +230,8 @@ def assign_codes(source: str, nodes: list[Node], root: Root | None, report: Impo
             node.category = _new_category(source, node, by_path.get(node.path[:-1]), root, taken, report)
             new += [node] if node.category else []
     return new
+
+
 def categories_by_path() -> dict[tuple[str, ...], Category]:
     """Every category by its chain of names from the top, e.g. ("城管事件", "突发事件", "井盖缺失")."""
     categories = {c.pk: c for c in Category.objects.all()}
