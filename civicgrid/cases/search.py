@@ -31,7 +31,7 @@ from .spelling import EDGE
 
 LIMIT = 30
 QUERY_MAX = 50
-# Longer pieces of a phrase are not looked up as names: no category name or other name is that long.
+# Longer pieces of a phrase are not looked up as names: the names a resident's phrase holds are short.
 PIECE_MAX = 12
 ASCII_WORD = re.compile(r"[0-9a-z]+")
 RECENT_INDEX = Recent(max_entries=1)
