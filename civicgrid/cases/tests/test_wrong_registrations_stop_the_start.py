@@ -54,7 +54,8 @@ def test_a_kinds_stage_without_a_time_limit_is_refused(fresh):
                                    "kind 'dispute': stage 'mediate' is not registered"]
 
 
-def test_manage_py_check_stops_with_the_problem(fresh):
+def test_manage_py_check_stops_with_the_problem(fresh, db):
+    # db: Django's own model checks ask SQLite whether it has JSON fields, unless an earlier test asked already.
     register_step("grade", "定级", None, sources={"registered"}, target=None, roles={"dispatcher"})
     with pytest.raises(SystemCheckError, match="step 'grade' has no function"):
         call_command("check")
