@@ -38,7 +38,7 @@ def test_each_large_class_of_events_and_disputes_has_six_to_twelve_small_classes
         assert 6 <= large.children.count() <= 12, large
 
 
-def test_the_components_are_the_standards_things_in_the_street(loaded):
+def test_the_standards_components_and_street_order_events_are_there(loaded):
     def under(code):
         return set(Category.objects.filter(parent__code=code).values_list("name", flat=True))
 
