@@ -34,6 +34,8 @@ QUERY_MAX = 50
 # Longer pieces of a phrase are not looked up as names: the names a resident's phrase holds are short.
 PIECE_MAX = 12
 ASCII_WORD = re.compile(r"[0-9a-z]+")
+# Control characters name nothing, and PostgreSQL refuses a NUL in a query.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 RECENT_INDEX = Recent(max_entries=1)
 
 
@@ -84,7 +86,7 @@ def marked(found: QuerySet) -> QuerySet:
 
 def find(query: str) -> tuple[list[Category], bool]:
     """The best ``LIMIT`` categories for ``query``, and whether there were more."""
-    words = query.replace(EDGE, " ").split()[:5]
+    words = CONTROL.sub(" ", query).replace(EDGE, " ").split()[:5]
     if not words:
         return [], False
     whole, known = " ".join(words)[:QUERY_MAX], index()
@@ -128,6 +130,8 @@ def rank(whole: str, known: Index) -> Case:
 def browse(code: str) -> tuple[list[Category], list[Category]]:
     """The categories right under ``code`` (the top ones for "") and the trail from the top down to ``code``, in
     one query; nothing when ``code`` is unknown or lies in an inactive branch."""
+    if code and not codes.CODE_PATTERN.match(code):
+        return [], []
     lineage = [*codes.ancestor_codes(code), code] if code else []
     below = Q(parent__code=code) if code else Q(parent__isnull=True)
     rows = list(marked(Category.objects.filter(below | Q(code__in=lineage))).order_by("code"))
