@@ -15,7 +15,7 @@ from civicgrid.core import access
 from civicgrid.core.choices import PersonalField, Via
 from civicgrid.core.validators import mask_id_number, mask_phone
 
-from . import registry, reveal
+from . import registry, reveal, search
 from .models import (
     Approval,
     Assignment,
@@ -41,12 +41,16 @@ class CategoryFieldInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "kind", "default_lead_department", "is_active")
+    list_display = ("code", "name", "name_en", "kind", "default_lead_department", "is_active")
     list_filter = ("kind", "is_active")
-    search_fields = ("code", "name")
+    search_fields = ("code", "name", "name_en", "synonyms")
     raw_id_fields = ("parent", "default_lead_department")
-    readonly_fields = ("effective_time_limits",)
+    readonly_fields = ("path", "effective_time_limits")
     inlines = [TimeLimitInline, CategoryFieldInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.forget()  # this process searches the new names at once, the others within the recheck
 
     def get_readonly_fields(self, request, obj=None):
         # Subcategories' codes extend this one's, so a saved category keeps its place in the tree.

@@ -134,7 +134,7 @@ def area_label(area: Area, top: int) -> str:
 
 
 def category_label(category: Category) -> str:
-    return ("\u3000" if "." in category.code else "") + f"{category.code} {category.name}"
+    return ("\u3000" if "." in category.code else "") + f"{category.code} {category.display_name}"
 
 
 def area_choices(roots) -> list[Area]:
@@ -151,7 +151,7 @@ def area_choices(roots) -> list[Area]:
 def category_choices() -> list[Category]:
     """大类 and 小类 (the first two levels): what a centre filters its queue by."""
     top_two = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
-    return list(Category.objects.filter(top_two).order_by("code").only("code", "name"))
+    return list(Category.objects.filter(top_two).order_by("code").only("code", "name", "name_en"))
 
 
 class ActionForm(forms.Form):
