@@ -54,6 +54,12 @@ def household_total(area: Area) -> int:
     return units.aggregate(total=Sum("households"))["total"] or 0
 
 
+def crumbs(user, area: Area) -> list[tuple[Area, bool]]:
+    """The area's ancestors from the province down, each with whether ``user``'s scope reaches it: only
+    those are linked to the area browser (the rest would answer 404)."""
+    return [(ancestor, user.scope.covers(ancestor.code)) for ancestor in area.ancestors()]
+
+
 def grid_count(area: Area) -> int:
     return Area.objects.filter(code__startswith=area.code, level=AreaLevel.GRID).count()
 

@@ -31,7 +31,7 @@ def area_detail(request, code):
     area = _scoped_area(request, code)
     context = {
         "area": area,
-        "ancestors": area.ancestors(),
+        "crumbs": services.crumbs(request.user, area),
         "children": services.children_figures(area),
         "households": services.household_total(area),
         "grids": services.grid_count(area),

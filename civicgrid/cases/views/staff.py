@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.core.querysets import prefix_filter
+from civicgrid.geo.services import crumbs
 from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.scope import node_prefixes
 
@@ -220,7 +221,7 @@ def detail(request, number):
 
 def _area_crumbs(user, area) -> list[tuple]:
     """The area and its ancestors; linked to the area browser only where the user's scope reaches."""
-    return [(a, user.scope.covers(a.code)) for a in [*area.ancestors(), area]]
+    return [*crumbs(user, area), (area, user.scope.covers(area.code))]
 
 
 def _case_approvals(user, case) -> list[Approval]:
