@@ -87,7 +87,7 @@ def queue(request):
     user = request.user
     centres = [grant.area_id for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
     form = forms.QueueFilterForm(_with_default(request.GET, "centre", "mine"), centre_user=bool(centres),
-                                 scope_areas=forms.area_choices(user.scope.roots()),
+                                 scope_areas=forms.area_choices(user.scope.home()),
                                  categories=forms.category_choices())
     data = form.filters()
     found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
