@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.forms import DateRangeMixin
 from civicgrid.geo.models import Area
 
 from .. import registry
@@ -76,7 +77,7 @@ def first_error(form: forms.Form) -> str:
     return ""
 
 
-class QueueFilterForm(BootstrapMixin, forms.Form):
+class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
     """中心案件队列的筛选: every value optional; a wrong one is shown and ignored."""
 
     q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)

@@ -90,6 +90,8 @@ def queue(request):
                                  scope_areas=forms.area_choices(user.scope.home()),
                                  categories=forms.category_choices())
     data = form.filters()
+    if form.errors and _htmx(request):  # the form itself is not redrawn: say what was left out
+        messages.warning(request, forms.first_error(form))
     found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
     rows = found.rows.select_related("category", "area").defer("description", "extra")
     page = CountedPaginator(rows, data["per_page"], found.total).get_page(request.GET.get("page"))
