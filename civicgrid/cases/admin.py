@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from civicgrid.core.validators import mask_id_number, mask_phone
+from civicgrid.core.wording import listing
 
 from . import registry
 from .models import (
@@ -100,7 +101,7 @@ class RoutingRuleAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("协办部门"))
     def co_department_names(self, rule: RoutingRule) -> str:
-        return "、".join(department.name for department in rule.co_departments.all()) or "-"
+        return listing(department.name for department in rule.co_departments.all()) or "-"
 
 
 class ViewOnly:

@@ -11,6 +11,8 @@ Each step says what it did in words residents may read (``describe``); the spine
 
 from django.utils.translation import gettext as _
 
+from civicgrid.core.wording import clauses, listing
+
 from . import registry
 from .choices import Satisfaction, Status
 from .models import Case, CaseEvent
@@ -51,12 +53,12 @@ def step_detail(event: CaseEvent) -> str:
 
 
 def dispatched(data: dict) -> str:
-    return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},
-                                   _("协办：%(d)s") % {"d": "、".join(data["co"])} if data.get("co") else ""]))
+    return clauses([_("主办：%(d)s") % {"d": data.get("lead", "")},
+                    _("协办：%(d)s") % {"d": listing(data["co"])} if data.get("co") else ""])
 
 
 def summoned(data: dict) -> str:
-    return _("增派：%(d)s") % {"d": "、".join(data.get("co", []))}
+    return _("增派：%(d)s") % {"d": listing(data.get("co", []))}
 
 
 def escalated(data: dict) -> str:

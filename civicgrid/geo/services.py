@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from civicgrid.core.choices import Action
 
 from . import codes
-from .codes import LEVEL_LENGTHS
 from .choices import FIFTH_LEVEL_KINDS, FOURTH_LEVEL_KINDS, AreaLevel, UnitKind
+from .codes import LEVEL_LENGTHS
 from .models import Area
 
 

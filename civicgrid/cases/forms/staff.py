@@ -73,7 +73,7 @@ def first_error(form: forms.Form) -> str:
     """One line for a message: the first field's label and its first error."""
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        return f"{label}：{errors[0]}" if label else errors[0]
+        return _("%(label)s：%(error)s") % {"label": label, "error": errors[0]} if label else errors[0]
     return ""
 
 
