@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
-    "django_tasks_db",
+    "civicgrid.core.taskapp.TasksConfig",  # django_tasks_db, with a translated name
     "ninja",
     "civicgrid.core",
     "civicgrid.geo",
