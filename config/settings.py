@@ -127,6 +127,8 @@ MEDIA_URL = "media/"
 # Base map tiles: empty means outlines and points only (a usable map on an intranet).
 CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
+# The sources of the divisions and outlines every map names; empty: those civicgrid ships and the demo draws.
+CIVICGRID_MAP_ATTRIBUTION = env_str("CIVICGRID_MAP_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 # Seconds each process keeps API keys, published services and time limits it has read (0: not at all).

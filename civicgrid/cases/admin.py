@@ -153,8 +153,12 @@ class AttachmentInline(ViewOnlyInline):
 
 class CaseEventInline(ViewOnlyInline):
     model = CaseEvent
-    fields = ("created_at", "action_label", "actor", "actor_label", "from_status", "to_status", "note")
-    readonly_fields = ("action_label",)
+    fields = ("created_at", "action_label", "actor", "by", "from_status", "to_status", "note")
+    readonly_fields = ("action_label", "by")
+
+    @admin.display(description=_("操作方"))
+    def by(self, event: CaseEvent) -> str:
+        return event.by
 
     @admin.display(description=_("操作"))
     def action_label(self, event: CaseEvent) -> str:
