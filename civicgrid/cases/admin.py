@@ -41,8 +41,8 @@ class CategoryFieldInline(admin.TabularInline):
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "default_lead_department", "is_active")
     list_filter = ("kind", "is_active")
-    search_fields = ("code", "name")
-    raw_id_fields = ("parent", "default_lead_department")
+    search_fields = ("^code", "name")
+    autocomplete_fields = ("parent", "default_lead_department")
     readonly_fields = ("effective_time_limits",)
     inlines = [TimeLimitInline, CategoryFieldInline]
 
@@ -71,7 +71,7 @@ class TimeLimitAdmin(admin.ModelAdmin):
     list_display = ("category", "stage", "amount", "unit")
     list_filter = ("stage", "unit")
     search_fields = ("category__code", "category__name")
-    raw_id_fields = ("category",)
+    autocomplete_fields = ("category",)
 
 
 @admin.register(CategoryField)
@@ -79,7 +79,7 @@ class CategoryFieldAdmin(admin.ModelAdmin):
     list_display = ("category", "code", "label", "field_type", "required")
     list_filter = ("field_type", "required")
     search_fields = ("code", "label", "category__name")
-    raw_id_fields = ("category",)
+    autocomplete_fields = ("category",)
 
 
 @admin.register(RoutingRule)
@@ -92,8 +92,7 @@ class RoutingRuleAdmin(SimpleHistoryAdmin):
     list_filter = ("is_active", "lead_department")
     search_fields = ("category__name", "category__code", "^area_prefix", "lead_department__name", "note")
     list_select_related = ("category", "lead_department")
-    autocomplete_fields = ("category", "lead_department")
-    filter_horizontal = ("co_departments",)
+    autocomplete_fields = ("category", "lead_department", "co_departments")
     history_list_display = ("area_prefix", "lead_department", "is_active")
 
     def get_queryset(self, request):
