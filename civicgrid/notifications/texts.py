@@ -3,9 +3,10 @@
 An app registers each wording once (``register``, at import from its ``AppConfig.ready()``): a code, a text
 marked for translation with ``%(name)s`` parameters, and for parameters stored as a choice's value (a
 status, a kind of request) the choices whose label shows it. A notice stores the code, the parameters and,
-in ``text``, the words in the site's language (Chinese): what the admin, exports and SMS read. A page or the
-API shows ``render(code, params, text)``: the words in the language of whoever reads them, or the stored
-text for a notice written before codes, or by code no app registers any more.
+in ``text``, the words in the site's language (Chinese), for exports and whoever reads the table itself. A
+page, the admin or the API shows ``render(code, params, text)``: the words in the language of whoever reads
+them, or the stored text for a notice written before codes, or under a code no app registers any more.
+What goes out of civicgrid in words (SMS, webhook bodies) is put into the site's language (``site_language``).
 """
 
 from contextlib import contextmanager
