@@ -130,19 +130,24 @@ def journey(live_server):
 
 
 def go(page, link: str):
-    """Follow a link of the navbar, opening the menu first on a phone."""
-    toggler = page.locator(".navbar-toggler")
-    if toggler.is_visible():
-        toggler.click()
-        expect(page.locator("#nav")).to_be_visible()
+    """Follow a link of the navbar, opening the menu first on a phone (unless it is open already)."""
+    if page.locator(".navbar-toggler").is_visible():
+        open_menu(page)
     page.locator("nav.navbar").get_by_role("link", name=link).click()
+
+
+def open_menu(page):
+    menu = page.locator("#nav")
+    if not re.search(r"\bshow\b", menu.get_attribute("class") or ""):
+        page.locator(".navbar-toggler").click()
+    expect(menu).to_have_class(re.compile(r"\bshow\b"))  # opened, not still sliding open
+    expect(menu).to_be_visible()
 
 
 def to_english(page):
     """Switch the language with the header's select, through the menu when it is folded (a phone)."""
-    toggler = page.locator(".navbar-toggler")
-    if toggler.count() and toggler.is_visible():
-        toggler.click()
+    if page.locator(".navbar-toggler").is_visible():  # the residents' pages have no menu to open
+        open_menu(page)
     select = page.locator("#language-form select")
     with page.expect_navigation():
         select.select_option("en")
@@ -154,10 +159,10 @@ def header_whole(page):
     brand = page.locator(".navbar-brand")
     assert brand.evaluate(WHOLE), brand.inner_text()
     toggler = page.locator(".navbar-toggler")
-    if toggler.count() and toggler.is_visible():
+    if toggler.is_visible():
         beside = brand.bounding_box()["y"] < toggler.bounding_box()["y"] + toggler.bounding_box()["height"]
         assert beside, "the brand pushed the menu button to a line of its own"
-        toggler.click()
+        open_menu(page)
     select = page.locator("#language-form select")
     expect(select).to_be_visible()
     assert select.evaluate("s => s.options[s.selectedIndex].text") == "English"
