@@ -5,6 +5,7 @@ from civicgrid.geo import services as geo_services
 
 SHOWN = 20  # scope cards on the home page; the area browser lists the rest
 
+
 @login_required
 def home(request):
     """Each role's start page: where the user works, what they look after, and where to go next."""
