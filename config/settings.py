@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
-    "django_tasks_db",
+    "civicgrid.core.taskapp.TasksConfig",  # django_tasks_db, with a translated name
     "ninja",
     "civicgrid.core",
     "civicgrid.geo",
@@ -141,6 +141,8 @@ CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
 # No inline scripts or styles anywhere; tiles from the tile server (civicgrid.core.security).
 SECURE_CSP = content_security_policy(CIVICGRID_TILE_URL)
+# The sources of the divisions and outlines every map names; empty: those civicgrid ships and the demo draws.
+CIVICGRID_MAP_ATTRIBUTION = env_str("CIVICGRID_MAP_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 # Seconds each process keeps API keys, published services and time limits it has read (0: not at all).

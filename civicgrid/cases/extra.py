@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from civicgrid.core.validators import control_problem
+from civicgrid.core.wording import listing
 
 from .choices import FieldType
 
@@ -102,7 +103,7 @@ def _multi_choice_problem(field, value) -> str | None:
 
 def _not_a_choice(field, value) -> str:
     return _("“%(label)s”的值“%(value)s”不在可选项中（可选：%(options)s）。") % {
-        "label": field.label, "value": value, "options": "、".join(field.choices)}
+        "label": field.label, "value": value, "options": listing(field.choices)}
 
 
 CHECKS = {

@@ -23,7 +23,8 @@ from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 
-from . import attachments, deadlines, signals
+from . import actors, attachments, deadlines, signals
+from .actors import Actor
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
@@ -94,7 +95,7 @@ def prepare_case(report: Report, user, now: datetime, limits=None) -> tuple[Case
 def report_event(case: Case, report: Report, user, warning: str) -> CaseEvent:
     """上报, the first event on every case's timeline."""
     return CaseEvent(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
-                     actor_label=report_label(report, user), note=warning, created_at=case.reported_at)
+                     **report_label(report, user).stored(), note=warning, created_at=case.reported_at)
 
 
 # Staff who record matters: the centres' intake staff, and grid staff for what they find on their rounds.
@@ -260,7 +261,6 @@ def format_number(prefix: str, day, sequence: int) -> str:
     return f"{prefix}-{day:%Y%m%d}-{sequence:05d}"
 
 
-def report_label(report: Report, user) -> str:
-    if staff_or_none(user):
-        return Channel(report.channel).label
-    return _("诉求人")
+def report_label(report: Report, user) -> Actor:
+    """Who reported, as the timeline shows it: the channel staff recorded it from, or the resident."""
+    return Actor(actors.CHANNEL, report.channel) if staff_or_none(user) else Actor(actors.RESIDENT)

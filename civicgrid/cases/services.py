@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel, ValidationError
 
 from civicgrid.core.validators import control_problem
-from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
 
-from . import attachments, registry, steps, workflow, writer
+from . import actors, attachments, registry, steps, workflow, writer
+from .actors import Actor
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
 from .workflow import Action, InvalidInput, StaleCase
@@ -173,29 +173,23 @@ def _check_note(row: registry.Step, note: str) -> None:
         raise InvalidInput(message, {"note": message})
 
 
-def actor_label(actor, assignment, case) -> str:
+def actor_label(actor, assignment, case) -> Actor:
     """Who acted, as residents see it instead of a name: the resident, the department, the grid worker,
     or the centre (or office) the actor belongs to, which may be above the case's own centre."""
     if actor == workflow.RESIDENT:
-        return _("诉求人")
+        return Actor(actors.RESIDENT)
     if actor == workflow.SYSTEM or actor is None:
-        return _("系统")
+        return Actor(actors.SYSTEM)
     scope = actor.scope
     departments = [g.department for g in scope.grants if g.department_id]
     if assignment is not None and assignment.department in departments:
-        return assignment.department.name
+        return Actor(actors.DEPARTMENT, assignment.department.name)
     grant = scope.deepest_area_grant(case.area_code)
-    if grant is None:
-        return departments[0].name if departments else _("%(area)s综治中心") % {"area": case.centre_area.name}
-    return _grant_label(grant)
-
-
-def _grant_label(grant) -> str:
-    if grant.role in GRID_ROLES:
-        return _("网格员（%(grid)s）") % {"grid": grant.area.name}
-    if grant.role in CENTRE_ROLES:
-        return _("%(area)s综治中心") % {"area": grant.area.name}
-    return f"{grant.area.name}{grant.get_role_display()}"
+    if grant is not None:
+        return Actor(grant.role, grant.area.name)
+    if departments:
+        return Actor(actors.DEPARTMENT, departments[0].name)
+    return Actor(actors.CENTRE, case.centre_area.name)
 
 
 def pending_approval(case: Case, kind: str, assignment=None) -> Approval | None:

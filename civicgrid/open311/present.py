@@ -22,6 +22,7 @@ from civicgrid.cases.models import Assignment, Case, CaseEvent, CategoryField
 from civicgrid.cases.timeline import explanations, public_actions, public_note, result_actions, step_detail
 from civicgrid.cases.workflow import Action
 from civicgrid.core.redaction import redact
+from civicgrid.core.wording import clauses
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.locator import get_index
 
@@ -210,7 +211,7 @@ def update(event: CaseEvent) -> dict:
 
 def update_text(event: CaseEvent) -> str:
     """``处理反馈（市城管局）：已清理``: the step, who took it, and what residents may read of it."""
-    label = registry.label(event.action)
-    head = f"{label}（{event.actor_label}）" if event.actor_label else label
-    rest = "；".join(filter(None, [step_detail(event), public_note(event)]))
-    return f"{head}：{rest}" if rest else head
+    label, by = registry.label(event.action), event.by
+    head = _("%(step)s（%(by)s）") % {"step": label, "by": by} if by else label
+    rest = clauses([step_detail(event), public_note(event)])
+    return _("%(head)s：%(rest)s") % {"head": head, "rest": rest} if rest else head

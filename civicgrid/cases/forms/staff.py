@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.forms import DateRangeMixin
 from civicgrid.geo.models import Area
 
 from .. import registry
@@ -72,11 +73,11 @@ def first_error(form: forms.Form) -> str:
     """One line for a message: the first field's label and its first error."""
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        return f"{label}：{errors[0]}" if label else errors[0]
+        return _("%(label)s：%(error)s") % {"label": label, "error": errors[0]} if label else errors[0]
     return ""
 
 
-class QueueFilterForm(BootstrapMixin, forms.Form):
+class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
     """中心案件队列的筛选: every value optional; a wrong one is shown and ignored."""
 
     q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)
