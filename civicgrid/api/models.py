@@ -27,7 +27,8 @@ class ClientApplication(models.Model):
     area_code = models.CharField(_("区域代码前缀"), max_length=21,
                                  help_text=_("只能查看和上报这一区域代码开头的案件。"))
     grants = models.JSONField(_("权限"), default=list, blank=True,
-                              help_text=_("read 查询、file 上报、comment 补充说明、subscribe 订阅推送，以及案件步骤如 accept、handle。"))
+                              help_text=_("read 查询、file 上报、file_sensitive 登记紧急案件和身份证号、"
+                                          "comment 补充说明、subscribe 订阅推送，以及案件步骤如 accept、handle。"))
     staff = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("代理账号"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="client_applications",
                               help_text=_("办理案件步骤时以这一账号的身份和权限进行。"))

@@ -120,9 +120,12 @@ def _checked(reports: list, user, errors: dict) -> list[_Item]:
     categories = {pk: _Category(category, fields[pk]) for pk, category in categories.items()}
     grids = _locate(reports)
     allowed = intake.channels_for(user)  # the filer's roles, read once for the batch
+    details = intake.may_file_details(user)
     items = []
     for index, report in enumerate(reports):
         problems = intake.check(replace(report, category=report.category and categories[report.category.pk]))
+        problems.update(intake.detail_problems(report, details))
+        intake.check_unit(problems, report, user)
         if report.channel not in allowed:
             problems.update(_filer_problem(user, report.channel))
         placement = grids.get(index) or intake.place(report, problems)
@@ -152,7 +155,7 @@ def _locate(reports: list) -> dict[int, intake.Placement]:
     """Placements of the reports whose point lies in a grid, found in one call; the rest go the per-case way."""
     points = {}
     for index, report in enumerate(reports):
-        if report.longitude is not None and report.latitude is not None:
+        if report.longitude is not None and report.latitude is not None and report.unit is None:
             try:
                 points[index] = to_wgs84(report.longitude, report.latitude, report.system)
             except CoordinateError:
@@ -214,7 +217,7 @@ def _applied_steps(item: _Item, user, rules: "_Rules", lookups: "_BatchLookups",
 
 
 def _apply(case: Case, action: str, user, lookups, params: dict) -> writer.Work:
-    row = workflow.check(user, action, case)
+    row = workflow.check(user, action, case, lookups=lookups)
     work = writer.Work(case, None, user, row, "", [], lookups.now, services.read_params(row, params),
                        lookups=lookups)
     services.apply(work)

@@ -38,11 +38,12 @@ CHOICE_TYPES = {FieldType.CHOICE, FieldType.MULTI_CHOICE}
 
 
 class Channel(models.TextChoices):
-    """Where a matter came in (来源渠道)."""
+    """Where a matter came in (来源渠道). 网格上报 is what grid staff and the heads under the grid (楼栋长, 楼层长,
+    社区长, 片长, 监督员) find on their rounds."""
 
     HOTLINE = "hotline", _("12345热线")
     WEB = "web", _("网上诉求")
-    GRID_WORKER = "grid_worker", _("网格员上报")
+    GRID_WORKER = "grid_worker", _("网格上报")
     WALK_IN = "walk_in", _("来访")
     OPEN311 = "open311", _("Open311")
     TRANSFER = "transfer", _("其他中心转办")
@@ -66,13 +67,15 @@ class Status(models.TextChoices):
     VERIFIED = "verified", _("待结案")
     CLOSED = "closed", _("待回访")
     RATED = "rated", _("已回访")
+    NO_CALLBACK = "no_callback", _("无需回访")
     SELF_RESOLVED = "self_resolved", _("自行处置")
     VOIDED = "voided", _("已作废")
     MERGED = "merged", _("已合并")
 
 
 OPEN_STATUSES = frozenset({Status.REPORTED, Status.REGISTERED, Status.DISPATCHED, Status.HANDLED, Status.VERIFIED})
-FINISHED_STATUSES = frozenset({Status.CLOSED, Status.RATED, Status.SELF_RESOLVED, Status.VOIDED, Status.MERGED})
+FINISHED_STATUSES = frozenset({Status.CLOSED, Status.RATED, Status.NO_CALLBACK, Status.SELF_RESOLVED, Status.VOIDED,
+                               Status.MERGED})
 
 
 class AssignmentRole(models.TextChoices):

@@ -3,32 +3,42 @@
 ``file_case`` checks everything first and writes only when all is well; every problem comes back at
 once in ``InvalidInput.errors`` ({field: message}), in the user's language. A point outside every
 grid is refused unless an address is given, in which case the case is filed at the city's centre for
-a clerk to place.
+a clerk to place. A head under the grid (楼栋长, 楼层长 …) may name the unit they file from instead: the
+case is placed at the unit's grid.
+
+Who files decides what a report may carry: an urgent priority and the reporter's ID number come only from
+staff who register matters for the centre, or from a client application granted ``file_sensitive``
+(``may_file_details``); anyone else is refused (``NotGranted``), on every channel.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import shapely
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civicgrid.core.http.grants import Grant
+from civicgrid.core.querysets import prefix_filter
 from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
 from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
+from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
-from civicgrid.geo.models import Area
-from civicgrid.orgs.choices import CENTRE_ROLES, Role
+from civicgrid.geo.models import Area, Boundary
+from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES, HEAD_ROLES, Role
+from civicgrid.orgs.scope import acts_at, node_prefixes
 
 from . import actors, attachments, deadlines, signals
 from .actors import Actor
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
-from .workflow import Action, InvalidInput, NotAllowed, staff_or_none
+from .workflow import Action, InvalidInput, NotAllowed, NotGranted, staff_or_none
 
 
 @dataclass
@@ -51,6 +61,7 @@ class Report:
     extra: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
     parent: Case | None = None
+    unit: Area | None = None
 
 
 @dataclass
@@ -59,12 +70,14 @@ class Placement:
     longitude: float | None = None
     latitude: float | None = None
     warning: str = ""
+    address: str = ""  # where it is, when the report gives no address of its own (a unit's names)
 
 
-def file_case(report: Report, user=None, *, now: datetime | None = None, limits=None) -> Case:
-    """Check and file a report as a new case (状态: 待受理) with its register clock running."""
+def file_case(report: Report, user=None, *, application=None, now: datetime | None = None, limits=None) -> Case:
+    """Check and file a report as a new case (状态: 待受理) with its register clock running. ``application`` is
+    the client application filing it (as ``user``, its staff account, or as a resident when it has none)."""
     now = now or timezone.now()
-    case, placement = prepare_case(report, user, now, limits)
+    case, placement = prepare_case(report, user, now, limits, application)
     # Every refusal came in prepare_case, so a caller's own transaction (Open311's, the API's) needs no
     # savepoint around these writes: nothing here fails that its transaction would not have to roll back too.
     with transaction.atomic(savepoint=False):
@@ -78,12 +91,14 @@ def file_case(report: Report, user=None, *, now: datetime | None = None, limits=
     return case
 
 
-def prepare_case(report: Report, user, now: datetime, limits=None) -> tuple[Case, Placement]:
+def prepare_case(report: Report, user, now: datetime, limits=None, application=None) -> tuple[Case, Placement]:
     """The report checked and built into its case, not yet numbered or written, with its 立案 clock running.
 
     A batch passes ``limits`` to read each time limit once."""
     check_filer(user, report.channel)
+    check_details(report, may_file_details(user, application))
     errors = check(report)
+    check_unit(errors, report, user)
     placement = place(report, errors)
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
@@ -98,10 +113,16 @@ def report_event(case: Case, report: Report, user, warning: str) -> CaseEvent:
                      **report_label(report, user).stored(), note=warning, created_at=case.reported_at)
 
 
-# Staff who record matters: the centres' intake staff, and grid staff for what they find on their rounds.
-FILING_ROLES = {**dict.fromkeys(CENTRE_ROLES, set(Channel.values)),
-                Role.GRID_WORKER: {Channel.GRID_WORKER}, Role.GRID_HEAD: {Channel.GRID_WORKER}}
+# Staff who record matters: the centres' intake staff on every channel; on the grid channel (网格上报), grid
+# staff, the inspector and the heads under the grid for what they find on their rounds and in their units.
+GRID_FILERS = frozenset({*GRID_ROLES, Role.INSPECTOR, *HEAD_ROLES})
+FILING_ROLES = {**dict.fromkeys(CENTRE_ROLES, set(Channel.values)), **dict.fromkeys(GRID_FILERS, {Channel.GRID_WORKER})}
 RESIDENT_CHANNELS = {Channel.WEB, Channel.OPEN311}
+# The channels of the staff intake page (受理登记); residents file on the web and through Open311.
+STAFF_CHANNELS = (Channel.HOTLINE, Channel.WALK_IN, Channel.GRID_WORKER, Channel.TRANSFER)
+# Staff who register matters for the centre may mark one urgent and record the reporter's ID number; the heads
+# under the grid (residents who look after a building) file as residents do.
+DETAIL_ROLES = frozenset({*CENTRE_ROLES, *GRID_ROLES, Role.INSPECTOR})
 
 
 def channels_for(user) -> set[str]:
@@ -113,10 +134,74 @@ def channels_for(user) -> set[str]:
     return {channel for role in user.scope.roles for channel in FILING_ROLES.get(role, ())}
 
 
+def staff_channels(user) -> set[str]:
+    """The channels ``user`` may record matters on at the staff intake page; none, and it is not theirs."""
+    return channels_for(user) & set(STAFF_CHANNELS)
+
+
 def check_filer(user, channel: str) -> None:
     if channel not in channels_for(user):
         raise NotAllowed(_("您不能以“%(channel)s”渠道登记案件。") % {
             "channel": Channel(channel).label if channel in Channel.values else channel})
+
+
+def may_file_details(user, application=None) -> bool:
+    """Whether a filer may mark a report urgent or give the reporter's ID number: staff of ``DETAIL_ROLES``; a
+    client application only with the grant ``file_sensitive`` (and then as its staff account, if it has one)."""
+    if application is not None and not application.may(Grant.FILE_SENSITIVE):
+        return False
+    if not getattr(user, "is_authenticated", False):
+        return application is not None
+    return user.is_superuser or bool(user.scope.roles & DETAIL_ROLES)
+
+
+def detail_problems(report: Report, allowed: bool) -> dict[str, str]:
+    """What a filer who may not (``may_file_details``) put in the report anyway, by field."""
+    problems = {}
+    if not allowed and report.priority in PRIORITIES - {Priority.NORMAL}:
+        problems["priority"] = _("只有综治中心、网格工作人员和获得授权的客户端应用可以登记为“%(priority)s”，"
+                                 "请选择“一般”。") % {"priority": Priority(report.priority).label}
+    if not allowed and report.reporter_id_number:
+        problems["reporter_id_number"] = _("只有综治中心、网格工作人员和获得授权的客户端应用可以登记身份证号，"
+                                           "请不要填写。")
+    return problems
+
+
+def check_details(report: Report, allowed: bool) -> None:
+    problems = detail_problems(report, allowed)
+    if problems:
+        raise NotGranted(next(iter(problems.values())), problems)
+
+
+# ---- reports from a unit (楼栋, 楼层 …)
+
+UNIT_LEVELS = (AreaLevel.UNIT, AreaLevel.SUBUNIT)
+MAX_UNITS = 500
+
+
+def units_for(user):
+    """The units a filer may report from: those under the nodes of their grid-channel roles, in tree order."""
+    if not getattr(user, "is_authenticated", False):
+        return Area.objects.none()
+    codes = [code for grant in user.scope.holding(GRID_FILERS) for code in node_prefixes(grant)]
+    found = Area.objects.filter(prefix_filter("code", codes), level__in=UNIT_LEVELS).select_related("parent")
+    return found.order_by("code")[:MAX_UNITS]
+
+
+def check_unit(errors: dict, report: Report, user) -> None:
+    unit = report.unit
+    if unit is None:
+        return
+    if unit.level not in UNIT_LEVELS:
+        errors["unit"] = _("“%(name)s”不是楼栋、楼层等责任单元。") % {"name": unit.name}
+    elif not _reaches(user, unit):
+        errors["unit"] = _("您只能从自己负责的楼栋、楼层等责任单元上报。")
+
+
+def _reaches(user, unit: Area) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(acts_at(grant, unit.code) for grant in user.scope.holding(GRID_FILERS))
 
 
 # Read on every report, translated only into a message about a problem (each report of a batch asks).
@@ -173,8 +258,11 @@ def _check_identity(errors, report: Report) -> None:
 
 
 def place(report: Report, errors: dict) -> Placement | None:
-    """The grid of the reported point; or the city, with a warning, when only the address can place it."""
+    """The grid of the reported point (or of the unit filed from); or the city, with a warning, when only the
+    address can place it."""
     index = get_index()
+    if report.unit is not None:
+        return None if "unit" in errors else _by_unit(report, index, errors)
     if report.longitude is None or report.latitude is None:
         if report.address.strip():
             return _by_address(index, None, None, _("未选定位置，已按地址受理，请中心定位。"), errors)
@@ -193,6 +281,45 @@ def place(report: Report, errors: dict) -> Placement | None:
         return _by_address(index, lon, lat, outside + _("已按地址受理，请中心定位。"), errors)
     errors["location"] = outside + _("请重新选点，或填写地址由中心定位。")
     return None
+
+
+def _by_unit(report: Report, index, errors: dict) -> Placement | None:
+    """At the unit's grid. Its point: the centre of the unit's outline, or else the point picked on the map if it
+    lies in that grid, or none (the unit says where)."""
+    unit = report.unit
+    grid = placing.grid_area(unit.code[:LEVEL_LENGTHS[AreaLevel.GRID]])
+    point = _unit_point(unit)
+    if point is None and report.longitude is not None and report.latitude is not None:
+        point = _point_in_grid(report, index, grid, errors)
+    lon, lat = point or (None, None)
+    return Placement(grid, lon, lat, address=unit_address(unit))
+
+
+def _unit_point(unit: Area) -> tuple[float, float] | None:
+    outline = Boundary.objects.current().filter(area=unit).first()
+    if outline is None:
+        return None
+    inside = shapely.point_on_surface(outline.geometry)
+    return inside.x, inside.y
+
+
+def _point_in_grid(report: Report, index, grid: Area, errors: dict) -> tuple[float, float] | None:
+    try:
+        lon, lat = to_wgs84(report.longitude, report.latitude, report.system)
+    except CoordinateError as error:
+        errors["location"] = str(error)
+        return None
+    if index.locate_one(lon, lat) != grid.code:
+        errors["location"] = _("所选位置不在“%(unit)s”所在的%(grid)s内，请重新选点，或不选点。") % {
+            "unit": report.unit.name, "grid": grid.name}
+        return None
+    return lon, lat
+
+
+def unit_address(unit: Area) -> str:
+    """A unit as residents name it: its grid, then the building and the floor (鸳鸯湖社区第1网格 1号楼 3层)."""
+    above = [area for area in unit.ancestors() if area.level >= AreaLevel.GRID]
+    return " ".join(area.name for area in [*above, unit])
 
 
 def _by_address(index, lon, lat, warning: str, errors: dict) -> Placement | None:
@@ -216,8 +343,9 @@ def build_case(report: Report, placement: Placement, user, now, centre_area: Are
     return Case(
         category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
         title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
-        longitude=placement.longitude, latitude=placement.latitude, address=report.address.strip(),
-        area=placement.area, area_code=placement.area.code,
+        longitude=placement.longitude, latitude=placement.latitude,
+        address=report.address.strip() or placement.address, area=placement.area, area_code=placement.area.code,
+        unit=report.unit,
         centre_area=centre_area or handling_centre(placement.area),
         reporter_name="" if anonymous else report.reporter_name.strip(),
         reporter_phone=report.reporter_phone, reporter_id_number="" if anonymous else report.reporter_id_number.upper(),

@@ -7,10 +7,12 @@ language, whoever's click sent them.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.notifications.choices import Channel, NoticeKind
 from civicgrid.notifications.services import notify, send
 from civicgrid.notifications.texts import register, site_language
@@ -32,6 +34,7 @@ TO_CLOSE = register("case.verified", gettext_lazy("案件 %(number)s 已核查�
 ESCALATED = register("case.escalated", gettext_lazy("下级中心上报案件 %(number)s：%(title)s"))
 REMINDED = register("case.reminded", gettext_lazy("请尽快办理案件 %(number)s：%(title)s"))
 SUPERVISED = register("case.supervised", gettext_lazy("案件 %(number)s 已被督办，请加快办理。"))
+CLOSED_NO_CALLBACK = register("case.closed_without_callback", gettext_lazy("您上报的案件 %(number)s 已办结（无需回访）。"))
 REWORK = register("case.rework", gettext_lazy("案件 %(number)s 需返工，请重新处置。"))
 CASE_OVERDUE = register("case.overdue", gettext_lazy("案件 %(number)s（%(status)s）已超期。"), status=Status)
 ASSIGNMENT_OVERDUE = register("assignment.overdue", gettext_lazy("案件 %(number)s 已超过办理期限，请尽快处置。"))
@@ -47,8 +50,11 @@ def centre_staff(area, roles=DISPATCHERS):
     return RoleAssignment.objects.filter(area=area, role__in=roles).values_list("staff_id", flat=True)
 
 
-def grid_staff(case):
-    return RoleAssignment.objects.filter(area_id=case.area_id, role__in=GRID_ROLES) \
+def verifiers(case):
+    """Who verifies on site: the grid's own staff, and the inspectors (监督员) whose area holds the case."""
+    above = [case.area_code[:length] for length in LEVEL_LENGTHS.values() if length <= len(case.area_code)]
+    grid = Q(area_id=case.area_id, role__in=GRID_ROLES)
+    return RoleAssignment.objects.filter(grid | Q(area__code__in=above, role=Role.INSPECTOR)) \
         .values_list("staff_id", flat=True)
 
 
@@ -95,12 +101,18 @@ def _to_departments(kind, text, only_to=None):
 
 def to_verifiers(event) -> None:
     if event.to_status == Status.HANDLED:
-        notify(grid_staff(event.case), NoticeKind.NEW_TASK, TO_VERIFY(number=event.case.number), event.case)
+        notify(verifiers(event.case), NoticeKind.NEW_TASK, TO_VERIFY(number=event.case.number), event.case)
 
 
 def to_shift_lead(event) -> None:
     notify(centre_staff(event.case.centre_area, (Role.SHIFT_LEAD,)), NoticeKind.NEW_TASK,
            TO_CLOSE(number=event.case.number), event.case)
+
+
+def to_filer(event) -> None:
+    """The staff member who filed the case (a grid worker, a 楼栋长) hears that it is finished."""
+    if event.case.reported_by_id:
+        notify([event.case.reported_by_id], NoticeKind.RESULT, CLOSED_NO_CALLBACK(number=event.case.number), event.case)
 
 
 def to_new_centre(event) -> None:

@@ -6,10 +6,11 @@ so a step refused through the API is a 403, 409 or 422 with the loop's own messa
 
 from civicgrid.core.http.errors import body
 
-from .workflow import InvalidInput, NotAllowed, StaleCase, WrongState
+from .workflow import InvalidInput, NotAllowed, NotGranted, StaleCase, WrongState
 
-WORKFLOW_STATUS = {InvalidInput: (422, "invalid"), NotAllowed: (403, "forbidden"), WrongState: (409, "wrong_state"),
-                   StaleCase: (409, "stale")}
+# The first class an exception is an instance of decides, so a subclass comes before its parent.
+WORKFLOW_STATUS = {NotGranted: (400, "not_granted"), InvalidInput: (422, "invalid"), NotAllowed: (403, "forbidden"),
+                   WrongState: (409, "wrong_state"), StaleCase: (409, "stale")}
 
 
 def answer_refusal(request, exc):

@@ -65,7 +65,9 @@ class Step:
     fragment needs besides, ``public`` whether residents see it on their
     timeline and Open311, ``result`` whether its note and photos are the result they may read,
     ``describe(data)`` its wording there from the event's data, ``notify(event)`` who hears of it, ``grantable`` whether client
-    applications may be granted it.
+    applications may be granted it. ``guard(case, lookups)`` says, in words, why the step does not fit this case
+    although its state does (a case that has a phone to call back), or "" when it fits; ``lookups`` is what the
+    step itself would read (``writer.Lookups``), or None outside a step (the case page's buttons).
     """
 
     action: str
@@ -89,6 +91,7 @@ class Step:
     describe: Callable | None = None
     notify: Callable | None = None
     grantable: bool = True
+    guard: Callable | None = None
 
     @property
     def takeable(self) -> bool:

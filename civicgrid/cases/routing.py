@@ -45,7 +45,9 @@ class RuleBook:
         matching = [rule for rule in map(self.rules.__getitem__, positions) if _matches(rule, lineage, area_code)]
         if matching:
             best = max(matching, key=RoutingRule.specificity)
-            return Route(best.lead_department, list(best.co_departments.all()), best)
+            # A rule naming its lead among its co-departments too proposes the lead once: 派遣 refuses it twice.
+            co = [d for d in best.co_departments.all() if d.pk != best.lead_department_id]
+            return Route(best.lead_department, co, best)
         return Route(self._default_lead(category))
 
     def preload(self, categories) -> None:

@@ -200,8 +200,13 @@ class CaseIn(Input):
     description: Text
     location: LocationIn | None = Field(None, description="The point; or give `address` for a centre to place it.")
     address: Text = ""
-    reporter: ReporterIn = Field(default_factory=ReporterIn)
-    priority: Priority = Priority.NORMAL
+    reporter: ReporterIn = Field(default_factory=ReporterIn, description=(
+        "`id_number` needs a staff role that registers matters, or the grant `file_sensitive`: otherwise 400."))
+    priority: Priority = Field(Priority.NORMAL, description=(
+        "`urgent` and `critical` need a staff role that registers matters, or the grant `file_sensitive`: "
+        "otherwise 400."))
+    unit: Code | None = Field(None, description=(
+        "A unit (楼栋, 楼层) the filer looks after, instead of or beside `location`: the case is placed at its grid."))
     channel: Channel | None = Field(None, description="Defaults to open311 for applications without a staff account.")
     extra: dict[text(50), ExtraValue] = Field(default_factory=dict, max_length=50,
                                               description="Values of the category's extra fields, by field code.")

@@ -51,11 +51,10 @@ def prepare(case: Case, action: str, actor, *, assignment=None, note: str = "", 
             params: dict, decision=None, lookups: writer.Lookups | None = None) -> Work:
     """A step checked and applied in memory, ready for the writer: who may take it, its note, files and input
     (refused with a ``WorkflowError`` before anything changes), then ``apply``."""
-    files, note = list(files), (note or "").strip()
-    row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse))
+    files, note, lookups = list(files), (note or "").strip(), lookups or writer.Lookups()
+    row = workflow.check(actor, action, case, assignment, state=not (decision and decision.refuse), lookups=lookups)
     _check_input(row, note, files)
-    work = Work(case, assignment, actor, row, note, files, now, read_params(row, params), decision,
-                lookups=lookups or writer.Lookups())
+    work = Work(case, assignment, actor, row, note, files, now, read_params(row, params), decision, lookups=lookups)
     apply(work)
     return work
 

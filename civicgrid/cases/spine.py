@@ -27,6 +27,7 @@ from .workflow import (
     SYSTEM,
     VERIFIERS,
     Action,
+    unplaced,
 )
 
 H, D = TimeUnit.WORK_HOURS, TimeUnit.WORK_DAYS
@@ -79,7 +80,7 @@ def _centre_steps() -> None:
                   roles=CENTRE, params=inputs.MergeIn, template="cases/steps/merge.html",
                   context=fragments.merge_context, describe=timeline.merged, **PUBLIC)
     register_step(Action.PLACE, Action.PLACE.label, steps.place, sources=PRE_DISPATCH, target=None, roles=CENTRE,
-                  params=inputs.PlaceIn, template="cases/steps/place.html")
+                  params=inputs.PlaceIn, template="cases/steps/place.html", guard=unplaced)
     register_step(Action.DISPATCH, Action.DISPATCH.label, steps.dispatch, sources={S.REGISTERED},
                   target=S.DISPATCHED, roles=DISPATCHERS, params=inputs.DispatchIn,
                   template="cases/steps/dispatch.html", context=fragments.dispatch_context,
@@ -126,6 +127,9 @@ def _closing_steps() -> None:
                   target=None, roles={RESIDENT, *CENTRE}, params=inputs.CallbackIn,
                   template="cases/steps/callback.html", context=fragments.callback_context, describe=timeline.rated,
                   notify=notices.reworked, **PUBLIC)
+    register_step(Action.NO_CALLBACK, Action.NO_CALLBACK.label, steps.no_callback, sources={S.CLOSED},
+                  target=S.NO_CALLBACK, roles=CENTRE, needs_note=True, guard=steps.nobody_to_call,
+                  notify=notices.to_filer, **PUBLIC)
     register_step(Action.SUPERVISE, Action.SUPERVISE.label, steps.supervise, sources=OPEN, target=None,
                   roles={Role.LEADER, Role.SHIFT_LEAD}, needs_note=True, notify=notices.supervised)
     register_step(Action.REMIND, Action.REMIND.label, steps.remind, sources={S.DISPATCHED}, target=None,

@@ -37,6 +37,7 @@ from .intake import handling_centre
 from .models import Approval, Assignment, Case, CaseFollower
 from .registry import NoParams
 from .workflow import SYSTEM, InvalidInput
+from .writer import Lookups
 
 MAX_EXTENSION_DAYS = 30
 
@@ -141,7 +142,9 @@ def dispatch(work, params: DispatchIn) -> None:
     lead, co = _departments(work, params.lead), _departments_list(work, params.co)
     if lead is None:
         raise InvalidInput(_("请选择主办部门。"), {"lead": _("请选择主办部门。")})
-    co = [department for department in co if department.pk != lead.pk]
+    if lead in co:
+        message = _("%(department)s已是主办部门，不能同时作为协办部门，请取消勾选。") % {"department": lead.name}
+        raise InvalidInput(message, {"co": message})
     _check_not_active(work, [lead, *co])
     created = [_assign(work, lead, AssignmentRole.LEAD), *(_assign(work, d, AssignmentRole.CO) for d in co)]
     work.case.status = S.DISPATCHED
@@ -322,6 +325,21 @@ def callback(work, params: CallbackIn) -> None:
     else:
         work.case.status, work.case.closed_at, work.case.rework_count = S.REGISTERED, None, work.case.rework_count + 1
         _start_stage(work, Stage.DISPATCH)
+
+
+def no_callback(work, params: NoParams) -> None:
+    """无需回访: nobody can be called back on the result; the note says why. The case is finished, neither
+    rated nor waiting for a callback."""
+    work.case.status = S.NO_CALLBACK
+
+
+def nobody_to_call(case: Case, lookups=None) -> str:
+    """无需回访's guard: refused while there is a phone to call back on, the reporter's or a merged duplicate's
+    reporter's (an anonymous report may leave one too)."""
+    followers = (lookups or Lookups()).followers(case)
+    if case.reporter_phone or any(follower.phone for follower in followers):
+        return _("案件 %(number)s 的诉求人留有联系电话，请电话回访，不能“无需回访”。") % {"number": case.number}
+    return ""
 
 
 def overdue(work, params: NoParams) -> None:

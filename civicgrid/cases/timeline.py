@@ -85,6 +85,7 @@ def explanations() -> dict:
         Status.VERIFIED: _("现场核查通过，等待结案。"),
         Status.CLOSED: _("已办结，请对办理结果作出评价。"),
         Status.RATED: _("已办结，感谢您的评价。"),
+        Status.NO_CALLBACK: _("已办结。"),
         Status.SELF_RESOLVED: _("网格员已现场处置，请对处置结果作出评价。"),
         Status.VOIDED: _("经核实，该反映不予受理，已作废。如有疑问请拨打 12345 咨询。"),
     }

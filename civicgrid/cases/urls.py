@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", staff.new_case, name="new"),
     path("bulk/", staff.bulk, name="bulk"),
     path("inbox/", staff.inbox, name="inbox"),
+    path("mine/", staff.mine, name="mine"),
     path("approvals/", staff.approvals, name="approvals"),
     path("approvals/<int:pk>/decide/", staff.decide, name="decide"),
     path("<case:number>/", staff.detail, name="detail"),

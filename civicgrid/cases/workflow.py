@@ -7,7 +7,7 @@ pages and the API ask ``available`` to show only the buttons the user may press.
 Who may act depends on where their role sits:
 - centre roles (受理员, 派遣员, 值班长) act for the centre handling the case or a centre above it;
 - department roles act on their own department's assignment;
-- grid and leader roles act on cases inside their area;
+- grid roles, the 监督员 (inspector) and leaders act on cases inside their area;
 - ``resident`` is the person who reported, via the tracking page (no login).
 """
 
@@ -56,6 +56,7 @@ class Action(models.TextChoices):
     CLOSE = "close", _("结案")
     REWORK = "rework", _("返工")
     CALLBACK = "callback", _("回访")
+    NO_CALLBACK = "no_callback", _("无需回访")
     SUPERVISE = "supervise", _("督办")
     REMIND = "remind", _("催办")
     REFUSE = "refuse", _("驳回申请")
@@ -66,7 +67,8 @@ class Action(models.TextChoices):
 CENTRE = frozenset(CENTRE_ROLES)
 DISPATCHERS = frozenset({Role.DISPATCHER, Role.SHIFT_LEAD})
 DEPARTMENT = frozenset(DEPARTMENT_ROLES)
-VERIFIERS = frozenset(GRID_ROLES)
+# 核查 on site: the grid's own staff, and the 监督员 of GB/T 30428 wherever their area reaches.
+VERIFIERS = frozenset({*GRID_ROLES, Role.INSPECTOR})
 OPEN = frozenset(OPEN_STATUSES)
 ACTIVE = frozenset({A.DISPATCHED, A.ACCEPTED})
 PRE_DISPATCH = frozenset({S.REPORTED, S.REGISTERED})
@@ -101,6 +103,10 @@ class InvalidInput(WorkflowError):
     pass
 
 
+class NotGranted(InvalidInput):
+    """Input the caller may not give: an urgent priority or an ID number from a filer without the right."""
+
+
 def row(action: str, kind: str | None = None) -> registry.Step:
     """The registered step ``action`` that anyone may take (on a case of ``kind``, when given)."""
     found = registry.step(action)
@@ -109,15 +115,15 @@ def row(action: str, kind: str | None = None) -> registry.Step:
     return found
 
 
-def check(actor, action: str, case, assignment=None, state: bool = True) -> registry.Step:
+def check(actor, action: str, case, assignment=None, state: bool = True, lookups=None) -> registry.Step:
     """The row for ``action`` if ``actor`` may take it now; otherwise WrongState or NotAllowed.
 
     ``state=False`` checks only who may act: refusing a request is always possible for its approver,
-    even when the case has moved on."""
+    even when the case has moved on. ``lookups`` is handed to the step's guard."""
     step = row(action, case.kind)
     if state:
         _check_state(step, case, assignment)
-        _check_placed(step, case)
+        _check_guard(step, case, lookups)
         _check_suspended(step, case)
     if not step.roles & roles_of(actor, case, assignment):
         raise NotAllowed(gettext("您没有权限对案件 %(number)s 执行“%(action)s”。") % {
@@ -151,10 +157,17 @@ def _check_suspended(step: registry.Step, case) -> None:
             "number": case.number, "action": step.label})
 
 
-def _check_placed(step: registry.Step, case) -> None:
-    """定位 is for cases filed by address alone, which sit at an area above the grids."""
-    if step.action == Action.PLACE and len(case.area_code) >= LEVEL_LENGTHS[AreaLevel.GRID]:
-        raise WrongState(gettext("案件 %(number)s 已定位到网格，无需再定位。") % {"number": case.number})
+def _check_guard(step: registry.Step, case, lookups) -> None:
+    problem = step.guard(case, lookups) if step.guard else ""
+    if problem:
+        raise WrongState(problem)
+
+
+def unplaced(case, lookups=None) -> str:
+    """定位's guard: it is for cases filed by address alone, which sit at an area above the grids."""
+    if len(case.area_code) >= LEVEL_LENGTHS[AreaLevel.GRID]:
+        return gettext("案件 %(number)s 已定位到网格，无需再定位。") % {"number": case.number}
+    return ""
 
 
 def roles_of(actor, case, assignment=None) -> set[str]:

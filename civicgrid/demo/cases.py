@@ -35,7 +35,7 @@ from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.tasks.backends.base import BaseTaskBackend
 from django.utils import timezone
 
-from civicgrid.cases import registry, sweep
+from civicgrid.cases import registry, steps, sweep
 from civicgrid.cases.batch import Batch
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
@@ -56,6 +56,7 @@ from civicgrid.cases.models import Case, CaseEvent
 from civicgrid.cases.routing import RuleBook
 from civicgrid.cases.services import decide, pending_approval, transition
 from civicgrid.cases.workflow import RESIDENT, Action, WorkflowError
+from civicgrid.cases.writer import Lookups
 from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
 from civicgrid.geo.choices import AreaLevel
@@ -97,7 +98,7 @@ STALL_AT = ["reported", "registered", "dispatched", "handled", "verified"]
 FORCED = [("reported", {}), ("registered", {}), ("dispatched", {}), ("handled", {}), ("verified", {}),
           ("closed", {}), (None, {}), (None, {"fate": "self_resolved"}), (None, {"fate": "voided"}),
           (None, {"fate": "merged", "twin_of": 0}), ("void_requested", {}), ("return_requested", {}),
-          ("extension_requested", {}), ("suspended", {})]
+          ("extension_requested", {}), ("suspended", {}), (None, {"found": True}), (None, {"head": True})]
 
 
 @dataclass
@@ -309,16 +310,32 @@ def make_plans(count: int, now: datetime, world: World, rng: random.Random) -> l
 
 
 def _forced(index, stop, options, now, world, rng) -> Plan:
-    """A fast case at the demo grid worker's grid, reported three to five weeks ago, that ends at ``stop``."""
+    """A fast case at the demo grid worker's grid, reported three to five weeks ago, that ends at ``stop``;
+    one ``found`` by the grid worker and one the 楼栋长 reports from their ``head`` building, with nobody to call
+    back, are closed without a callback (无需回访)."""
     reported = _working_time(now - timedelta(days=21 + 2 * index), rng)
-    kind = "request" if options.get("fate") != "self_resolved" else "urban"
+    own = options.get("found") or options.get("head")
+    kind = "request" if options.get("fate") != "self_resolved" and not own else "urban"
     plan = _base(index, reported, TOWNSHIP, GRID, kind, world, rng, channel=Channel.HOTLINE if kind == "request"
                  else Channel.GRID_WORKER)
+    if own:
+        plan.report.reporter_name = plan.report.reporter_phone = ""
+    if options.get("head"):
+        _from_building(plan)
     plan.stop, plan.fast, plan.fate = stop, True, options.get("fate", "normal")
     plan.twin_of = options.get("twin_of")
     if plan.fate == "voided":
         plan.options.add("void")
     return plan
+
+
+def _from_building(plan: Plan) -> None:
+    """Filed by the demo 楼栋长 from their building, placed by the building rather than a point."""
+    building = Area.objects.filter(code=f"{GRID}001").first()
+    if building is not None:
+        plan.report.unit, plan.user_role = building, Role.BUILDING_HEAD
+        plan.report.longitude = plan.report.latitude = None
+        plan.report.address = ""
 
 
 def _plan(index, now, world, rng, plans) -> Plan:
@@ -376,8 +393,9 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
     channel = channel or _pick(rng, CHANNELS[kind])
     if grid is None and channel == Channel.GRID_WORKER:
         channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
+    priority = _priority(category, kind, rng)
     report = Report(category=category, title=title, description=description, channel=channel,
-                    address=where.address, priority=_priority(category, kind, rng),
+                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority,
                     extra=sample_values(category, random.Random(f"extra-{index}"), reported_at))
     if grid:
         report.longitude, report.latitude = _point_in(world.outlines[grid], rng)
@@ -405,6 +423,8 @@ def _matter(kind, where, world, rng) -> tuple:
 
 
 def _priority(category, kind, rng) -> str:
+    """How urgent the matter is. Only staff may file a matter as urgent (intake refuses it from residents), so
+    ``_base`` files a resident's web report as 一般."""
     if category.name in ("燃气管道破裂", "路面塌陷") and rng.random() < 0.6:
         return Priority.CRITICAL
     urgent = 0.5 if category.parent and category.parent.name == "突发事件" else 0.2 if kind == "hazard" else 0.03
@@ -463,7 +483,7 @@ class PerCase:
     ``decide``, ``sweep.run``): what the batch is compared with."""
 
     def __init__(self):
-        self.limits = LimitCache()
+        self.limits, self.lookups = LimitCache(), Lookups()
 
     def file(self, report: Report, user, now: datetime) -> Case:
         return file_case(report, user, now=now, limits=self.limits)
@@ -559,6 +579,8 @@ class Sim:
         return case
 
     def _filer(self, plan: Plan):
+        if plan.user_role == Role.BUILDING_HEAD:
+            return self.cast.building_head
         if plan.user_role == Role.GRID_WORKER and plan.grid:
             return self.cast.grid_workers[plan.grid]
         if plan.user_role == Role.INTAKE_CLERK:
@@ -580,6 +602,11 @@ class Sim:
 
     def grid_worker(self, case: Case):
         return self.cast.grid_workers.get(case.area_code)
+
+    def nobody_to_call(self, case: Case) -> bool:
+        """No phone to call back on, the reporter's or a merged duplicate's reporter's: 无需回访's own guard, which
+        says why not when there is one."""
+        return not steps.nobody_to_call(case, self.hand.lookups)
 
     def handler(self, department_id: int):
         return self.cast.handlers[department_id]
@@ -837,7 +864,11 @@ def finish(sim, plan, case, rng):
         yield from finish(sim, plan, case, rng)
         return
     case = sim.act(case, Action.CLOSE, sim.centre(case, Role.SHIFT_LEAD))
-    if plan.stop == "closed" or not case.reporter_phone:
+    if plan.stop == "closed":
+        return
+    if sim.nobody_to_call(case):
+        yield sim.after_hours(rng.uniform(0.5, 8))
+        sim.act(case, Action.NO_CALLBACK, sim.centre(case, Role.INTAKE_CLERK), note=texts.note(rng, "no_callback"))
         return
     yield from callback(sim, plan, case, rng)
 

@@ -31,6 +31,7 @@ COUNTY_DEPARTMENTS = [
 DEMO_USERS = [
     ("wanggeyuan", "张网格", Role.GRID_WORKER, GRID, "13800000001"),
     ("wanggezhang", "李网格长", Role.GRID_HEAD, GRID, "13800000002"),
+    ("jianduyuan", "钱监督员", Role.INSPECTOR, COMMUNITY, "13800000017"),
     ("loudongzhang", "王楼栋长", Role.BUILDING_HEAD, GRID + "001", "13800000003"),
     ("loucengzhang", "赵楼层长", Role.FLOOR_HEAD, GRID + "001001", "13800000004"),
     ("shequzhang", "刘社区长", Role.COMMUNITY_HEAD, COMMUNITY, "13800000005"),

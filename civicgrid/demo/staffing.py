@@ -60,6 +60,7 @@ class Cast:
     grid_workers: dict[str, Staff] = field(default_factory=dict)
     handlers: dict[int, Staff] = field(default_factory=dict)
     leader: Staff | None = None
+    building_head: Staff | None = None
     created: int = 0
 
     def centre(self, role: str, centre_code: str) -> Staff:
@@ -102,15 +103,17 @@ def cast(townships: list[Area], grids: list[str], password: str, rng: random.Ran
         *[(Role.DEPARTMENT_HANDLER, d, f"chuzhi-{d.code}") for d in departments],
     ]
     found, created = _staff_for(needs, make_password(password), rng)
-    result = Cast(created=created, leader=_leader())
+    result = Cast(created=created, leader=_demo_user(Role.LEADER), building_head=_demo_user(Role.BUILDING_HEAD))
     for (role, anchor, _username), staff in zip(needs, found):
         _place(result, role, anchor, staff)
-    scope.preload({id(staff): staff for staff in [*found, result.leader] if staff}.values())
+    scope.preload({id(staff): staff for staff in [*found, result.leader, result.building_head] if staff}.values())
     return result
 
 
-def _leader() -> Staff | None:
-    grant = RoleAssignment.objects.filter(role=Role.LEADER, area__code=CITY).select_related("staff").first()
+def _demo_user(role: str) -> Staff | None:
+    """The demo user of ``role`` (``people``): the city's leader, the 楼栋长 of the demo grid's first building."""
+    grant = RoleAssignment.objects.filter(role=role, area__code__startswith=CITY).select_related("staff") \
+        .order_by("pk").first()
     return grant.staff if grant else None
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from civicgrid.api.models import ClientApplication
 from civicgrid.cases.categories import categories_by_path
-from civicgrid.cases.choices import FINISHED_STATUSES, Channel, FieldType
+from civicgrid.cases.choices import FINISHED_STATUSES, Channel, FieldType, Priority
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.cases.models import Case, Category
 from civicgrid.cases.models.cases import TITLE_MAX
@@ -155,6 +155,8 @@ class Filing:
     account_id: str = ""
     device_id: str = ""
     attributes: dict = field(default_factory=dict)
+    priority: str = Priority.NORMAL
+    id_number: str = ""
 
 
 def file_request(application: ClientApplication, filing: Filing) -> ServiceRequest:
@@ -166,9 +168,10 @@ def file_request(application: ClientApplication, filing: Filing) -> ServiceReque
                     description=filing.description, channel=Channel.OPEN311, longitude=filing.longitude,
                     latitude=filing.latitude, address=filing.address,
                     reporter_name=f"{filing.last_name}{filing.first_name}", reporter_phone=filing.phone,
+                    reporter_id_number=filing.id_number, priority=filing.priority,
                     extra=extra_values(category.all_fields(), filing.attributes))
     with transaction.atomic():
-        case = file_case(report, user=None)
+        case = file_case(report, user=None, application=application)
         if not case.area_code.startswith(application.area_code):
             message = _("该位置不在此客户端应用负责的区域内。")
             raise InvalidInput(message, {"location": message})  # rolls the case back

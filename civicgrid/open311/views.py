@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from civicgrid.api import keys
-from civicgrid.cases.choices import FINISHED_STATUSES
+from civicgrid.cases.choices import FINISHED_STATUSES, Priority
 from civicgrid.cases.models import CaseEvent
 from civicgrid.cases.workflow import NotAllowed, WorkflowError
 from civicgrid.core.http import ratelimit
@@ -54,8 +54,11 @@ from .models import Service, ServiceRequest
 from .render import errors_response, rate_limited, respond
 
 COMMON = {"jurisdiction_id", "api_key"}
+# ``priority`` and ``id_number`` are civicgrid's extension for 12345 systems filing as a clerk would (with the
+# grant ``file_sensitive``); GeoReport's own clients never send them.
 FILING = COMMON | {"service_code", "lat", "long", "address_string", "address_id", "email", "device_id",
-                   "account_id", "first_name", "last_name", "phone", "description", "media_url"}
+                   "account_id", "first_name", "last_name", "phone", "description", "media_url", "priority",
+                   "id_number"}
 LISTING = COMMON | {"service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size"}
 UPDATES = COMMON | {"start_date", "end_date", "page", "page_size"}
 # mySociety's extension names; FixMyStreet sends them all, only description and update_id are used.
@@ -69,7 +72,8 @@ DESCRIPTION_MAX = 4000  # GeoReport's own limit; the category's may be lower
 # Where intake's error keys come from in a GeoReport request.
 PARAMETERS = {"description": "description", "location": "lat/long/address_string", "address": "address_string",
               "reporter_phone": "phone", "reporter_name": "first_name/last_name", "category": "service_code",
-              "service_code": "service_code", "title": "description", "note": "description"}
+              "service_code": "service_code", "title": "description", "note": "description",
+              "reporter_id_number": "id_number"}
 
 
 def endpoint(*methods):
@@ -219,7 +223,8 @@ def _filing(fields: dict, attributes: dict) -> services.Filing:
         latitude=latitude, address=fields.get("address_string", ""), first_name=fields.get("first_name", ""),
         last_name=fields.get("last_name", ""), phone=tidy_phone(fields.get("phone", "")),
         media_url=fields.get("media_url", ""), account_id=fields.get("account_id", ""),
-        device_id=fields.get("device_id", ""), attributes=attributes)
+        device_id=fields.get("device_id", ""), attributes=attributes,
+        priority=fields.get("priority") or Priority.NORMAL, id_number=fields.get("id_number", ""))
 
 
 def _check_contact(fields: dict) -> None:

@@ -217,7 +217,9 @@ PAGES: dict[str, Page] = {
     "geo:area": page(get(kwargs=township_a, outsider=404, budget=13, grows=w.grow_areas)),
     "geo:area_tree": page(get(kwargs=township_a, outsider=404, budget=5, grows=w.grow_areas)),
     "geo:area_geojson": page(get(kwargs=township_a, outsider=404, budget=8, grows=w.grow_areas)),
-    "cases:queue": page(get(budget=11, grows=w.grow_cases)),
+    # Every status: a dispatcher's queue opens on 待派遣, and the grown cases are dispatched.
+    "cases:queue": page(get(budget=11, grows=w.grow_cases, query=lambda world, kind: {"status": ""})),
+    "cases:mine": page(get(sees="grid_worker", budget=5, grows=w.grow_reports)),
     "cases:new": page(get(sees="intake_clerk", budget=7), post(sees="intake_clerk", answers=302, body=hotline_call)),
     # 批量催办 of a case outside the scope: the queue again, with nothing done.
     "cases:bulk": page(post(answers=302, outsider=302, per_kind=True, body=bulk_remind)),

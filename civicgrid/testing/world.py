@@ -202,6 +202,13 @@ def grow_cases(world: World, kind: str, n: int) -> None:
         open_case(category, world.people, world.department)
 
 
+def grow_reports(world: World, kind: str, n: int) -> None:
+    """Cases the grid worker found on their rounds at grid A: their own reports (我的上报) get longer."""
+    category = world.case(kind).category
+    for _ in range(n):
+        file_case(factories.report(category, channel="grid_worker"), world.people["grid_worker"])
+
+
 def grow_events(world: World, kind: str, n: int) -> None:
     """On the case of ``kind``, n times: a department summoned (吹哨, a step residents see, with its
     assignment) and a remark with a photo. Its page, timeline, files and webhook deliveries get longer."""

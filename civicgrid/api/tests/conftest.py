@@ -60,9 +60,10 @@ def as_application(client, yulin):
 
 
 @pytest.fixture
-def case_in_a(street_litter, yulin):
-    """A resident's case at grid A (township A, 610802001), with a full phone and ID number."""
-    return file_case(factories.report(street_litter, reporter_id_number="610102199001011231"))
+def case_in_a(street_litter, yulin, intake_clerk):
+    """A resident's call recorded at grid A (township A, 610802001), with a full phone and ID number."""
+    report = factories.report(street_litter, channel="hotline", reporter_id_number="610102199001011231")
+    return file_case(report, intake_clerk)
 
 
 def filing(category_code: str = "01.001", **fields) -> dict:

@@ -7,7 +7,8 @@ from civicgrid.testing import factories
 
 @pytest.fixture
 def three_cases(street_litter, yulin, intake_clerk):
-    urgent = file_case(factories.report(street_litter, title="紧急井盖", priority="urgent"))
+    urgent = file_case(factories.report(street_litter, title="紧急井盖", priority="urgent", channel="hotline"),
+                       user=intake_clerk)
     walked_in = file_case(factories.report(street_litter, title="来访反映", channel="walk_in"), user=intake_clerk)
     registered = file_case(factories.report(street_litter, title="普通垃圾"))
     transition(registered, "register", intake_clerk)

@@ -54,9 +54,10 @@ def test_the_headers_name_the_event_the_delivery_and_the_time(street_litter, yul
 
 
 def test_the_body_tells_the_event_and_the_case_and_nothing_about_the_reporter(
-    street_litter, township_dispatcher, django_capture_on_commit_callbacks,
+    street_litter, township_dispatcher, intake_clerk, django_capture_on_commit_callbacks,
 ):
-    case = file_case(factories.report(street_litter, reporter_id_number="11010519491231002X"))
+    case = file_case(factories.report(street_litter, channel="walk_in", reporter_id_number="11010519491231002X"),
+                     intake_clerk)
     with receiver() as hook_server:
         subscription(url=hook_server.url)
         with django_capture_on_commit_callbacks(execute=True):

@@ -22,6 +22,7 @@ from civicgrid.core.http.errors import ApiError
 from civicgrid.core.http.grants import Grant
 from civicgrid.core.http.shared import with_errors
 from civicgrid.geo.choices import CoordinateSystem
+from civicgrid.geo.models import Area
 
 # converters registers <case:…> for the paths
 from .. import converters, intake, reveal, timeline, workflow  # noqa: F401
@@ -157,7 +158,7 @@ def case_create(request, body: CaseIn, idempotency_key: str | None = Header(None
 def file(principal, body: CaseIn) -> tuple[int, dict]:
     """File through intake; a case outside the application's area is refused and rolled back."""
     with transaction.atomic():
-        case = intake.file_case(report(principal, body), user=principal.actor)
+        case = intake.file_case(report(principal, body), user=principal.actor, application=principal.application)
         if not principal.covers(case.area_code):
             message = _("该位置不在此客户端应用的区域范围内。")
             raise ApiError(422, "outside_area", message, {"location": message})
@@ -174,7 +175,18 @@ def report(principal, body: CaseIn) -> intake.Report:
         longitude=location.longitude if location else None, latitude=location.latitude if location else None,
         system=(location.system if location else CoordinateSystem.WGS84).value, reporter_name=who.name,
         reporter_phone=who.phone, reporter_id_number=who.id_number, anonymous=who.anonymous,
-        priority=body.priority.value, extra=body.extra)
+        priority=body.priority.value, extra=body.extra, unit=unit(body.unit))
+
+
+def unit(code: str | None):
+    """The unit named by code; intake says whether the filer may report from it."""
+    if not code:
+        return None
+    found = Area.objects.filter(code=code, level__in=intake.UNIT_LEVELS).first()
+    if found is None:
+        message = _("没有代码为 %(code)s 的楼栋、楼层等责任单元。") % {"code": code}
+        raise InvalidInput(message, {"unit": message})
+    return found
 
 
 def channel(principal, asked: Channel | None) -> str:

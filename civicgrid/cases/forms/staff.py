@@ -13,13 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicgrid.core.calendar import YEARS
 from civicgrid.core.forms import DateRangeMixin
+from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 
 from .. import registry
 from ..choices import AssignmentStatus, Channel, Light, Priority, Status
+from ..intake import STAFF_CHANNELS
 from ..models import Category
 from ..workflow import Action
 from .public import ReportForm, style
@@ -82,7 +85,8 @@ class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
 
     q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)
     centre = forms.ChoiceField(label=_("范围"), required=False,
-                               choices=[("mine", _("本中心承办")), ("all", _("辖区全部"))])
+                               choices=[("mine", _("本中心承办")), ("below", _("本中心及下级中心")),
+                                        ("all", _("辖区全部"))])
     status = forms.ChoiceField(label=_("状态"), required=False,
                                choices=[("", _("全部状态")), (OPEN, _("未办结")), *Status.choices])
     light = forms.ChoiceField(label=_("亮灯"), required=False, choices=[("", _("全部")), *Light.choices])
@@ -198,25 +202,33 @@ class BulkForm(forms.Form):
     cases = ListField(label=_("案件"), required=True, error_messages={"required": _("请先勾选案件。")})
 
 
-STAFF_CHANNELS = (Channel.HOTLINE, Channel.WALK_IN, Channel.GRID_WORKER, Channel.TRANSFER)
-
-
 class StaffReportForm(ReportForm):
-    """受理登记: a matter recorded by centre or grid staff: the report form plus channel, priority and ID number.
+    """受理登记: a matter recorded by centre or grid staff: the report form plus channel, priority, ID number and
+    the unit (楼栋, 楼层) a head files from.
 
-    The phone is not required here: a walk-in or a grid worker's own finding may have none.
+    The phone is not required here: a walk-in or a grid worker's own finding may have none. Priority and ID
+    number are offered only to those intake lets give them (``details``); the unit only to those with units.
     """
+
+    DETAILS = ("priority", "reporter_id_number")
 
     channel = forms.ChoiceField(label=_("来源渠道"))
     priority = forms.ChoiceField(label=_("紧急程度"), choices=Priority.choices, initial=Priority.NORMAL)
     reporter_id_number = forms.CharField(label=_("身份证号（选填）"), required=False, max_length=18)
+    unit = forms.ChoiceField(label=pgettext_lazy("one unit", "责任单元"), required=False,
+                             help_text=_("从您负责的楼栋、楼层上报时选择；案件定位到它所在的网格，可不在地图上选点。"))
 
-    def __init__(self, *args, channels=(), **kwargs):
+    def __init__(self, *args, channels=(), units=(), details=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [(c.value, c.label) for c in STAFF_CHANNELS if c in channels]
         self.fields["reporter_phone"].required_mark = False
-        for name in ("channel", "priority", "reporter_id_number"):
-            style(self.fields[name].widget)
+        self.units = {unit.code: unit for unit in units}
+        self.fields["unit"].choices = [("", _("不选（按地图或地址定位）")), *unit_choices(units)]
+        for name in [*(() if details else self.DETAILS), *(() if units else ("unit",))]:
+            del self.fields[name]
+        for name in ("channel", *self.DETAILS, "unit"):
+            if name in self.fields:
+                style(self.fields[name].widget)
 
     def clean(self):
         data = forms.Form.clean(self)
@@ -225,8 +237,18 @@ class StaffReportForm(ReportForm):
 
     def to_report(self):
         data = getattr(self, "cleaned_data", {})
-        return replace(super().to_report(), channel=data.get("channel") or "", priority=data.get("priority") or "",
-                       reporter_id_number=(data.get("reporter_id_number") or "").strip())
+        return replace(super().to_report(), channel=data.get("channel") or "",
+                       priority=data.get("priority") or Priority.NORMAL,
+                       reporter_id_number=(data.get("reporter_id_number") or "").strip(),
+                       unit=self.units.get(data.get("unit") or ""))
 
     def field_for(self, key: str) -> str | None:
-        return key if key in ("channel", "priority", "reporter_id_number") else super().field_for(key)
+        if key in ("channel", "unit", *self.DETAILS):
+            return key if key in self.fields else None
+        return super().field_for(key)
+
+
+def unit_choices(units) -> list[tuple[str, str]]:
+    """Each unit after the one above it (鸳鸯湖社区第1网格 1号楼, then 1号楼 3层), floors indented under buildings."""
+    return [(unit.code, ("\u3000" if unit.level > AreaLevel.UNIT else "") + f"{unit.parent.name} {unit.name}")
+            for unit in units]

@@ -5,6 +5,7 @@ from django.db.models import Case as Conditional
 from django.db.models import Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.querysets import RestrictedQuerySet
@@ -67,12 +68,20 @@ class CaseQuerySet(RestrictedQuerySet):
         finished = Q(status__in=FINISHED_STATUSES) | Q(due_at__isnull=True)
         return self.annotate(light=light_expression(now or timezone.now(), finished=finished))
 
+    def visible_to(self, user):
+        """The cases in the user's scope, and those they filed themselves: a 楼栋长 follows their own reports
+        from a grid their scope does not reach (theirs only, never their neighbours')."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.restrict(user) | self.filter(reported_by=user)
+
 
 class Case(Deadline):
     """案件: one resident matter running the closed loop, from 上报 to 回访.
 
     ``area`` is the grid the location fell in (or, when it could not be placed, the area of the centre
-    that took it); the case keeps it when grids are redrawn. ``area_code`` repeats its code so that
+    that took it); the case keeps it when grids are redrawn. ``unit`` is the building or floor (楼栋, 楼层)
+    a head filed it from, inside that grid. ``area_code`` repeats its code so that
     scoping is one indexed prefix match. ``centre_area`` is the centre handling it now (上报 moves it up).
     ``version`` goes up with every transition, so a page acting on an old version is told, not obeyed.
     """
@@ -95,6 +104,8 @@ class Case(Deadline):
     area_code = models.CharField(_("区域编码"), max_length=21, db_index=True, editable=False)
     centre_area = models.ForeignKey("geo.Area", verbose_name=_("承办中心"), on_delete=models.PROTECT,
                                     related_name="centre_cases")
+    unit = models.ForeignKey("geo.Area", verbose_name=pgettext_lazy("one unit", "责任单元"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="unit_cases")
 
     reporter_name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
     reporter_phone = models.CharField(_("联系电话"), max_length=11, blank=True, validators=[validate_mainland_phone])

@@ -7,6 +7,7 @@ from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
 from civicgrid.core.wording import clauses, listing
 
+from .. import intake
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
 from ..workflow import Action
 
@@ -17,13 +18,19 @@ STATUS_CLASSES = {
     Status.REPORTED: "text-bg-secondary", Status.REGISTERED: "text-bg-info", Status.DISPATCHED: "text-bg-primary",
     Status.HANDLED: "text-bg-warning", Status.VERIFIED: "text-bg-warning", Status.CLOSED: "text-bg-success",
     Status.RATED: "text-bg-success", Status.SELF_RESOLVED: "text-bg-success", Status.VOIDED: "text-bg-dark",
-    Status.MERGED: "text-bg-light border",
+    Status.MERGED: "text-bg-light border", Status.NO_CALLBACK: "text-bg-success",
     AssignmentStatus.ACCEPTED: "text-bg-primary", AssignmentStatus.RETURNED: "text-bg-dark",
 }
 LIGHT_CLASSES = {
     Light.GREEN: "text-bg-success", Light.YELLOW: "text-bg-warning", Light.RED: "text-bg-danger",
     Light.SUSPENDED: "text-bg-secondary", Light.NONE: "text-bg-light border",
 }
+
+
+@register.filter
+def files_reports(user) -> bool:
+    """Whether the user may file a matter on the staff intake page (受理登记, or a head's 上报问题)."""
+    return bool(intake.staff_channels(user))
 
 
 @register.filter

@@ -95,3 +95,27 @@ def case_with_numbers(street_litter, intake_clerk, township_dispatcher, departme
     transition(case, "dispatch", township_dispatcher, lead=department_handler.assignments.get().department.pk)
     case.refresh_from_db()
     return case
+
+
+@pytest.fixture
+def units(yulin) -> dict:
+    """1号楼 of grid A with its 3层, and 2号楼 beside it: the units of the 五级五长 below the grid."""
+    grid = yulin["grid_a"].code
+    return {"building": factories.area(f"{grid}001", "1号楼"), "floor": factories.area(f"{grid}001003", "3层"),
+            "neighbour": factories.area(f"{grid}002", "2号楼")}
+
+
+@pytest.fixture
+def building_head(units):
+    return factories.staff_with_role("building_head", area=units["building"], username="building_head")
+
+
+@pytest.fixture
+def floor_head(units):
+    return factories.staff_with_role("floor_head", area=units["floor"], username="floor_head")
+
+
+@pytest.fixture
+def inspector(yulin):
+    """监督员 of community A: verifies on site in every grid of the community."""
+    return factories.staff_with_role("inspector", area=yulin["community_a"], username="inspector")

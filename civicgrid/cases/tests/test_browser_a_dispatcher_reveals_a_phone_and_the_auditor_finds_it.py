@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def registered(transactional_db, yulin, street_litter, intake_clerk):
     case = file_case(factories.report(street_litter, title="鼓楼路口井盖缺失", reporter_name="王五",
-                                      reporter_id_number=ID_NUMBER))
+                                      reporter_id_number=ID_NUMBER, channel="hotline"), intake_clerk)
     transition(case, "register", intake_clerk)
     return case
 

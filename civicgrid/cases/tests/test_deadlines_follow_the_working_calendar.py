@@ -46,7 +46,8 @@ def test_a_case_dispatched_before_the_spring_festival_is_due_after_it(
 
 def test_an_urgent_case_reported_in_the_morning_is_due_the_same_afternoon(three_day_category, yulin, intake_clerk, township_dispatcher,
                                                      department_handler):
-    case = file_case(factories.report(three_day_category, priority="urgent"), now=at("2026-03-03", 8, 30))
+    case = file_case(factories.report(three_day_category, priority="urgent", channel="hotline"), intake_clerk,
+                     now=at("2026-03-03", 8, 30))
     transition(case, "register", intake_clerk, now=at("2026-03-03", 8, 40))
     lead = department_handler.assignments.get().department
     transition(case, "dispatch", township_dispatcher, lead=lead.pk, now=at("2026-03-03", 8, 30))

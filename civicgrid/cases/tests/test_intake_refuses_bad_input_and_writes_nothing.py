@@ -10,16 +10,17 @@ from civicgrid.cases.workflow import InvalidInput
 from civicgrid.testing import factories
 
 
-def refused(report) -> dict:
+def refused(report, user=None) -> dict:
     with pytest.raises(InvalidInput) as caught:
-        file_case(report)
+        file_case(report, user)
     assert (Case.objects.count(), CaseEvent.objects.count(), Attachment.objects.count()) == (0, 0, 0)
     return caught.value.errors
 
 
-def test_every_bad_field_is_named_at_once(street_litter, yulin):
+def test_every_bad_field_is_named_at_once(street_litter, yulin, intake_clerk):
     errors = refused(factories.report(street_litter, title="", description="很" * 2001, reporter_phone="12345",
-                                      reporter_id_number="610102199001011234", address="址" * 201))
+                                      reporter_id_number="610102199001011234", address="址" * 201,
+                                      channel="hotline"), intake_clerk)
     assert errors["title"] == "请填写标题。"
     assert "最多 2000 个字" in errors["description"]
     assert "不是有效的中国大陆手机号" in errors["reporter_phone"]
@@ -75,6 +76,7 @@ def test_a_good_report_with_a_photo_is_filed_with_the_photo_stored(street_litter
     assert (tmp_path / attachment.file.name).exists()
 
 
-def test_an_anonymous_report_keeps_no_name_or_id_but_the_phone_for_tracking(street_litter, yulin):
-    case = file_case(factories.report(street_litter, anonymous=True, reporter_id_number="11010519491231002X"))
+def test_an_anonymous_report_keeps_no_name_or_id_but_the_phone_for_tracking(street_litter, yulin, intake_clerk):
+    case = file_case(factories.report(street_litter, anonymous=True, reporter_id_number="11010519491231002X",
+                                      channel="hotline"), intake_clerk)
     assert (case.reporter_name, case.reporter_id_number, case.reporter_phone) == ("", "", "13800138000")

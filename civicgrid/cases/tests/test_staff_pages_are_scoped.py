@@ -24,7 +24,7 @@ def test_an_outsider_does_not_see_the_case_in_the_queue(client, outsider, report
 
 def test_the_township_dispatcher_sees_the_case_in_the_queue(client, township_dispatcher, reported_case):
     client.force_login(township_dispatcher)
-    page = client.get(reverse("cases:queue"))
+    page = client.get(reverse("cases:queue"), {"status": ""})
     assert [c.number for c in page.context["page"]] == [reported_case.number]
 
 

@@ -25,8 +25,9 @@ def cases(street_litter, yulin, intake_clerk):
 
 
 def open_queue(client, user, **params):
+    """The queue with the filters given; every status unless one is asked for (a dispatcher's opens on 待派遣)."""
     client.force_login(user)
-    return client.get(reverse("cases:queue"), params)
+    return client.get(reverse("cases:queue"), {"status": "", **params})
 
 
 def numbers(page) -> set[str]:

@@ -8,7 +8,7 @@ from civicgrid.testing import factories
 
 def queries_for(client, **params) -> int:
     with CaptureQueriesContext(connection) as captured:
-        page = client.get(reverse("cases:queue"), params)
+        page = client.get(reverse("cases:queue"), {"status": "", **params})
     assert page.status_code == 200
     return len(captured), len(page.context["page"].object_list)
 

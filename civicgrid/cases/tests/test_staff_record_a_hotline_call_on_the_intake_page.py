@@ -40,11 +40,13 @@ def test_a_department_handler_has_no_intake_page(client, department_handler):
     assert client.get("/cases/new/").status_code == 404
 
 
-def test_a_case_filed_outside_the_clerks_scope_sends_them_back_to_the_queue(client, intake_clerk, street_litter):
+def test_a_case_filed_outside_the_clerks_scope_opens_as_their_own_report(client, intake_clerk, street_litter):
     client.force_login(intake_clerk)
     response = client.post("/cases/new/", form(street_litter, longitude="109.73", latitude="38.29"))
-    assert response.status_code == 302 and response.url == "/cases/"
-    assert Case.objects.get().area_code.startswith("610802002")
+    case = Case.objects.get()
+    assert case.area_code.startswith("610802002")
+    assert response.status_code == 302 and response.url == f"/cases/{case.number}/"
+    assert client.get(response.url).status_code == 200
 
 
 def test_the_resident_form_still_needs_a_phone(client, street_litter, yulin):

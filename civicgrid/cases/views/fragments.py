@@ -21,7 +21,9 @@ class DepartmentOption:
 
 
 def dispatch_context(user, case, assignments) -> dict:
-    return {"departments": _department_options(case, assignments, propose=True)}
+    """The serving departments with the routing rules' proposal pre-selected and marked as one (系统建议)."""
+    departments = _department_options(case, assignments, propose=True)
+    return {"departments": departments, "proposed": any(option.lead or option.co for option in departments)}
 
 
 def summon_context(user, case, assignments) -> dict:

@@ -25,7 +25,7 @@ from civicgrid.geo.services import crumbs
 from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.scope import node_prefixes
 
-from .. import attachments, intake, registry, reveal, services, workflow
+from .. import attachments, intake, queues, registry, reveal, services, workflow
 from ..choices import ApprovalStatus, AssignmentStatus, Light, Status
 from ..filters import CountedPaginator, filter_assignments, filter_cases
 from ..forms import staff as forms
@@ -41,12 +41,14 @@ def _htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def _with_default(query, key: str, value: str):
-    """The query string with ``key`` set when the page was opened without it (a first visit)."""
-    if key in query:
+def _with_defaults(query, defaults: dict):
+    """The query string with each default set whose key the page was opened without (a first visit)."""
+    missing = {key: value for key, value in defaults.items() if key not in query}
+    if not missing:
         return query
     query = query.copy()
-    query[key] = value
+    for key, value in missing.items():
+        query[key] = value
     return query
 
 
@@ -60,6 +62,11 @@ def _next_url(request, default: str) -> str:
 
 def _scoped_cases(user):
     return Case.objects.restrict(user)
+
+
+def _visible_cases(user):
+    """The cases in scope and those the user filed, for reading a case: a 楼栋长 follows their own."""
+    return Case.objects.visible_to(user)
 
 
 def _scoped_case(user, number: str, queryset=None) -> Case:
@@ -86,16 +93,20 @@ def _tabs(choices, counts: dict) -> list[dict]:
 
 @login_required
 def queue(request):
-    """The cases of the user's scope, by default those their centre handles, filtered and counted in SQL."""
+    """The cases of the user's scope, opened on the role's own work (``queues``), filtered and counted in SQL;
+    a department opens on its inbox and a head on their reports instead."""
     user = request.user
-    centres = [grant.area_id for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
-    form = forms.QueueFilterForm(_with_default(request.GET, "centre", "mine"), centre_user=bool(centres),
+    start = queues.opening(user)
+    if start.page and not request.GET:
+        return redirect(start.page)
+    centres = [grant.area for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
+    form = forms.QueueFilterForm(_with_defaults(request.GET, start.filters), centre_user=bool(centres),
                                  scope_areas=forms.area_choices(user.scope.home()),
                                  categories=forms.category_choices())
     data = form.filters()
     if form.errors and _htmx(request):  # the form itself is not redrawn: say what was left out
         messages.warning(request, forms.first_error(form))
-    found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
+    found = filter_cases(_queue_base(user, centres, data.get("centre")), data)
     rows = found.rows.select_related("category", "area").defer("description", "extra")
     page = CountedPaginator(rows, data["per_page"], found.total).get_page(request.GET.get("page"))
     context = {"form": form, "filters": data, "page": page, "found": found,
@@ -104,7 +115,7 @@ def queue(request):
                "light_tabs": _tabs(Light.choices, found.light_counts),
                "all_count": sum(found.status_counts.values()),
                "open_count": sum(found.status_counts.get(s, 0) for s in found.pseudo_statuses),
-               "can_file": bool(intake.channels_for(user) & set(forms.STAFF_CHANNELS))}
+               "can_file": bool(intake.staff_channels(user))}
     return _render_list(request, "cases/queue.html", context)
 
 
@@ -114,9 +125,14 @@ def _render_list(request, template: str, context: dict):
     return render(request, f"{template}#results" if htmx else template, {**context, "htmx": htmx})
 
 
-def _queue_base(user, centres, mine: bool):
+def _queue_base(user, centres, scope: str | None):
+    """The user's cases at their centres (``mine``), at those and the centres below (``below``), or all."""
     cases = _scoped_cases(user).with_light()
-    return cases.filter(centre_area_id__in=centres) if mine else cases
+    if scope == queues.MINE:
+        return cases.filter(centre_area__in=centres)
+    if scope == queues.BELOW:
+        return cases.filter(prefix_filter("centre_area__code", [centre.code for centre in centres]))
+    return cases
 
 
 @login_required
@@ -184,33 +200,52 @@ class ActionChoice:
 @require_http_methods(["GET", "POST"])
 def new_case(request):
     """受理登记: a hotline call, a walk-in or a grid worker's finding, recorded on the resident's form."""
-    channels = intake.channels_for(request.user) & set(forms.STAFF_CHANNELS)
+    user = request.user
+    channels = intake.staff_channels(user)
     if not channels:
         raise Http404
+    options = {"channels": channels, "units": list(intake.units_for(user)), "details": intake.may_file_details(user)}
     if request.method == "POST":
-        form = forms.StaffReportForm(request.POST, request.FILES, channels=channels)
-        case = public.file_report(form, request.user)
+        form = forms.StaffReportForm(request.POST, request.FILES, **options)
+        case = public.file_report(form, user)
         if case is not None:
             return _after_filing(request, case)
     else:
-        form = forms.StaffReportForm(initial={"category": request.GET.get("category", "")}, channels=channels)
-    return render(request, "cases/new.html", {**public.report_context(request, form), "staff_form": True})
+        initial = {"category": request.GET.get("category", ""), "unit": _own_unit(user, options["units"])}
+        form = forms.StaffReportForm(initial=initial, **options)
+    return render(request, "cases/new.html", {**public.report_context(request, form), "staff_form": True,
+                                              "reporting": not options["details"]})
+
+
+def _own_unit(user, units) -> str:
+    """The unit a 楼栋长 or 楼层长 is assigned to, chosen for them when they open the form."""
+    codes = {unit.code for unit in units}
+    return next((grant.area.code for grant in user.scope.grants if grant.area_id and grant.area.code in codes), "")
 
 
 def _after_filing(request, case):
     messages.success(request, _("已登记，案件编号 %(number)s。") % {"number": case.number})
     if getattr(case, "placement_warning", ""):
         messages.warning(request, case.placement_warning)
-    if _scoped_cases(request.user).filter(pk=case.pk).exists():
+    if _visible_cases(request.user).filter(pk=case.pk).exists():
         return redirect("cases:detail", number=case.number)
     return redirect("cases:queue")
 
 
 @login_required
+def mine(request):
+    """我的上报: the cases the user filed, newest first, with where they stand; each opens on its case page."""
+    rows = Case.objects.filter(reported_by=request.user).with_light().select_related("category", "area", "unit") \
+        .defer("description", "extra")
+    page = Paginator(rows, forms.PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cases/mine.html", {"page": page})
+
+
+@login_required
 def detail(request, number):
     user = request.user
-    related = ("category", "area", "centre_area", "reported_by", "duplicate_of", "parent")
-    case = _scoped_case(user, number, _scoped_cases(user).with_light().select_related(*related))
+    related = ("category", "area", "centre_area", "reported_by", "duplicate_of", "parent", "unit")
+    case = _scoped_case(user, number, _visible_cases(user).with_light().select_related(*related))
     assignments = list(case.assignments.with_light().select_related("department"))
     choices = [ActionChoice(row, a) for row, a in workflow.available(user, case, assignments)]
     # The page shows the reporter (name, masked numbers): a view of their record, in the access log.
@@ -264,8 +299,9 @@ def _fragment_context(user, case, choices, assignments) -> dict:
 
 @login_required
 def attachment(request, number, pk):
-    """A case's photo or file, served only to users whose scope holds the case (never a public media URL)."""
-    found = Attachment.objects.restrict(request.user).filter(case__number=number, pk=pk).first()
+    """A case's photo or file, served only to users who may read the case (never a public media URL)."""
+    case = _visible_cases(request.user).filter(number=number)
+    found = Attachment.objects.filter(case__in=case, pk=pk).first()
     if found is None:
         raise Http404
     return attachments.response(found)
@@ -306,7 +342,7 @@ def inbox(request):
     """Assignments of the user's departments, open ones first by due time, with 签收 inline."""
     user = request.user
     departments = user.scope.department_ids
-    form = forms.InboxFilterForm(_with_default(request.GET, "status", forms.ACTIVE))
+    form = forms.InboxFilterForm(_with_defaults(request.GET, {"status": forms.ACTIVE}))
     data = form.filters()
     base = Assignment.objects.restrict(user).filter(department_id__in=departments).with_light()
     found = filter_assignments(base, data)
