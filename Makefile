@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 
 .PHONY: setup demo test bench clean
 
-setup: $(VENV)/.installed node_modules/.installed locale/en/LC_MESSAGES/django.mo
+setup: $(VENV)/.installed node_modules/.installed locale/en/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/django.mo
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found (see above)."; exit 1; }
@@ -19,8 +19,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
-	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale en --ignore=.venv --ignore=node_modules >/dev/null; fi
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale $* --ignore=.venv --ignore=node_modules >/dev/null; fi
 	touch $@
 
 # The demo runs as a real site does: debug off (the site's own 404 and 500 pages, no URL patterns shown), static

@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
-    "django_tasks_db",
+    "civicgrid.core.taskapp.TasksConfig",  # django_tasks_db, with a translated name
     "ninja",
     "civicgrid.core",
     "civicgrid.geo",
@@ -141,6 +141,8 @@ CIVICGRID_TILE_URL = env_str("CIVICGRID_TILE_URL", "")
 CIVICGRID_TILE_ATTRIBUTION = env_str("CIVICGRID_TILE_ATTRIBUTION", "")
 # No inline scripts or styles anywhere; tiles from the tile server (civicgrid.core.security).
 SECURE_CSP = content_security_policy(CIVICGRID_TILE_URL)
+# The sources of the divisions and outlines every map names; empty: those civicgrid ships and the demo draws.
+CIVICGRID_MAP_ATTRIBUTION = env_str("CIVICGRID_MAP_ATTRIBUTION", "")
 # Seconds between checks whether another process has changed grid boundaries.
 CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 # Seconds each process keeps API keys, published services and time limits it has read (0: not at all).
@@ -213,6 +215,8 @@ CIVICGRID_REPORT_FREE_PER_ADDRESS = env_int("CIVICGRID_REPORT_FREE_PER_ADDRESS",
 # The JSON API and Open311: requests a minute per client address and per key ("" turns a limit off).
 CIVICGRID_API_RATE_PER_IP = env_str("CIVICGRID_API_RATE_PER_IP", "600/m")
 CIVICGRID_API_RATE_PER_KEY = env_str("CIVICGRID_API_RATE_PER_KEY", "1200/m")
+# Open311 reads of public services without a key: requests a minute per client address, besides the above.
+CIVICGRID_OPEN311_PUBLIC_RATE = env_str("CIVICGRID_OPEN311_PUBLIC_RATE", "120/m")
 # Webhook deliveries: seconds to wait for a receiver before counting the try as failed, the pauses between
 # tries (longer than SMS: a department's system is more often down for a night than an SMS gateway is) and
 # how many tries before giving up (nine: about three days).

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.querysets import RestrictedQuerySet
+from civicgrid.core.wording import listing
 from civicgrid.geo.models import Area
 
 from .choices import grant_choices
@@ -63,7 +64,7 @@ class ClientApplication(models.Model):
         errors = {}
         unknown = sorted(set(self.grants or []) - {value for value, _label in grant_choices()})
         if unknown:
-            errors["grants"] = _("不认识的权限：%(grants)s。") % {"grants": "、".join(unknown)}
+            errors["grants"] = _("不认识的权限：%(grants)s。") % {"grants": listing(unknown)}
         if not Area.objects.filter(code=self.area_code).exists():
             errors["area_code"] = _("没有代码为 %(code)s 的区域。") % {"code": self.area_code}
         if errors:

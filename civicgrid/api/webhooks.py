@@ -62,6 +62,7 @@ from civicgrid.cases import registry
 from civicgrid.cases.timeline import public_note
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.core.http.grants import Grant
+from civicgrid.core.wording import listing
 from civicgrid.geo.models import Area
 from civicgrid.notifications import outbox
 from civicgrid.notifications.channels import DeliveryError, Rejected
@@ -117,7 +118,7 @@ def _subscription_errors(application, url: str, area_code: str, actions: list[st
         errors["area_code"] = _("没有代码为 %(code)s 的区域。") % {"code": area_code}
     unknown = [action for action in actions if registry.step(action) is None]
     if unknown:
-        errors["actions"] = _("不认识的事件：%(actions)s。") % {"actions": "、".join(unknown)}
+        errors["actions"] = _("不认识的事件：%(actions)s。") % {"actions": listing(unknown)}
     return errors
 
 

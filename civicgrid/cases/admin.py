@@ -14,8 +14,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from civicgrid.core import access
 from civicgrid.core.choices import PersonalField, Via
 from civicgrid.core.validators import mask_id_number, mask_phone
+from civicgrid.core.wording import listing
 
-from . import registry, reveal
+from . import registry, reveal, search
 from .models import (
     Approval,
     Assignment,
@@ -41,12 +42,16 @@ class CategoryFieldInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "kind", "default_lead_department", "is_active")
+    list_display = ("code", "name", "name_en", "kind", "default_lead_department", "is_active")
     list_filter = ("kind", "is_active")
-    search_fields = ("code", "name")
-    raw_id_fields = ("parent", "default_lead_department")
-    readonly_fields = ("effective_time_limits",)
+    search_fields = ("^code", "name", "name_en", "synonyms")
+    autocomplete_fields = ("parent", "default_lead_department")
+    readonly_fields = ("path", "effective_time_limits")
     inlines = [TimeLimitInline, CategoryFieldInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.forget()  # this process searches the new names at once, the others within the recheck
 
     def get_readonly_fields(self, request, obj=None):
         # Subcategories' codes extend this one's, so a saved category keeps its place in the tree.
@@ -73,7 +78,7 @@ class TimeLimitAdmin(admin.ModelAdmin):
     list_display = ("category", "stage", "amount", "unit")
     list_filter = ("stage", "unit")
     search_fields = ("category__code", "category__name")
-    raw_id_fields = ("category",)
+    autocomplete_fields = ("category",)
 
 
 @admin.register(CategoryField)
@@ -81,7 +86,7 @@ class CategoryFieldAdmin(admin.ModelAdmin):
     list_display = ("category", "code", "label", "field_type", "required")
     list_filter = ("field_type", "required")
     search_fields = ("code", "label", "category__name")
-    raw_id_fields = ("category",)
+    autocomplete_fields = ("category",)
 
 
 @admin.register(RoutingRule)
@@ -94,8 +99,7 @@ class RoutingRuleAdmin(SimpleHistoryAdmin):
     list_filter = ("is_active", "lead_department")
     search_fields = ("category__name", "category__code", "^area_prefix", "lead_department__name", "note")
     list_select_related = ("category", "lead_department")
-    autocomplete_fields = ("category", "lead_department")
-    filter_horizontal = ("co_departments",)
+    autocomplete_fields = ("category", "lead_department", "co_departments")
     history_list_display = ("area_prefix", "lead_department", "is_active")
 
     def get_queryset(self, request):
@@ -103,7 +107,7 @@ class RoutingRuleAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("协办部门"))
     def co_department_names(self, rule: RoutingRule) -> str:
-        return "、".join(department.name for department in rule.co_departments.all()) or "-"
+        return listing(department.name for department in rule.co_departments.all()) or "-"
 
 
 class ViewOnly:
@@ -155,8 +159,12 @@ class AttachmentInline(ViewOnlyInline):
 
 class CaseEventInline(ViewOnlyInline):
     model = CaseEvent
-    fields = ("created_at", "action_label", "actor", "actor_label", "from_status", "to_status", "note")
-    readonly_fields = ("action_label",)
+    fields = ("created_at", "action_label", "actor", "by", "from_status", "to_status", "note")
+    readonly_fields = ("action_label", "by")
+
+    @admin.display(description=_("操作方"))
+    def by(self, event: CaseEvent) -> str:
+        return event.by
 
     @admin.display(description=_("操作"))
     def action_label(self, event: CaseEvent) -> str:

@@ -33,6 +33,8 @@ from civicgrid.geo.models import Area
 from civicgrid.notifications.choices import Channel as MessageChannel
 from civicgrid.notifications.choices import NoticeKind
 from civicgrid.notifications.models import Notice, OutboxMessage
+from civicgrid.notifications.services import notices
+from civicgrid.notifications.texts import site_language
 from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 from civicgrid.orgs.services import Serving
@@ -42,7 +44,7 @@ from .choices import Stage, Status
 from .extra import extra_value_errors
 from .models import Assignment, Case, CaseCounter, CaseEvent, TimeLimit
 from .models.categories import read_all_fields
-from .notices import RESIDENT_TEXTS
+from .notices import NEW_TASK, RESIDENT_TEXTS
 from .routing import RuleBook
 from .workflow import Action
 
@@ -345,19 +347,19 @@ def _tell_departments(dispatched: list[_Item]) -> None:
     for department_id, staff_id in RoleAssignment.objects.filter(
             department_id__in=department_ids, role__in=DEPARTMENT_ROLES).values_list("department_id", "staff_id"):
         staff.setdefault(department_id, []).append(staff_id)
-    notices = []
+    written = []
     for item in dispatched:
-        text = _("新派遣案件 %(number)s：%(title)s") % {"number": item.case.number, "title": item.case.title[:40]}
-        recipients = dict.fromkeys(s for a in item.assignments for s in staff.get(a.department_id, []))
-        notices += [Notice(recipient_id=pk, kind=NoticeKind.NEW_TASK, text=text[:500], case=item.case)
-                    for pk in recipients]
-    Notice.objects.bulk_create(notices, batch_size=BATCH)
+        text = NEW_TASK(number=item.case.number, title=item.case.title[:40])
+        recipients = [s for a in item.assignments for s in staff.get(a.department_id, [])]
+        written += notices(recipients, NoticeKind.NEW_TASK, text, item.case)
+    Notice.objects.bulk_create(written, batch_size=BATCH)
 
 
 def _tell_residents(registered: list[_Item]) -> None:
     """受理 SMS to each reporter, queued for the outbox's periodic delivery."""
     link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + reverse("public:track")
-    text = RESIDENT_TEXTS[Status.REGISTERED]()
+    with site_language():
+        text = RESIDENT_TEXTS[Status.REGISTERED]()
     OutboxMessage.objects.bulk_create([
         OutboxMessage(channel=MessageChannel.SMS, recipient=item.case.reporter_phone,
                       body=text % {"number": item.case.number, "link": link})

@@ -9,6 +9,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from civicgrid.core.validators import control_problem
+from civicgrid.core.wording import listing
+
 from .choices import FieldType
 
 EMPTY = (None, "", [], ())
@@ -44,6 +47,9 @@ def value_problem(field, value) -> str | None:
 def _text_problem(field, value) -> str | None:
     if not isinstance(value, str):
         return _("“%(label)s”应为文本。") % {"label": field.label}
+    problem = control_problem(value, f"“{field.label}”")
+    if problem:
+        return problem
     if field.max_length and len(value) > field.max_length:
         return _("“%(label)s”不能超过 %(max)d 个字，现有 %(n)d 个字。") % {
             "label": field.label, "max": field.max_length, "n": len(value)}
@@ -97,7 +103,7 @@ def _multi_choice_problem(field, value) -> str | None:
 
 def _not_a_choice(field, value) -> str:
     return _("“%(label)s”的值“%(value)s”不在可选项中（可选：%(options)s）。") % {
-        "label": field.label, "value": value, "options": "、".join(field.choices)}
+        "label": field.label, "value": value, "options": listing(field.choices)}
 
 
 CHECKS = {

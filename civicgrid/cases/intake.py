@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from civicgrid.core.http.grants import Grant
 from civicgrid.core.querysets import prefix_filter
-from civicgrid.core.validators import validate_id_number, validate_mainland_phone
+from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
 from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.codes import LEVEL_LENGTHS
@@ -33,7 +33,8 @@ from civicgrid.geo.models import Area, Boundary
 from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES, HEAD_ROLES, Role
 from civicgrid.orgs.scope import acts_at, node_prefixes
 
-from . import attachments, deadlines, signals
+from . import actors, attachments, deadlines, signals
+from .actors import Actor
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
 from .models.cases import ADDRESS_MAX, NAME_MAX, TITLE_MAX
@@ -109,7 +110,7 @@ def prepare_case(report: Report, user, now: datetime, limits=None, application=N
 def report_event(case: Case, report: Report, user, warning: str) -> CaseEvent:
     """上报, the first event on every case's timeline."""
     return CaseEvent(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
-                     actor_label=report_label(report, user), note=warning, created_at=case.reported_at)
+                     **report_label(report, user).stored(), note=warning, created_at=case.reported_at)
 
 
 # Staff who record matters: the centres' intake staff on every channel; on the grid channel (网格上报), grid
@@ -238,7 +239,11 @@ def _check_text(errors, key, value, limit, label) -> None:
 
 
 def _check_length(errors, key, value, limit, label) -> None:
-    if len(value or "") > limit:
+    """Within ``limit`` and without control characters (which no one types, and which XML cannot carry)."""
+    problem = control_problem(value, label)
+    if problem:
+        errors[key] = problem
+    elif len(value or "") > limit:
         errors[key] = _("%(label)s最多 %(limit)d 个字，现有 %(n)d 个。") % {"label": label, "limit": limit,
                                                                       "n": len(value)}
 
@@ -384,7 +389,6 @@ def format_number(prefix: str, day, sequence: int) -> str:
     return f"{prefix}-{day:%Y%m%d}-{sequence:05d}"
 
 
-def report_label(report: Report, user) -> str:
-    if staff_or_none(user):
-        return Channel(report.channel).label
-    return _("诉求人")
+def report_label(report: Report, user) -> Actor:
+    """Who reported, as the timeline shows it: the channel staff recorded it from, or the resident."""
+    return Actor(actors.CHANNEL, report.channel) if staff_or_none(user) else Actor(actors.RESIDENT)

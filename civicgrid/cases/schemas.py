@@ -132,7 +132,13 @@ class EventOut(Schema):
     label: str
     from_status: str
     to_status: str
-    actor_label: str
+    actor_label: str = Field(description="Who acted, as the timeline shows it in place of a name, in the "
+                                         "language of the request (Chinese by default).")
+    actor_role: str = Field(description="Who acted, as a code: a role (`dispatcher`, `grid_worker` …) or "
+                                        "`resident`, `system`, `channel`, `department`, `centre`; empty for an "
+                                        "event written before codes.")
+    actor_org: str = Field(description="The department, the centre's area or the grid acted for, as named (for "
+                                       "`channel`, the channel's code).")
     note: str
     data: dict[str, Any]
     assignment: int | None
@@ -181,7 +187,9 @@ class ReporterIn(Input):
     anonymous: bool = False
 
 
-ExtraValue = text(2000) | int | float | bool | list[text(200)] | None
+# Intake checks every extra value against its field and names the field by its label, control characters included;
+# checked here too, a text value would fail each member of the union, with as many messages.
+ExtraValue = text(2000, checked=False) | int | float | bool | list[text(200, checked=False)] | None
 
 
 class CaseIn(Input):
@@ -293,7 +301,8 @@ def attachment_out(attachment, number: str) -> dict:
 
 def event_out(event, number: str) -> dict:
     return {"id": event.pk, "action": event.action, "label": registry.label(event.action), "from_status": event.from_status,
-            "to_status": event.to_status, "actor_label": event.actor_label, "note": event.note,
+            "to_status": event.to_status, "actor_label": event.by, "actor_role": event.actor_role,
+            "actor_org": event.actor_org, "note": event.note,
             "data": event.data or {}, "assignment": event.assignment_id, "created_at": event.created_at,
             "attachments": [attachment_out(a, number) for a in event.attachments.all()]}
 

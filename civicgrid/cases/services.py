@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ValidationError
 
-from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES
+from civicgrid.core.validators import control_problem
 
-from . import attachments, registry, steps, workflow, writer
+from . import actors, attachments, registry, steps, workflow, writer
+from .actors import Actor
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
 from .workflow import Action, InvalidInput, StaleCase
@@ -153,42 +154,41 @@ def _lock_assignment(case: Case, assignment) -> Assignment | None:
 
 
 def _check_input(row: registry.Step, note: str, files: list) -> None:
-    label = row.label
-    if row.needs_note and not note:
-        raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": label}, {"note": _("请填写说明。")})
-    if len(note) > NOTE_MAX:
-        message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
-        raise InvalidInput(message, {"note": message})
+    _check_note(row, note)
     if row.needs_files and not files:
-        raise InvalidInput(_("“%(action)s”须上传现场照片。") % {"action": label}, {"files": _("请上传现场照片。")})
+        raise InvalidInput(_("“%(action)s”须上传现场照片。") % {"action": row.label}, {"files": _("请上传现场照片。")})
     problems = attachments.check(files)
     if problems:
         raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
 
 
-def actor_label(actor, assignment, case) -> str:
+def _check_note(row: registry.Step, note: str) -> None:
+    if row.needs_note and not note:
+        raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": row.label}, {"note": _("请填写说明。")})
+    message = control_problem(note, _("说明"))
+    if len(note) > NOTE_MAX:
+        message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
+    if message:
+        raise InvalidInput(message, {"note": message})
+
+
+def actor_label(actor, assignment, case) -> Actor:
     """Who acted, as residents see it instead of a name: the resident, the department, the grid worker,
     or the centre (or office) the actor belongs to, which may be above the case's own centre."""
     if actor == workflow.RESIDENT:
-        return _("诉求人")
+        return Actor(actors.RESIDENT)
     if actor == workflow.SYSTEM or actor is None:
-        return _("系统")
+        return Actor(actors.SYSTEM)
     scope = actor.scope
     departments = [g.department for g in scope.grants if g.department_id]
     if assignment is not None and assignment.department in departments:
-        return assignment.department.name
+        return Actor(actors.DEPARTMENT, assignment.department.name)
     grant = scope.deepest_area_grant(case.area_code)
-    if grant is None:
-        return departments[0].name if departments else _("%(area)s综治中心") % {"area": case.centre_area.name}
-    return _grant_label(grant)
-
-
-def _grant_label(grant) -> str:
-    if grant.role in GRID_ROLES:
-        return _("网格员（%(grid)s）") % {"grid": grant.area.name}
-    if grant.role in CENTRE_ROLES:
-        return _("%(area)s综治中心") % {"area": grant.area.name}
-    return f"{grant.area.name}{grant.get_role_display()}"
+    if grant is not None:
+        return Actor(grant.role, grant.area.name)
+    if departments:
+        return Actor(actors.DEPARTMENT, departments[0].name)
+    return Actor(actors.CENTRE, case.centre_area.name)
 
 
 def pending_approval(case: Case, kind: str, assignment=None) -> Approval | None:

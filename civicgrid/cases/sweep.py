@@ -21,15 +21,15 @@ own: marks, events and notices together or not at all.
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from civicgrid.notifications.choices import NoticeKind
 from civicgrid.notifications.services import notify
+from civicgrid.notifications.texts import Words
 
 from . import services, writer
 from .choices import ACTIVE_ASSIGNMENT_STATUSES, OPEN_STATUSES
 from .models import Assignment, Case, CaseEvent
-from .notices import centre_staff, department_staff
+from .notices import ASSIGNMENT_OVERDUE, CASE_OVERDUE, YELLOW_LIGHT, centre_staff, department_staff
 from .workflow import Action
 
 BATCH = 500
@@ -131,18 +131,17 @@ def is_yellow(assignment: Assignment, case: Case, now, reminded_at) -> bool:
     return reminded_at is None or reminded_at < assignment.started_at
 
 
-def case_notice(case: Case) -> tuple[str, str]:
-    return NoticeKind.OVERDUE, _("案件 %(number)s（%(status)s）已超期。") % {
-        "number": case.number, "status": case.get_status_display()}
+def case_notice(case: Case) -> tuple[str, Words]:
+    return NoticeKind.OVERDUE, CASE_OVERDUE(number=case.number, status=case.status)
 
 
-def assignment_notice(assignment: Assignment) -> tuple[str, str]:
-    return NoticeKind.OVERDUE, _("案件 %(number)s 已超过办理期限，请尽快处置。") % {"number": assignment.case.number}
+def assignment_notice(assignment: Assignment) -> tuple[str, Words]:
+    return NoticeKind.OVERDUE, ASSIGNMENT_OVERDUE(number=assignment.case.number)
 
 
-def reminder_notice(assignment: Assignment) -> tuple[str, str]:
-    return NoticeKind.REMINDER, _("催办提醒：案件 %(number)s 将于 %(due)s 到期，请抓紧办理。") % {
-        "number": assignment.case.number, "due": timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")}
+def reminder_notice(assignment: Assignment) -> tuple[str, Words]:
+    due = timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M")
+    return NoticeKind.REMINDER, YELLOW_LIGHT(number=assignment.case.number, due=due)
 
 
 class _StaffCache(dict):

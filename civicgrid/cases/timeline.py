@@ -1,7 +1,7 @@
 """What a resident sees of a case: the tracking page and Open311 both show exactly this.
 
 - the steps registered as ``public`` (``public_actions``), each as who did it (the department or the
-  centre, the event's ``actor_label``; never a staff member's name), the step's name and its time;
+  centre, the event's ``by``; never a staff member's name), the step's name and its time;
 - the text and the photos of the results (steps registered as ``result``: 处理反馈, 自行处置); no other notes;
 - nothing of requests and approvals (申请/审批 of 作废, 回退, 延时, 挂账), 督办, 催办, 超期 or 补充说明,
   which are the centre's own business (a remark may carry whatever its writer typed, names included).
@@ -10,6 +10,8 @@ Each step says what it did in words residents may read (``describe``); the spine
 """
 
 from django.utils.translation import gettext as _
+
+from civicgrid.core.wording import clauses, listing
 
 from . import registry
 from .choices import Satisfaction, Status
@@ -33,7 +35,7 @@ def public_timeline(case: Case) -> list[dict]:
 def _public_event(event: CaseEvent) -> dict:
     result = event.action in result_actions()
     return {
-        "at": event.created_at, "action": registry.label(event.action), "by": event.actor_label,
+        "at": event.created_at, "action": registry.label(event.action), "by": event.by,
         "detail": step_detail(event), "note": public_note(event),
         "files": list(event.attachments.all()) if result else [],
     }
@@ -51,12 +53,12 @@ def step_detail(event: CaseEvent) -> str:
 
 
 def dispatched(data: dict) -> str:
-    return "；".join(filter(None, [_("主办：%(d)s") % {"d": data.get("lead", "")},
-                                   _("协办：%(d)s") % {"d": "、".join(data["co"])} if data.get("co") else ""]))
+    return clauses([_("主办：%(d)s") % {"d": data.get("lead", "")},
+                    _("协办：%(d)s") % {"d": listing(data["co"])} if data.get("co") else ""])
 
 
 def summoned(data: dict) -> str:
-    return _("增派：%(d)s") % {"d": "、".join(data.get("co", []))}
+    return _("增派：%(d)s") % {"d": listing(data.get("co", []))}
 
 
 def escalated(data: dict) -> str:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from civicgrid.orgs.models import Department
 
 from . import attachments, deadlines, registry, signals
+from .actors import Actor
 from .choices import OPEN_STATUSES, ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent, CaseFollower
 from .routing import serving_departments
@@ -90,7 +91,7 @@ class Work:
     lapse: list = field(default_factory=list)
     from_status: str = ""
     to_status: str = ""
-    label: str = ""
+    label: Actor | None = None
 
     def __post_init__(self):
         self.action = self.action or self.row.action
@@ -208,7 +209,7 @@ def _insert_or_update(model, records: list, fields) -> None:
 
 def event_for(work: Work) -> CaseEvent:
     return CaseEvent(case=work.case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
-                     actor_label=work.label, from_status=work.from_status, to_status=work.to_status,
+                     **work.label.stored(), from_status=work.from_status, to_status=work.to_status,
                      note=work.note, data=ids(work.data), created_at=work.now)
 
 

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from . import logins
 from .choices import Action, CalendarSource
@@ -12,6 +14,10 @@ from .models import AccessLog, CalendarDay, LoginLockout, WorkingHours
 admin.site.login_form = AdminLoginForm
 
 WEEKDAYS = (_("星期一"), _("星期二"), _("星期三"), _("星期四"), _("星期五"), _("星期六"), _("星期日"))
+
+admin.site.site_header = _("civicgrid 后台管理")
+admin.site.site_title = _("civicgrid 后台管理")
+admin.site.index_title = _("系统管理")
 
 
 @admin.register(CalendarDay)
@@ -109,3 +115,23 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """后台任务 as the package shows them, with the columns it names in plain English strings translated."""
+
+    list_display = ("id", "task", "status", "enqueued_at", "started_at", "finished_at", "priority", "queue_name")
+
+    @admin.display(description=_("任务"))
+    def task(self, result: DBTaskResult) -> str:
+        return result.task_name
+
+    @admin.display(description=_("错误堆栈"))
+    def formatted_traceback(self, result: DBTaskResult) -> str:
+        return super().formatted_traceback(result)
+
+    @admin.display(description=_("最早执行时间"))
+    def display_run_after(self, result: DBTaskResult):
+        return super().display_run_after(result)

@@ -32,12 +32,15 @@ class Written:
     def __call__(self):
         self.kept = True
 
-    def undone(self) -> bool:
-        """Whether the work that wrote the file rolled back: its marker has not run and Django dropped it."""
+    def undone(self, waiting: dict[str, set[int]]) -> bool:
+        """Whether the work that wrote the file rolled back: its marker has not run and Django dropped it
+        (``waiting``: the ids of each connection's hooks still to run, read once per sweep)."""
         connection = connections[self.using]
         if not connection.in_atomic_block:
             return True
-        return all(hook is not self for _savepoints, hook, _robust in connection.run_on_commit)
+        if self.using not in waiting:
+            waiting[self.using] = {id(hook) for _savepoints, hook, _robust in connection.run_on_commit}
+        return id(self) not in waiting[self.using]
 
 
 def _pending() -> list[Written]:
@@ -58,11 +61,11 @@ def written(storage, name: str, using: str = DEFAULT_DB_ALIAS) -> None:
 
 def sweep(**_signal) -> None:
     """Forget the files whose transaction committed, and remove those whose work was rolled back."""
-    left = []
+    left, waiting = [], {}
     for entry in _pending():
         if entry.kept:
             continue
-        if entry.undone():
+        if entry.undone(waiting):
             _remove(entry)
         else:
             left.append(entry)

@@ -1,5 +1,5 @@
-"""The sign-in forms of the staff login page and the admin, throttled by ``civicgrid.core.logins``, and the
-access log's filters (访问日志): every value optional; a wrong one is shown and left out."""
+"""What forms of every app share (a date range), the sign-in forms of the staff login page and the admin,
+throttled by ``civicgrid.core.logins``, and the access log's filters (访问日志)."""
 
 from datetime import date
 
@@ -8,11 +8,33 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import logins
 from .calendar import YEARS
 from .choices import AccessAction
+
+
+class DateRangeMixin:
+    """A form with a from–to pair of dates (``date_range``, the start's field then the end's). An end before
+    the start matches nothing: it is an error on the end's field, shown in the user's language, and neither
+    date narrows the list, instead of a silently empty one."""
+
+    date_range = ("date_from", "date_to")
+
+    def clean(self):
+        data = super().clean()
+        start_field, end_field = self.date_range
+        start, end = data.get(start_field), data.get(end_field)
+        if start and end and end < start:
+            self.add_error(end_field, reversed_range(start, end))
+            data.pop(start_field, None)
+        return data
+
+
+def reversed_range(start, end) -> str:
+    return gettext("结束日期 %(end)s 早于开始日期 %(start)s，请检查起止日期。") % {"start": start, "end": end}
 
 
 class Throttled:
@@ -56,21 +78,15 @@ def _date(label) -> forms.DateField:
                            widget=forms.DateInput(attrs={**SMALL, "type": "date"}))
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(DateRangeMixin, forms.Form):
+    """The access log's filters: every value optional; a wrong one is shown and left out."""
+
     username = forms.CharField(label=_("用户名"), max_length=150, required=False, widget=forms.TextInput(SMALL))
     record = forms.CharField(label=_("案件编号"), max_length=100, required=False, widget=forms.TextInput(SMALL))
     action = forms.ChoiceField(label=_("操作"), required=False, choices=[("", _("全部操作")), *AccessAction.choices],
                                widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
     date_from = _date(_("日期自"))
     date_to = _date(_("至"))
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("“至”的日期（%(end)s）早于“自”的日期（%(start)s），请改正日期范围。") % {
-                "end": end.isoformat(), "start": start.isoformat()})
-        return data
 
     def filters(self) -> dict:
         """The valid values; the invalid ones are left out (and shown as errors on the form)."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .choices import CalendarSource
 from .models import CalendarDay
+from .wording import listing
 
 # Cases older than this are closed; seeding earlier years would only add rows nobody reads.
 FIRST_YEAR = 2024
@@ -41,7 +42,7 @@ def check_known(years: list[int]) -> None:
     unknown = sorted(set(years) - set(package_years()))
     if unknown:
         raise UnknownYears(_("chinese-calendar %(version)s 没有 %(years)s 年的节假日安排：请升级该软件包，或在管理后台录入。") % {
-            "version": chinese_calendar.__version__, "years": "、".join(map(str, unknown)),
+            "version": chinese_calendar.__version__, "years": listing(unknown),
         })
 
 
@@ -80,7 +81,7 @@ def save_day(row: CalendarDay | None, day: date, workday: bool, name: str) -> st
 
 def summary(years: list[int], counts: Counter) -> str:
     values = {key: counts[key] for key in ("created", "updated", "deleted", "unchanged", "kept")}
-    values["years"] = "、".join(map(str, years))
+    values["years"] = listing(years)
     if counts["created"] or counts["updated"] or counts["deleted"]:
         text = _("%(years)s 年：新建 %(created)d 天，更新 %(updated)d 天，删除 %(deleted)d 天，未变 %(unchanged)d 天。")
     else:

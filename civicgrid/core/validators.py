@@ -1,8 +1,9 @@
-"""Validators for personal identifiers (DESIGN.md, "Personal data")."""
+"""Validators for personal identifiers (DESIGN.md, "Personal data"), and for characters no text may hold."""
 
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 _PHONE = re.compile(r"^1[3-9]\d{9}$")
@@ -55,3 +56,31 @@ def mask_id_number(value: str) -> str:
     if len(value) < 10:
         return "*" * len(value)
     return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"
+
+
+# Control characters but tab and newlines, DEL, lone surrogates and the non-characters U+FFFE/U+FFFF: no form
+# field needs them, XML 1.0 cannot carry most of them (an answer holding one is not well-formed), and a database
+# cannot store some. Refused on the way in (``control_character``); stripped on the way out (``strip_control``).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_character(value: str) -> str | None:
+    """The first such character of ``value`` as it is named in a message (``U+0007``), or None."""
+    found = CONTROL_CHARACTERS.search(value or "")
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def control_problem(value: str, label: str = "") -> str | None:
+    """What to tell whoever typed ``value`` (the field's ``label`` first) when it holds such a character."""
+    character = control_character(value)
+    if character is None:
+        return None
+    if label:
+        return gettext("%(label)s含有不允许的控制字符（%(character)s），请删除后再提交。") % {
+            "label": label, "character": character}
+    return gettext("含有不允许的控制字符（%(character)s），请删除后再提交。") % {"character": character}
+
+
+def strip_control(value: str) -> str:
+    """``value`` without the characters above: for text written out (XML) that may have been stored earlier."""
+    return CONTROL_CHARACTERS.sub("", value)

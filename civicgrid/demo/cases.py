@@ -13,8 +13,9 @@ a test compares the rows the two leave.
 
 The notices and SMS a step sends after its commit are not sent for steps replayed from the past: thousands
 of stale messages to made-up phones help nobody. Afterwards the notices for the work waiting now are
-written from the timeline, dated when the step happened. Everything is drawn from one seeded RNG, so a
-load is deterministic for a given ``now``.
+written from the timeline, dated when the step happened. Everything is drawn from one seeded RNG (the
+values of a case's extra fields from one seeded by the case's place in the load, so that adding a field
+changes no other case), so a load is deterministic for a given ``now``.
 """
 
 import heapq
@@ -66,6 +67,7 @@ from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Department
 
 from . import staffing, texts
+from .fields import sample_values
 from .people import CITY, GRID, TOWNSHIP
 
 DEFAULT_COUNT = 1500
@@ -377,6 +379,7 @@ def _copy_matter(plan: Plan, original: Plan, hours: float) -> None:
     """The twin reports the same matter a few hours later, in words of its own; the centre will merge it."""
     plan.reported_at = original.reported_at + timedelta(hours=hours)
     plan.report.category, plan.report.title = original.report.category, original.report.title
+    plan.report.extra = dict(original.report.extra)
     plan.report.description = "又有居民反映：" + original.report.description
     plan.report.longitude, plan.report.latitude = original.report.longitude, original.report.latitude
     plan.fate, plan.twin_of = "merged", original.index
@@ -392,7 +395,8 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
         channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
     priority = _priority(category, kind, rng)
     report = Report(category=category, title=title, description=description, channel=channel,
-                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority)
+                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority,
+                    extra=sample_values(category, random.Random(f"extra-{index}"), reported_at))
     if grid:
         report.longitude, report.latitude = _point_in(world.outlines[grid], rng)
     _reporter(report, kind, channel, applicant, county, rng)

@@ -34,6 +34,7 @@ class GridIndex:
         self.tree = shapely.STRtree(self.geometries)
         self.region_name = region_name
         self.region_code = region_code
+        self._positions: dict[str, int] | None = None  # made when a centre is first asked for
 
     def __len__(self):
         return len(self.codes)
@@ -54,6 +55,17 @@ class GridIndex:
     def locate_one(self, lon: float, lat: float) -> str | None:
         hits = self.tree.query(shapely.Point(lon, lat), predicate="intersects")
         return self.codes[hits.min()] if len(hits) else None
+
+    def centre(self, code: str) -> tuple[float, float] | None:
+        """(lon, lat) of a point inside the grid (GEOS's interior point: the middle of a square or of a convex
+        outline), where a map may show a matter without telling where exactly it is; None for a code not here."""
+        if self._positions is None:
+            self._positions = {grid: position for position, grid in enumerate(self.codes)}
+        position = self._positions.get(code)
+        if position is None:
+            return None
+        point = shapely.point_on_surface(self.geometries[position])
+        return point.x, point.y
 
 
 @dataclass

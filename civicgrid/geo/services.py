@@ -12,6 +12,7 @@ from civicgrid.core.choices import Action
 
 from . import codes
 from .choices import FIFTH_LEVEL_KINDS, FOURTH_LEVEL_KINDS, AreaLevel, UnitKind
+from .codes import LEVEL_LENGTHS
 from .models import Area
 
 
@@ -52,6 +53,32 @@ def household_total(area: Area) -> int:
         return area.households
     units = Area.objects.filter(code__startswith=area.code, level=AreaLevel.UNIT)
     return units.aggregate(total=Sum("households"))["total"] or 0
+
+
+def crumbs(user, area: Area) -> list[tuple[Area, bool]]:
+    """The area's ancestors from the province down, each with whether ``user``'s scope reaches it: only
+    those are linked to the area browser (the rest would answer 404)."""
+    return [(ancestor, user.scope.covers(ancestor.code)) for ancestor in area.ancestors()]
+
+
+def where_the_grids_are() -> list[Area]:
+    """The top nodes of the grids: from each province holding grids down, while a single child holds all of
+    that province's grids (榆林市 when every grid is there). Without grids, the tree's own top nodes."""
+    communities = set(Area.objects.filter(level=AreaLevel.GRID).order_by()
+                      .values_list(Substr("code", 1, LEVEL_LENGTHS[AreaLevel.COMMUNITY]), flat=True).distinct())
+    if not communities:
+        return list(Area.objects.filter(parent__isnull=True))
+    tops = [_descend(province, communities) for province in {code[:2] for code in communities}]
+    return list(Area.objects.filter(code__in=tops))
+
+
+def _descend(code: str, communities: set[str]) -> str:
+    for length in (4, 6, 9, 12):
+        below = {community[:length] for community in communities if community.startswith(code)}
+        if len(below) > 1:
+            return code
+        code = below.pop()
+    return code
 
 
 def grid_count(area: Area) -> int:

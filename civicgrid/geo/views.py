@@ -20,10 +20,14 @@ def _scoped_area(request, code: str) -> Area:
 
 @login_required
 def area_index(request):
-    roots = request.user.scope.roots()
-    if len(roots) == 1:
+    """The user's top nodes (their own node at once when there is one); a superuser's where the grids are,
+    then every top node of the tree."""
+    user = request.user
+    roots = user.scope.home()
+    if len(roots) == 1 and not user.is_superuser:
         return redirect("geo:area", code=roots[0].code)
-    return render(request, "geo/area_roots.html", {"roots": roots})
+    tree = user.scope.roots() if user.is_superuser else roots
+    return render(request, "geo/area_roots.html", {"roots": roots, "others": tree if tree != roots else []})
 
 
 @login_required
@@ -31,7 +35,7 @@ def area_detail(request, code):
     area = _scoped_area(request, code)
     context = {
         "area": area,
-        "ancestors": area.ancestors(),
+        "crumbs": services.crumbs(request.user, area),
         "children": services.children_figures(area),
         "households": services.household_total(area),
         "grids": services.grid_count(area),

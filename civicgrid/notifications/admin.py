@@ -66,8 +66,13 @@ class ReadFilter(admin.SimpleListFilter):
 
 @admin.register(Notice)
 class NoticeAdmin(ViewOnlyAdmin):
-    list_display = ("created_at", "recipient", "kind", "case", "text", "read_at")
+    list_display = ("created_at", "recipient", "kind", "case", "message", "read_at")
     list_filter = ("kind", ReadFilter)
     list_select_related = ("recipient", "case")
     search_fields = ("recipient__username", "recipient__display_name", "=case__number")
-    fields = ("recipient", "kind", "case", "text", "created_at", "read_at")
+    fields = ("recipient", "kind", "case", "message", "code", "params", "created_at", "read_at")
+    readonly_fields = ("message",)
+
+    @admin.display(description=_("内容"))
+    def message(self, notice: Notice) -> str:
+        return notice.message

@@ -5,6 +5,7 @@ application is refused.
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
@@ -24,7 +25,12 @@ class NoticeOut(Schema):
     id: int
     kind: str
     kind_label: str
-    text: str
+    text: str = Field(description="What the notice says, in the language of the request (Accept-Language; "
+                                  "Chinese by default).")
+    code: str = Field(description="The wording's code, e.g. `case.overdue`; empty for a notice written before "
+                                  "codes or as free text.")
+    params: dict[str, Any] = Field(description="The wording's parameters: case number, title, and codes such "
+                                               "as a status or a kind of request.")
     case: str | None = Field(description="The case number, if the notice is about a case.")
     created_at: datetime
     read_at: datetime | None
@@ -54,9 +60,9 @@ def _staff(request):
 
 
 def out(notice: Notice) -> dict:
-    return {"id": notice.pk, "kind": notice.kind, "kind_label": notice.get_kind_display(), "text": notice.text,
-            "case": notice.case.number if notice.case_id else None, "created_at": notice.created_at,
-            "read_at": notice.read_at}
+    return {"id": notice.pk, "kind": notice.kind, "kind_label": notice.get_kind_display(), "text": notice.message,
+            "code": notice.code, "params": notice.params, "case": notice.case.number if notice.case_id else None,
+            "created_at": notice.created_at, "read_at": notice.read_at}
 
 
 @router.get("", response=with_errors({200: NoticeList}), summary="The caller's notices, newest first")

@@ -3,12 +3,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import channels
+from . import channels, texts
 from .choices import DeliveryStatus, NoticeKind
 
 
 class Notice(models.Model):
-    """站内通知: a message to one staff member in civicgrid itself (new task, reminder, approval waiting)."""
+    """站内通知: a message to one staff member in civicgrid itself (new task, reminder, approval waiting).
+
+    What it says is a registered wording's ``code`` and its ``params``, put into words in the reader's language
+    when shown (``message``); ``text`` keeps the words in the site's language, which is all a notice written
+    before codes has (``texts``).
+    """
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE,
                                   related_name="notices")
@@ -16,6 +21,8 @@ class Notice(models.Model):
     case = models.ForeignKey("cases.Case", verbose_name=_("案件"), null=True, blank=True, on_delete=models.CASCADE,
                              related_name="notices")
     text = models.CharField(_("内容"), max_length=500)
+    code = models.CharField(_("内容代码"), max_length=64, blank=True)
+    params = models.JSONField(_("内容参数"), default=dict, blank=True)
     created_at = models.DateTimeField(_("时间"), default=timezone.now)
     read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
 
@@ -26,7 +33,12 @@ class Notice(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at", "-created_at"], name="notices_inbox")]
 
     def __str__(self):
-        return self.text
+        return self.message
+
+    @property
+    def message(self) -> str:
+        """What the notice says, in the active language."""
+        return texts.render(self.code, self.params, self.text)
 
 
 class OutboxMessage(models.Model):

@@ -10,18 +10,30 @@ from django.utils import timezone
 from . import outbox
 from .choices import Channel
 from .models import Notice, OutboxMessage
+from .texts import Words
 
 
-def notify(recipients, kind: str, text: str, case=None) -> list[Notice]:
+def notify(recipients, kind: str, text: Words | str, case=None) -> list[Notice]:
     """One notice per distinct recipient (Staff objects or ids)."""
     return Notice.objects.bulk_create(notices(recipients, kind, text, case))
 
 
-def notices(recipients, kind: str, text: str, case=None, at=None) -> list[Notice]:
-    """The notices ``notify`` writes, unwritten: a batch writes many at once, dated ``at`` (default: now)."""
+def notices(recipients, kind: str, text: Words | str, case=None, at=None) -> list[Notice]:
+    """The notices ``notify`` writes, unwritten: a batch writes many at once, dated ``at`` (default: now).
+
+    ``text`` is a registered wording with its parameters (``texts``), shown in each reader's language; a plain
+    string is shown as it is, to everyone."""
     ids = dict.fromkeys(getattr(r, "pk", r) for r in recipients)
     at = at or timezone.now()
-    return [Notice(recipient_id=pk, kind=kind, text=text[:500], case=case, created_at=at) for pk in ids]
+    code, params, stored = _stored(text)
+    return [Notice(recipient_id=pk, kind=kind, text=stored, code=code, params=params, case=case, created_at=at)
+            for pk in ids]
+
+
+def _stored(text: Words | str) -> tuple[str, dict, str]:
+    if isinstance(text, Words):
+        return text.code, text.params, text.in_site_language()[:500]
+    return "", {}, str(text)[:500]
 
 
 def send(channel: str, recipient: str, body: str, subject: str = "") -> OutboxMessage | None:

@@ -9,9 +9,9 @@ from .services import forget, set_published
 class ServiceAdmin(admin.ModelAdmin):
     """Administrators choose which categories Open311 clients see, and under which codes."""
 
-    list_display = ["service_code", "category", "group", "published", "ordering"]
-    list_editable = ["published", "ordering"]
-    list_filter = ["published", "group"]
+    list_display = ["service_code", "category", "group", "published", "public", "public_description", "ordering"]
+    list_editable = ["published", "public", "public_description", "ordering"]
+    list_filter = ["published", "public", "group"]
     search_fields = ["service_code", "category__name", "category__code", "group", "keywords"]
     autocomplete_fields = ["category"]
     actions = ["publish", "withdraw"]

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.validators import control_character, control_problem, strip_control
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 ATTRIBUTE = re.compile(r"attribute\[([^\[\]]{1,50})\](\[\])?")
@@ -54,7 +55,7 @@ def query_pairs(request) -> list[tuple[str, str]]:
 def collect(pairs, allowed: set[str], attributes: bool = False) -> tuple[dict, dict]:
     """({name: value} of the allowed parameters, {code: value or [values]} of ``attribute[...]``).
 
-    Unknown names, repeated single parameters and values with NUL characters are refused together."""
+    Unknown names, repeated single parameters and control characters are refused together."""
     fields, extra, problems = {}, {}, []
     for name, value in pairs:
         problem = _value_problem(name, value)
@@ -75,8 +76,10 @@ def collect(pairs, allowed: set[str], attributes: bool = False) -> tuple[dict, d
 
 
 def _value_problem(name: str, value: str) -> str | None:
-    if "\x00" in name or "\x00" in value:
-        return _("参数 %(name)s 含有不允许的字符。") % {"name": name.replace("\x00", "")[:50]}
+    """Control characters in any parameter (the ids a client sends are stored and written back, in XML too)."""
+    problem = control_problem(name + value, _("参数 %(name)s ") % {"name": strip_control(name)[:50]})
+    if problem:
+        return problem
     if len(value) > VALUE_MAX:
         return _("参数 %(name)s 过长。") % {"name": name[:50]}
     return None
@@ -94,8 +97,8 @@ def _add_attribute(extra: dict, code: str, many: bool, value: str) -> list[str]:
 
 
 def path_id(value: str, limit: int):
-    """An id from the URL; one that cannot be stored (too long, a NUL) is simply not found."""
-    if "\x00" in value or len(value) > limit:
+    """An id from the URL; one that cannot be stored (too long, a control character) is simply not found."""
+    if control_character(value) or len(value) > limit:
         raise Http404
     return value
 

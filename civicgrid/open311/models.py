@@ -13,7 +13,9 @@ class Service(models.Model):
     """Open311 服务: a category published to Open311 clients under a service code an administrator chooses.
 
     Only published services are listed, filed under and shown in ``GET requests``: matters of other
-    categories (disputes, petitions, …) never leave civicgrid through Open311.
+    categories (disputes, petitions, …) never leave civicgrid through Open311. The requests of a ``public``
+    service may be read without a key, as a public map shows them (``present.public_request``): everyday
+    matters such as street lights and roads, never those about people.
     """
 
     category = models.OneToOneField("cases.Category", verbose_name=_("事项分类"), on_delete=models.CASCADE,
@@ -21,6 +23,13 @@ class Service(models.Model):
     service_code = models.CharField(_("服务代码"), max_length=SERVICE_CODE_MAX, unique=True,
                                     validators=[validate_service_code])
     published = models.BooleanField(_("发布"), default=True)
+    public = models.BooleanField(
+        _("公开查询"), default=False,
+        help_text=_("不带 api_key 也可查询此服务的请求（如公开地图）：只显示服务、状态、所在网格或街道、时间，"
+                    "以及去除电话、证件号和姓名后的描述。涉及个人的事项（纠纷、信访、家庭、社保等）请勿公开。"))
+    public_description = models.BooleanField(
+        _("公开描述"), default=True,
+        help_text=_("公开查询时是否显示描述（已去除电话、证件号和姓名）。描述常提到他人时（如噪音、邻里）请取消。"))
     group = models.CharField(_("分组"), max_length=100, blank=True)
     keywords = models.CharField(_("关键词"), max_length=200, blank=True, help_text=_("以逗号分隔。"))
     description = models.TextField(_("说明"), blank=True)

@@ -3,10 +3,16 @@
 value is ``None`` (an empty element in XML), so both formats say the same.
 
 Nothing personal leaves here: no reporter's name, phone or ID number, no staff member's name; a case
-shows what the tracking page shows its reporter (``cases.timeline``), plus its description.
+shows what the tracking page shows its reporter (``cases.timeline``), plus its description. Read without a
+key (a public service's request), a case shows only what a public map would: its service and state, its
+grid (the grid's centre, its name and street) and times, and its description with phone and ID numbers and
+names taken out (``core.redaction``), or none where the service says so.
 """
 
-from django.db.models import Prefetch
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,12 +21,17 @@ from civicgrid.cases.choices import AssignmentRole, AssignmentStatus, FieldType,
 from civicgrid.cases.models import Assignment, Case, CaseEvent, CategoryField
 from civicgrid.cases.timeline import explanations, public_actions, public_note, result_actions, step_detail
 from civicgrid.cases.workflow import Action
+from civicgrid.core.redaction import redact
+from civicgrid.core.wording import clauses
+from civicgrid.geo.choices import AreaLevel
+from civicgrid.geo.locator import get_index
 
 from .services import open_or_closed
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ["application/json", "text/xml"]
 SHORT_TEXT = 200
+PUBLIC_DECIMALS = 2  # about a kilometre: where a case has no grid, a public reading shows its point no finer
 DATATYPES = {FieldType.NUMBER: "number", FieldType.DATE: "datetime", FieldType.CHOICE: "singlevaluelist",
              FieldType.MULTI_CHOICE: "multivaluelist"}
 
@@ -81,6 +92,8 @@ def datatype(field) -> str:
 
 
 def datatype_description(field) -> str:
+    if field.field_type == FieldType.NUMBER:
+        return _("数字，如 12 或 3.5")
     if field.field_type == FieldType.DATE:
         return _("日期，如 2026-11-21")
     if field.field_type == FieldType.TEXT and field.max_length:
@@ -91,6 +104,16 @@ def datatype_description(field) -> str:
 
 
 # ---- requests ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Reading:
+    """The requests a caller may read (``cases``), how a page of them is read for showing (``load``, before the
+    page is cut) and how the page is shown (``show``): in full for a key of the area, or as on a public map."""
+
+    cases: QuerySet
+    load: Callable[[QuerySet], QuerySet]
+    show: Callable[[QuerySet], list[dict]]
+
 
 def with_details(cases):
     """The cases with all a request shows, in a fixed number of queries whatever their number."""
@@ -122,6 +145,48 @@ def request(case: Case, notices: dict) -> dict:
     }
 
 
+def with_public_details(cases):
+    """The cases with their service and their grid's street (township) and county, in one query."""
+    return cases.select_related("category__open311_service", "area__parent__parent__parent")
+
+
+def public_requests(cases) -> list[dict]:
+    index = get_index()
+    return [public_request(case, index) for case in cases]
+
+
+def public_request(case: Case, index) -> dict:
+    """What a public map shows of a request: no notes, no department, no photo, no exact place."""
+    service = case.category.open311_service
+    lon, lat = public_point(case, index)
+    shown = redact(case.description, [case.reporter_name]) if service.public_description else ""
+    return {
+        "service_request_id": case.number, "status": open_or_closed(case.status), "status_notes": None,
+        "service_name": case.category.name, "service_code": service.service_code, "description": text(shown),
+        "agency_responsible": None, "service_notice": None, "requested_datetime": iso(case.reported_at),
+        "updated_datetime": iso(case.updated_at), "expected_datetime": None, "address": public_address(case.area),
+        "address_id": None, "zipcode": None, "lat": lat, "long": lon, "media_url": None,
+    }
+
+
+def public_point(case: Case, index) -> tuple[float | None, float | None]:
+    """The centre of the case's grid; a case placed above the grids (by address) shows its point rounded."""
+    centre = index.centre(case.area_code) if case.area.level == AreaLevel.GRID else None
+    if centre is not None:
+        return round(centre[0], 6), round(centre[1], 6)
+    if case.longitude is None or case.latitude is None:
+        return None, None
+    return round(case.longitude, PUBLIC_DECIMALS), round(case.latitude, PUBLIC_DECIMALS)
+
+
+def public_address(area) -> str:
+    """榆阳区鼓楼街道鸳鸯湖第1网格: the grid with its street (乡镇街道) and county; above the grids, the area's name."""
+    if area.level != AreaLevel.GRID:
+        return area.name
+    township = area.parent.parent
+    return f"{township.parent.name}{township.name}{area.name}"
+
+
 def status_notes(case: Case, notices: dict) -> str:
     """The latest result residents may read (or the case it was merged into); why a voided case ended."""
     if case.open311_notes:
@@ -146,7 +211,7 @@ def update(event: CaseEvent) -> dict:
 
 def update_text(event: CaseEvent) -> str:
     """``处理反馈（市城管局）：已清理``: the step, who took it, and what residents may read of it."""
-    label = registry.label(event.action)
-    head = f"{label}（{event.actor_label}）" if event.actor_label else label
-    rest = "；".join(filter(None, [step_detail(event), public_note(event)]))
-    return f"{head}：{rest}" if rest else head
+    label, by = registry.label(event.action), event.by
+    head = _("%(step)s（%(by)s）") % {"step": label, "by": by} if by else label
+    rest = clauses([step_detail(event), public_note(event)])
+    return _("%(head)s：%(rest)s") % {"head": head, "rest": rest} if rest else head

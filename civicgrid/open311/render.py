@@ -3,13 +3,16 @@ specification gives them: a list of ``{code, description}``, or ``<errors><error
 
 Both formats are made from the same Python values: a list of dicts (or one dict, for ``discovery``
 and a service definition). In XML a list inside an item repeats its singular element
-(``<attributes><attribute>…``), ``None`` is an empty element and booleans are ``true``/``false``.
+(``<attributes><attribute>…``), ``None`` is an empty element and booleans are ``true``/``false``; characters
+XML 1.0 cannot carry are left out, so every answer is well-formed.
 """
 
 from xml.etree import ElementTree
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+
+from civicgrid.core.validators import strip_control
 
 XML_TYPE = "text/xml; charset=utf-8"
 # The element each list's members get in XML, as the specification names them.
@@ -51,9 +54,11 @@ def _fill(element, name: str, value) -> None:
 
 
 def _text(value) -> str:
+    """Text XML can carry: rows written before control characters were refused may still hold them, and one
+    such character makes the whole answer unreadable to a strict parser."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return strip_control(str(value))
 
 
 def errors_response(request, status: int, description, headers: dict | None = None) -> HttpResponse:

@@ -77,18 +77,20 @@ def forget() -> None:
 
 
 @transaction.atomic
-def publish_defaults() -> int:
-    """Publish the default set where a category exists and has no service yet; the number published."""
+def publish_defaults(branches=DEFAULT_BRANCHES, choose=None) -> int:
+    """Publish the leaves of ``branches`` (the default set unless given) where a category exists and has no
+    service yet; ``choose(path)`` gives a new service's further settings (``public`` …), which are otherwise the
+    model's defaults: not public. The number published."""
     by_path = categories_by_path()
     taken = set(Service.objects.values_list("category_id", flat=True))
     start = Service.objects.count()
     made = 0
-    for branch, names in DEFAULT_BRANCHES:
+    for branch, names in branches:
         for path, category in _leaves(by_path, branch, names):
             if category.pk in taken:
                 continue
             publish(category, group=branch[-1], keywords=",".join(path), description=" › ".join(path),
-                    ordering=start + made + 1)
+                    ordering=start + made + 1, **(choose(path) if choose else {}))
             made += 1
     return made
 
@@ -130,6 +132,11 @@ def visible_cases(application: ClientApplication):
     of published services only: other matters (disputes, petitions) never leave through Open311."""
     principal = Principal(user=application.staff, application=application)
     return principal.restrict(Case.objects.all()).public()
+
+
+def public_cases():
+    """The cases anyone may read without a key, anywhere: of published services an administrator made public."""
+    return Case.objects.public().filter(category__open311_service__public=True)
 
 
 @dataclass

@@ -2,14 +2,18 @@
 
 Each view reads its input (``inputs``), asks the services (``services``: the same ``file_case`` and
 ``transition`` the web pages use) and writes the answer (``present`` → ``render``). Every refusal is
-an Open311 error: 404 for unknown ids (and for cases outside the key's area: they do not exist for it),
-403 for a missing, unknown or revoked key or a missing grant, 429 past the key's rate, 413 for a body
-too large, 400 for anything else wrong with the input; nothing is written and never a 500.
+an Open311 error: 404 for unknown ids (and for cases outside the key's area, or not public without a key:
+they do not exist for the caller), 403 for an unknown or revoked key, a missing one where one is needed or
+a missing grant, 429 past a rate, 413 for a body too large, 400 for anything else wrong with the input;
+nothing is written and never a 500.
 
 Decisions where the specification leaves a choice:
-- ``GET requests`` and ``servicerequestupdates`` need a key with the grant ``read`` (the specification
-  lets a jurisdiction require keys). Residents write descriptions for the centre, not for the world,
-  and they often name places and people; a key also bounds what is read to the application's area.
+- ``GET requests`` and ``GET requests/{id}`` read with a key granted ``read`` show the requests of the key's
+  area in full. Without a key (the specification makes reads keyless, and read-only clients send none)
+  they show only the services an administrator made public (street lights, roads: never matters about
+  people), as a public map would: the grid instead of the point, no notes, no photo, and the description
+  with phone and ID numbers and names taken out, or none. Residents write descriptions for the centre,
+  not for the world. ``servicerequestupdates`` needs a key with ``read``.
   No reporter's name, phone or ID number, no staff name appears anywhere in Open311 output.
 - ``service_request_id`` is the case number (610802-20261121-00042): the number residents are told.
 - A request is filed at once, so ``POST requests`` answers with its ``service_request_id``; it also
@@ -23,6 +27,7 @@ Decisions where the specification leaves a choice:
 
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import (
     RequestDataTooBig,
     SuspiciousOperation,
@@ -101,7 +106,7 @@ def _refusal(request, error: Exception):
     if isinstance(error, RequestDataTooBig):
         return errors_response(request, 413, _("请求内容过大。"))
     if isinstance(error, Http404):
-        return errors_response(request, 404, _("没有找到，或不在此客户端应用的范围内。"))
+        return errors_response(request, 404, _("没有找到，或不在您可以查看的范围内。"))
     if isinstance(error, WorkflowError):
         return errors_response(request, 403 if isinstance(error, NotAllowed) else 400, _messages(error))
     if isinstance(error, SuspiciousOperation):  # too many fields, and the like
@@ -121,15 +126,41 @@ def _parameter(key: str) -> str:
     return PARAMETERS.get(key, key)
 
 
+def caller(request, fields: dict):
+    """The calling application, counted against its rate; None when no key is given, 403 for a bad one."""
+    raw = fields.get("api_key") or request.headers.get("X-Api-Key", "")
+    found = keys.find_application(raw) if raw else None
+    if raw and found is None:
+        raise _no_key()
+    if found is not None:
+        ratelimit.check_key(request, f"app:{found.pk}", found.rate_per_minute)
+    return found
+
+
+def _no_key() -> Refusal:
+    return Refusal(403, _("缺少 api_key，或 api_key 无效、已吊销。"))
+
+
 def application(request, fields: dict, grant: str):
-    """The calling application, counted against its rate; 403 without a good key or without ``grant``."""
-    found = keys.find_application(fields.get("api_key") or request.headers.get("X-Api-Key", ""))
+    """The calling application; 403 without a good key or without ``grant``."""
+    found = caller(request, fields)
     if found is None:
-        raise Refusal(403, _("缺少 api_key，或 api_key 无效、已吊销。"))
-    ratelimit.check_key(request, f"app:{found.pk}", found.rate_per_minute)
+        raise _no_key()
     if not found.may(grant):
         raise Refusal(403, _("此客户端应用未获授权：%(grant)s。") % {"grant": Grant(grant).label})
     return found
+
+
+def reading(request, fields: dict) -> present.Reading:
+    """A key granted ``read`` reads its area's requests in full. Without a key, or with one not granted ``read``,
+    anyone reads the public services' requests as a public map shows them; keyless reads are counted per address
+    (``CIVICGRID_OPEN311_PUBLIC_RATE``), keyed ones against their key."""
+    app = caller(request, fields)
+    if app is not None and app.may(Grant.READ):
+        return present.Reading(services.visible_cases(app), present.with_details, present.requests)
+    if app is None:
+        ratelimit.check_ip(request, "open311.public", settings.CIVICGRID_OPEN311_PUBLIC_RATE)
+    return present.Reading(services.public_cases(), present.with_public_details, present.public_requests)
 
 
 # ---- discovery and services ------------------------------------------------------------------------------
@@ -225,13 +256,12 @@ def _notice(case, with_phone: bool) -> str:
 
 def list_requests(request):
     fields, _attributes = inputs.collect(inputs.query_pairs(request), LISTING)
-    app = application(request, fields, Grant.READ)
-    cases = services.visible_cases(app)
+    readable = reading(request, fields)
     ids = inputs.comma_list(fields.get("service_request_id"), "service_request_id")
-    cases = cases.filter(number__in=ids) if ids else _filtered(cases, fields)
+    cases = readable.cases.filter(number__in=ids) if ids else _filtered(readable.cases, fields)
     offset, size = inputs.page(fields)
-    found = present.with_details(cases.order_by("-reported_at", "-pk"))[offset:offset + size]
-    return respond(request, "service_requests", present.requests(found))
+    found = readable.load(cases.order_by("-reported_at", "-pk"))[offset:offset + size]
+    return respond(request, "service_requests", readable.show(found))
 
 
 def _filtered(cases, fields: dict):
@@ -254,12 +284,14 @@ def _filtered(cases, fields: dict):
 
 @endpoint("GET")
 def request_detail(request, number):
+    """One request; an unknown one, or one the caller may not read (another area's, a non-public service's
+    without a key), is not found, with or without a key."""
     fields, _attributes = inputs.collect(inputs.query_pairs(request), COMMON)
-    app = application(request, fields, Grant.READ)
-    found = list(present.with_details(services.visible_cases(app).filter(number=inputs.path_id(number, 32))))
+    readable = reading(request, fields)
+    found = list(readable.load(readable.cases.filter(number=inputs.path_id(number, 32))))
     if not found:
         raise Http404
-    return respond(request, "service_requests", present.requests(found))
+    return respond(request, "service_requests", readable.show(found))
 
 
 @endpoint("GET")

@@ -1,3 +1,6 @@
+"""Administrators keep staff, their roles, departments and centres. Fields pointing at areas, precincts and
+departments are autocompletes: a select of every area was 5.9 MB of HTML on the demo city."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
@@ -6,13 +9,14 @@ from .models import Centre, Department, RoleAssignment, Staff
 
 class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
-    raw_id_fields = ("area", "precinct", "department")
+    autocomplete_fields = ("area", "precinct", "department")
     extra = 0
 
 
 @admin.register(Staff)
 class StaffAdmin(UserAdmin):
     list_display = ("username", "display_name", "is_active")
+    search_fields = ("username", "display_name", "first_name", "last_name", "email")
     fieldsets = UserAdmin.fieldsets + ((None, {"fields": ("display_name", "phone")}),)
     inlines = [RoleAssignmentInline]
 
@@ -21,11 +25,11 @@ class StaffAdmin(UserAdmin):
 class DepartmentAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "area")
     search_fields = ("code", "name")
-    raw_id_fields = ("area",)
-    filter_horizontal = ("served_areas",)
+    autocomplete_fields = ("area", "served_areas")
 
 
 @admin.register(Centre)
 class CentreAdmin(admin.ModelAdmin):
     list_display = ("name", "area")
-    raw_id_fields = ("area",)
+    search_fields = ("name", "^area__code")
+    autocomplete_fields = ("area",)

@@ -23,6 +23,7 @@ from functools import cached_property
 from django.db.models import Prefetch, prefetch_related_objects
 
 from civicgrid.geo.models import Area
+from civicgrid.geo.services import where_the_grids_are
 
 from .choices import DEPARTMENT_ROLES
 from .permissions import roles_for
@@ -105,10 +106,15 @@ class Scope:
         return max(reaching, key=lambda grant: len(grant.area.code), default=None)
 
     def roots(self) -> list:
-        """The top nodes of the scope, for the area browser and the home page; a superuser's are the tree's."""
+        """The top nodes of the scope; a superuser's are the tree's."""
         if self.user.is_superuser:
             return list(Area.objects.filter(parent__isnull=True))
         return list(Area.objects.filter(code__in=self.prefixes()))
+
+    def home(self) -> list:
+        """The nodes the home page, the area browser and the queue's area filter open on: the scope's top
+        nodes; a superuser's, where the grids are rather than all 31 provinces."""
+        return where_the_grids_are() if self.user.is_superuser else self.roots()
 
 
 def _with_reach(grants):

@@ -3,15 +3,18 @@ from django.shortcuts import render
 
 from civicgrid.geo import services as geo_services
 
+SHOWN = 20  # scope cards on the home page; the area browser lists the rest
+
 
 @login_required
 def home(request):
     """Each role's start page: where the user works, what they look after, and where to go next."""
     assignments = request.user.assignments.select_related("area", "department", "precinct__township")
-    roots = request.user.scope.roots()
+    tops = request.user.scope.home()
     scope = [
-        {"area": root, "grids": geo_services.grid_count(root), "households": geo_services.household_total(root)}
-        for root in roots[:20]
+        {"area": top, "grids": geo_services.grid_count(top), "households": geo_services.household_total(top)}
+        for top in tops[:SHOWN]
     ]
     roles = {a.role for a in assignments}
-    return render(request, "orgs/home.html", {"assignments": assignments, "scope": scope, "roles": roles})
+    context = {"assignments": assignments, "scope": scope, "more": len(tops) - len(scope), "roles": roles}
+    return render(request, "orgs/home.html", context)

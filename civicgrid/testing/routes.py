@@ -192,8 +192,10 @@ SIGN_IN = "where everyone signs in and out; it shows nothing of anyone's scope"
 RESIDENT = ("residents' pages: no account; a case shows only to the session that filed it or looked it up by "
             "number and phone")
 PICKER = "the residents' report form's category picker and map: the city's categories and outlines, no one's secret"
-OPEN311 = ("Open311 GeoReport v2: a client application's key (never a session) says who calls; reading and "
-           "filing need a key bound to an area, and a case outside that area is not found")
+OPEN311 = ("Open311 GeoReport v2: a client application's key (never a session) says who calls; filing and reading "
+           "in full need a key bound to an area, and a case outside that area is not found")
+OPEN311_READ = (OPEN311 + "; without a key anyone reads the requests of services an administrator made public, as a "
+                "public map shows them (the world's services are not public: an empty list, a 404)")
 OPEN311_INFO = "Open311 GeoReport v2 discovery and service list: public by the specification"
 OPEN311_ROOT = "/open311/v2/"
 
@@ -248,9 +250,9 @@ PAGES: dict[str, Page] = {
                             anonymous=200, url=OPEN311_ROOT + "services/{code}.json"),
     "open311:requests": page(get(sees="application", budget=4, grows=w.grow_cases),
                              post(sees="application", body=open311_filing, encoding="urlencoded"),
-                             public=OPEN311, anonymous=403, url=OPEN311_ROOT + "requests.json"),
+                             public=OPEN311_READ, anonymous=200, url=OPEN311_ROOT + "requests.json"),
     "open311:request": page(get(kwargs=case_number, sees="application", outsider=404, per_kind=True, budget=4),
-                            public=OPEN311, anonymous=403, url=OPEN311_ROOT + "requests/{number}.json"),
+                            public=OPEN311_READ, anonymous=404, url=OPEN311_ROOT + "requests/{number}.json"),
     "open311:token": page(get(kwargs=request_token, sees="anonymous", budget=1),
                           public=OPEN311 + "; a request's token is random, so it needs no key", anonymous=200,
                           url=OPEN311_ROOT + "tokens/{value}.xml"),

@@ -88,11 +88,22 @@ def narrowed(queryset, filters: CaseFilters):
     queryset = apply(queryset, {k: (v.value if hasattr(v, "value") else v) for k, v in data.items()}, CASE_FILTERS)
     if filters.overdue is not None:
         queryset = queryset.filter(overdue=filters.overdue)
-    if filters.reported_from:
-        queryset = queryset.filter(reported_at__gte=bounded(filters.reported_from, "reported_from"))
-    if filters.reported_to:
-        queryset = queryset.filter(reported_at__lt=bounded(filters.reported_to, "reported_to"))
+    start, end = reported_range(filters)
+    if start:
+        queryset = queryset.filter(reported_at__gte=start)
+    if end:
+        queryset = queryset.filter(reported_at__lt=end)
     return queryset
+
+
+def reported_range(filters: CaseFilters) -> tuple[datetime | None, datetime | None]:
+    """``reported_from`` and ``reported_to`` read as instants; an end before the start is a 400 naming both."""
+    start = bounded(filters.reported_from, "reported_from") if filters.reported_from else None
+    end = bounded(filters.reported_to, "reported_to") if filters.reported_to else None
+    if start and end and end < start:
+        message = _("reported_to 早于 reported_from，没有案件能落在这个时间段内。")
+        raise ApiError(400, "invalid", message, {"reported_from": message, "reported_to": message})
+    return start, end
 
 
 def bounded(moment: datetime, name: str) -> datetime:

@@ -23,6 +23,7 @@ categories = Router(tags=["categories"])
 class CategoryOut(Schema):
     code: str
     name: str
+    name_en: str
     parent: str | None
     kind: str
     kind_label: str
@@ -61,7 +62,8 @@ class CategoryDetail(CategoryOut):
 
 def out(category: Category) -> dict:
     """A category read through ``_active()``, which says whether it is a leaf."""
-    return {"code": category.code, "name": category.name, "parent": codes.parent_code(category.code),
+    return {"code": category.code, "name": category.name, "name_en": category.name_en,
+            "parent": codes.parent_code(category.code),
             "kind": category.kind, "kind_label": _kind_label(category.kind), "is_leaf": category.is_leaf,
             "description_max_length": category.description_max_length}
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from civicgrid.core.calendar import YEARS
+from civicgrid.core.forms import DateRangeMixin
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 
@@ -75,11 +76,11 @@ def first_error(form: forms.Form) -> str:
     """One line for a message: the first field's label and its first error."""
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        return f"{label}：{errors[0]}" if label else errors[0]
+        return _("%(label)s：%(error)s") % {"label": label, "error": errors[0]} if label else errors[0]
     return ""
 
 
-class QueueFilterForm(BootstrapMixin, forms.Form):
+class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
     """中心案件队列的筛选: every value optional; a wrong one is shown and ignored."""
 
     q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)
@@ -138,7 +139,7 @@ def area_label(area: Area, top: int) -> str:
 
 
 def category_label(category: Category) -> str:
-    return ("\u3000" if "." in category.code else "") + f"{category.code} {category.name}"
+    return ("\u3000" if "." in category.code else "") + f"{category.code} {category.display_name}"
 
 
 def area_choices(roots) -> list[Area]:
@@ -155,7 +156,7 @@ def area_choices(roots) -> list[Area]:
 def category_choices() -> list[Category]:
     """大类 and 小类 (the first two levels): what a centre filters its queue by."""
     top_two = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
-    return list(Category.objects.filter(top_two).order_by("code").only("code", "name"))
+    return list(Category.objects.filter(top_two).order_by("code").only("code", "name", "name_en"))
 
 
 class ActionForm(forms.Form):

@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicgrid.core.choices import TimeUnit
 
-from .. import codes, registry
+from .. import codes, registry, spelling
 from ..choices import CHOICE_TYPES, CaseKind, FieldType
 from ..extra import extra_value_errors, is_list_of_strings
 
@@ -17,10 +18,24 @@ class Category(models.Model):
     category's ancestors are the prefixes of its code and sorting by code lists the tree depth first.
     Time limits and extra fields set on a category hold for all its subcategories unless one sets its own.
     Categories are reference data shared by the whole city, so they are not scoped to areas.
+
+    ``name_en`` is shown when the reader's language is English. The search reads the columns that are not
+    editable (``spelling``): they are worked out from the names whenever a category is saved or imported.
     """
 
     code = models.CharField(_("编码"), max_length=32, unique=True, validators=[codes.validate_code])
     name = models.CharField(_("名称"), max_length=100)
+    name_en = models.CharField(_("英文名称"), max_length=100, blank=True,
+                               help_text=_("界面语言为英文时显示；留空则显示中文名称。"))
+    synonyms = models.TextField(
+        _("同义词"), blank=True,
+        help_text=_("居民可能的说法，用顿号分隔，如：灯不亮、路灯坏了、街灯。查找类别时与名称、拼音和路径一起检索。"),
+    )
+    pinyin = models.TextField(_("全拼"), blank=True, editable=False)
+    initials = models.CharField(_("拼音首字母"), max_length=200, blank=True, editable=False)
+    terms = models.TextField(_("检索名称"), blank=True, editable=False)
+    path = models.TextField(_("路径"), blank=True, editable=False)
+    path_en = models.TextField(_("英文路径"), blank=True, editable=False)
     parent = models.ForeignKey(
         "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -54,6 +69,30 @@ class Category(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        moved = spelling.spell(self, self.parent)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *spelling.SPELLED}
+        super().save(*args, **kwargs)
+        if moved and not adding:
+            self.spell_below()
+
+    def spell_below(self) -> None:
+        """Spell the subcategories again: their paths hold this category's names."""
+        below = list(Category.objects.filter(code__startswith=f"{self.code}."))
+        Category.objects.bulk_update(spelling.spell_tree([self, *below]), spelling.SPELLED, batch_size=200)
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language: English when the page is English and the category has one."""
+        return self.name_en if self.name_en and _english() else self.name
+
+    @property
+    def display_path(self) -> str:
+        """The names from the top down, in the reader's language."""
+        return (self.path_en if _english() else self.path) or self.display_name
+
     def clean(self):
         expected = self.parent.code if self.parent else None
         if self.code and codes.parent_code(self.code) != expected:
@@ -86,6 +125,10 @@ class Category(models.Model):
     def extra_value_errors(self, values: dict) -> dict[str, str]:
         """Check a case's extra values against ``all_fields()``: {field code: message}, empty when all is well."""
         return extra_value_errors(self.all_fields(), values)
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
 
 
 def read_all_fields(categories) -> None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.querysets import RestrictedQuerySet
 
+from ..actors import words
 from ..choices import ApprovalKind, ApprovalStatus, Status
 from .cases import NOTE_MAX, Assignment, Case
 
@@ -14,6 +15,8 @@ class CaseEvent(models.Model):
     """案件流转记录: one step of a case's timeline: who did what, when, from which state to which.
 
     ``actor`` is empty for residents (via the tracking page) and for the system (deadline sweep).
+    ``actor_role`` and ``actor_org`` say who acted as the timeline shows it instead of a name, in the reader's
+    language (``by``, ``cases.actors``); ``actor_label`` holds those words in the site's language.
     ``data`` keeps what the step decided: departments dispatched, the rating, the approval answered.
     """
 
@@ -25,6 +28,10 @@ class CaseEvent(models.Model):
                               on_delete=models.SET_NULL, related_name="case_events")
     actor_label = models.CharField(_("操作方"), max_length=100, blank=True,
                                    help_text=_("部门或中心名称，向群众显示时代替人员姓名。"))
+    actor_role = models.CharField(_("操作方角色"), max_length=32, blank=True,
+                                  help_text=_("角色代码，或 resident、system、channel、department、centre。"))
+    actor_org = models.CharField(_("操作方单位"), max_length=100, blank=True,
+                                 help_text=_("部门、中心所在区域或网格的名称；来源渠道时为渠道代码。"))
     from_status = models.CharField(_("原状态"), max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(_("新状态"), max_length=16, choices=Status.choices, blank=True)
     note = models.TextField(_("说明"), blank=True)
@@ -42,6 +49,11 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case.number} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def by(self) -> str:
+        """Who acted, as the timeline shows it in place of a name, in the active language."""
+        return words(self.actor_role, self.actor_org, self.actor_label)
 
 
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf",

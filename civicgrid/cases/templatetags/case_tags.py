@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
+from civicgrid.core.wording import clauses, listing
 
 from .. import intake
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
@@ -67,7 +68,7 @@ def event_summary(event) -> str:
     if data.get("lead"):
         parts.append(_("主办：%(name)s") % {"name": data["lead"]})
     if data.get("co"):
-        parts.append(_("协办：%(names)s") % {"names": "、".join(data["co"])})
+        parts.append(_("协办：%(names)s") % {"names": listing(data["co"])})
     if data.get("original"):
         parts.append(_("并入：%(number)s") % {"number": data["original"]})
     if data.get("satisfaction"):
@@ -77,4 +78,4 @@ def event_summary(event) -> str:
         parts.append(_("延长 %(n)s %(unit)s") % {"n": data["amount"], "unit": unit})
     if data.get("to_centre"):
         parts.append(_("上报至：%(name)s") % {"name": data["to_centre"]})
-    return "；".join(parts)
+    return clauses(parts)

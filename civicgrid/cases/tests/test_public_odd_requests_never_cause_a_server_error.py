@@ -19,6 +19,7 @@ def client(client):
 GETS = [
     "/report/?in=" + LONG, "/report/?q=" + LONG, "/report/?category=abc", "/report/?category=²", "/report/?category=" + "9" * 40,
     "/report/categories/?q=%00", "/report/categories/?in=..", "/report/fields/?category=-1",
+    "/report/categories/?in=%00", "/report/categories/?q=%E8%B7%AF%00%E7%81%AF", "/report/categories/?q=%7C%25_",
     "/report/done/nothing/", "/track/?number=" + LONG, "/track/%E2%80%AE/", "/track/x/files/999999999/",
 ]
 

@@ -20,19 +20,34 @@ def limit_of(code, stage=Stage.HANDLE):
     return found.amount, found.unit
 
 
-def test_the_three_lists_load_with_their_kinds(loaded):
+def test_the_four_lists_load_with_their_kinds(loaded):
     assert "taxonomy.csv：新建 650 条" in loaded
+    assert list(Category.objects.filter(parent__code="40").values_list("name", flat=True)) == [
+        "公用设施", "道路交通", "市容环境", "园林绿化", "房屋土地", "其他设施"]
     assert list(Category.objects.filter(parent__code="50").values_list("name", flat=True)) == [
-        "市容环境", "宣传广告", "施工管理", "突发事件", "街面秩序"]
+        "市容环境", "宣传广告", "施工管理", "突发事件", "街面秩序", "其他事件"]
     assert {"婚姻家庭", "邻里纠纷", "劳资纠纷", "物业管理", "征地拆迁", "房屋宅基地", "医患纠纷", "合同履行"} <= set(
         Category.objects.filter(parent__code="60").values_list("name", flat=True))
-    assert set(Category.objects.filter(code__startswith="50.").values_list("kind", flat=True)) == {CaseKind.URBAN_EVENT}
+    urban = Category.objects.filter(code__regex=r"^(40|50)\.")
+    assert set(urban.values_list("kind", flat=True)) == {CaseKind.URBAN_EVENT}
     assert set(Category.objects.filter(code__startswith="60.").values_list("kind", flat=True)) == {CaseKind.DISPUTE}
 
 
-def test_each_large_class_of_our_own_lists_has_six_to_ten_small_classes(loaded):
+def test_each_large_class_of_events_and_disputes_has_six_to_twelve_small_classes(loaded):
     for large in Category.objects.filter(parent__code__in=["50", "60"]):
-        assert 6 <= large.children.count() <= 10, large
+        assert 6 <= large.children.count() <= 12, large
+
+
+def test_the_standards_components_and_street_order_events_are_there(loaded):
+    def under(code):
+        return set(Category.objects.filter(parent__code=code).values_list("name", flat=True))
+
+    assert {"上水井盖", "污水井盖", "雨水井盖", "电力井盖", "通信井盖", "消防栓", "路灯", "地灯", "景观灯", "电线杆",
+            "报刊亭", "邮筒"} <= under("40.01")
+    assert {"停车场", "公交站亭", "交通信号灯", "交通标志牌", "交通护栏", "隔离墩", "人行道板"} <= under("40.02")
+    assert {"垃圾箱", "果皮箱", "广告牌匾", "公共厕所"} <= under("40.03")
+    assert {"行道树", "绿地", "花坛", "城市雕塑"} <= under("40.04")
+    assert {"乱堆物料", "占道经营", "机动车乱停放", "非机动车乱停放", "乞讨卖艺", "露天烧烤"} <= under("50.05")
 
 
 def test_handling_limits_follow_12345_practice(loaded):
@@ -55,7 +70,7 @@ def test_a_second_load_changes_nothing_and_says_so(loaded, capsys):
     categories, limits = Category.objects.count(), TimeLimit.objects.count()
     call_command("load_categories")
     out = capsys.readouterr().out
-    assert out.count("没有变化") == 4
+    assert out.count("没有变化") == 5
     assert (Category.objects.count(), TimeLimit.objects.count()) == (categories, limits)
 
 

@@ -25,14 +25,13 @@ from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.locator import get_index
 from civicgrid.geo.models import Boundary
 
-from .. import attachments, intake, services, throttles, workflow
+from .. import attachments, intake, search, services, throttles, workflow
 from ..choices import Satisfaction, Status
 from ..forms.public import CallbackForm, ReportForm, TrackForm
 from ..models import Attachment, Case, Category
 from ..timeline import explanations, public_timeline, result_actions
 from ..workflow import Action, WorkflowError
 
-SEARCH_LIMIT = 30
 RATEABLE = frozenset({Status.CLOSED, Status.SELF_RESOLVED})
 REMEMBERED = 20
 
@@ -91,27 +90,19 @@ def _intake_problems(report_) -> dict:
 
 def report_context(request, form: ReportForm) -> dict:
     form.mark_invalid()
-    query, parent = request.GET.get("q", "").strip()[:50], request.GET.get("in", "").strip()[:40]
-    found, more = category_choices(query, parent)
+    query, parent = picker_input(request)
     return {
-        "form": form, "query": query, "results": found, "more": more, "trail": _trail(parent) if not query else [],
-        "chosen": _entry(form.chosen), "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
+        "form": form, "query": query, **picker(query, parent), "chosen": _entry(form.chosen),
+        "files_lost": bool(form.is_bound and form.files), "map": map_frame(),
         "upload_max_files": attachments.max_files(), "upload_max_size": filesizeformat(attachments.max_size()),
         "upload_types": attachments.ALLOWED_LABEL, "free_reports": settings.CIVICGRID_REPORT_FREE_PER_SESSION,
         "wait": None,
     }
 
 
-def _trail(parent: str) -> list[dict]:
-    """The branches above the one being browsed, for going back up."""
-    entries = catalogue()
-    codes = [*_ancestors(parent), parent] if parent in entries else []
-    return [entries[code] for code in codes if code in entries]
-
-
-def _ancestors(code: str) -> list[str]:
-    parts = code.split(".")
-    return [".".join(parts[:n]) for n in range(1, len(parts))]
+def picker_input(request) -> tuple[str, str]:
+    """The picker's query (``q``) and the branch being browsed (``in``), cut to a sane length."""
+    return request.GET.get("q", "").strip()[:search.QUERY_MAX], request.GET.get("in", "").strip()[:40]
 
 
 @require_GET
@@ -122,44 +113,26 @@ def report_done(request, number):
         raise Http404
     event = case.events.filter(action=Action.REPORT).first()
     return render(request, "cases/public_report_done.html", {
-        "case": case, "warning": event.note if event else "", "category_path": _path(case.category)})
+        "case": case, "warning": event.note if event else "", "category_path": case.category.display_path})
 
 
 # ---- the category picker -------------------------------------------------------------------------------
 
-def catalogue() -> dict[str, dict]:
-    """Every active category by code, with its path of names; a branch under an inactive one is left out."""
-    rows = Category.objects.filter(is_active=True).order_by("code").values_list(
-        "pk", "code", "name", "description_max_length")
-    entries: dict[str, dict] = {}
-    for pk, code, name, limit in rows:
-        parent = code.rpartition(".")[0]
-        if parent and parent not in entries:
-            continue
-        path = f"{entries[parent]['path']} › {name}" if parent else name
-        entries[code] = {"id": pk, "code": code, "name": name, "path": path, "limit": limit, "leaf": True}
-        if parent:
-            entries[parent]["leaf"] = False
-    return entries
-
-
-def category_choices(query: str, parent: str = "") -> tuple[list[dict], bool]:
-    """Leaves matching every word of ``query`` by name or path (names first), or the children of ``parent``."""
-    entries = catalogue()
-    if not query:
-        return [entry for code, entry in entries.items() if code.rpartition(".")[0] == parent], False
-    words = query.split()
-    found = [e for e in entries.values() if e["leaf"] and all(w in e["path"] or w == e["code"] for w in words)]
-    found.sort(key=lambda e: (query not in e["name"], e["code"]))
-    return found[:SEARCH_LIMIT], len(found) > SEARCH_LIMIT
+def picker(query: str, parent: str = "") -> dict:
+    """What the picker lists: the best matches for ``query`` (``search.find``), or else the children of
+    ``parent`` with the trail of branches above them, for going back up."""
+    if query:
+        found, more = search.find(query)
+        return {"results": [search.entry(c) for c in found], "more": more, "trail": []}
+    children, trail = search.browse(parent)
+    return {"results": [search.entry(c) for c in children], "more": False,
+            "trail": [search.entry(c) for c in trail]}
 
 
 @require_GET
 def categories(request):
-    """JSON for the picker: ``?q=`` searches leaves (at most 30), ``?in=<code>`` lists a branch's children."""
-    query, parent = request.GET.get("q", "").strip()[:50], request.GET.get("in", "").strip()[:40]
-    found, more = category_choices(query, parent)
-    return JsonResponse({"results": found, "more": more, "trail": [] if query else _trail(parent)})
+    """JSON for the picker: ``?q=`` searches (at most 30), ``?in=<code>`` lists a branch's children."""
+    return JsonResponse(picker(*picker_input(request)))
 
 
 @require_GET
@@ -170,16 +143,8 @@ def category_fields(request):
 
 
 def _entry(category: Category | None) -> dict | None:
-    if category is None:
-        return None
-    entry = catalogue().get(category.code) or {"id": category.pk, "code": category.code, "name": category.name,
-                                               "path": category.name, "limit": category.description_max_length}
-    return {**entry, "leaf": True}  # shown as the chosen option even if someone posted a branch
-
-
-def _path(category: Category) -> str:
-    entry = catalogue().get(category.code)
-    return entry["path"] if entry else category.name
+    # Shown as the chosen option even if someone posted a branch.
+    return search.entry(category, leaf=True) if category else None
 
 
 # ---- the map -------------------------------------------------------------------------------------------
@@ -292,7 +257,7 @@ def _tracked_case(request, number) -> Case | None:
 
 def case_context(case: Case, callback_form: CallbackForm) -> dict:
     return {
-        "case": case, "category_path": _path(case.category), "timeline": public_timeline(case),
+        "case": case, "category_path": case.category.display_path, "timeline": public_timeline(case),
         "explanation": explanations().get(case.status, ""), "rateable": case.status in RATEABLE,
         "callback_form": callback_form,
     }

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civicgrid.core import access
 from civicgrid.core.choices import Via
 from civicgrid.core.querysets import prefix_filter
+from civicgrid.geo.services import crumbs
 from civicgrid.orgs.choices import CENTRE_ROLES
 from civicgrid.orgs.scope import node_prefixes
 
@@ -100,9 +101,11 @@ def queue(request):
         return redirect(start.page)
     centres = [grant.area for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
     form = forms.QueueFilterForm(_with_defaults(request.GET, start.filters), centre_user=bool(centres),
-                                 scope_areas=forms.area_choices(user.scope.roots()),
+                                 scope_areas=forms.area_choices(user.scope.home()),
                                  categories=forms.category_choices())
     data = form.filters()
+    if form.errors and _htmx(request):  # the form itself is not redrawn: say what was left out
+        messages.warning(request, forms.first_error(form))
     found = filter_cases(_queue_base(user, centres, data.get("centre")), data)
     rows = found.rows.select_related("category", "area").defer("description", "extra")
     page = CountedPaginator(rows, data["per_page"], found.total).get_page(request.GET.get("page"))
@@ -261,7 +264,7 @@ def detail(request, number):
 
 def _area_crumbs(user, area) -> list[tuple]:
     """The area and its ancestors; linked to the area browser only where the user's scope reaches."""
-    return [(a, user.scope.covers(a.code)) for a in [*area.ancestors(), area]]
+    return [*crumbs(user, area), (area, user.scope.covers(area.code))]
 
 
 def _case_approvals(user, case) -> list[Approval]:

@@ -20,8 +20,9 @@ class RateLimited(Exception):
         self.retry_after = retry_after
 
 
-def check_ip(request) -> None:
-    _check(request, "ip", client_address(request), settings.CIVICGRID_API_RATE_PER_IP)
+def check_ip(request, group: str = "ip", rate: str | None = None) -> None:
+    """Every request of an address (the middleware); an interface's ``group`` of requests with its own ``rate``."""
+    _check(request, group, client_address(request), settings.CIVICGRID_API_RATE_PER_IP if rate is None else rate)
 
 
 def check_key(request, owner: str, per_minute: int | None = None) -> None:

@@ -5,13 +5,13 @@ Each operation lists its error statuses in the OpenAPI schema (``with_errors``),
 the schema, and a schemathesis run, know every answer it may get.
 """
 
-import re
 from typing import Annotated, Any
 
-from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from civicgrid.core.validators import control_problem
 
 
 class ErrorOut(Schema):
@@ -38,22 +38,27 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-# PostgreSQL cannot store NUL, and lone surrogates cannot be encoded as UTF-8: refused as input, never a 500.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# PostgreSQL cannot store NUL, lone surrogates cannot be encoded as UTF-8, and XML cannot carry control characters:
+# refused as input with the character named (``core.validators``), never a 500 or an answer a client cannot parse.
+# The schema's pattern says the same to clients (surrogates cannot be written in it).
+PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]*$"
 
 
 def storable(value: str) -> str:
-    if _UNSTORABLE.search(value):
-        raise PydanticCustomError("unstorable", _("含有无法保存的字符。"))
+    problem = control_problem(value)
+    if problem:
+        raise PydanticCustomError("unstorable", problem)
     return value
 
 
-def text(max_length: int | None = None, **schema):
-    """A string type without characters a database cannot keep, optionally bounded."""
-    json_schema = {"type": "string", "pattern": "^[^\\u0000]*$", **schema}
+def text(max_length: int | None = None, checked: bool = True, **schema):
+    """A string type without characters a database cannot keep or XML carry, optionally bounded. ``checked=False``
+    leaves the refusal to the service it is passed to, when that names the field better (a member of a union)."""
+    json_schema = {"type": "string", "pattern": PATTERN, **schema}
     if max_length is not None:
         json_schema["maxLength"] = max_length
-    return Annotated[str, Field(max_length=max_length), AfterValidator(storable), WithJsonSchema(json_schema)]
+    checks = (AfterValidator(storable),) if checked else ()
+    return Annotated[str, Field(max_length=max_length), *checks, WithJsonSchema(json_schema)]
 
 
 Text = text()

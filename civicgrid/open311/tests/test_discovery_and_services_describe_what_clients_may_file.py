@@ -30,7 +30,7 @@ def test_a_service_definition_lists_the_fields_as_attributes(client, service):
         "size": "singlevaluelist", "kinds": "multivaluelist", "bags": "number", "since": "datetime", "spot": "string"}
     assert by_code["size"]["required"] is True and by_code["size"]["description"] == "垃圾量"
     assert by_code["kinds"]["values"] == [{"key": v, "name": v} for v in ("生活垃圾", "建筑垃圾", "大件垃圾")]
-    assert "values" not in by_code["bags"]
+    assert "values" not in by_code["bags"] and by_code["bags"]["datatype_description"] == "数字，如 12 或 3.5"
 
 
 def test_a_service_code_with_dots_is_found(client, service, street_litter):

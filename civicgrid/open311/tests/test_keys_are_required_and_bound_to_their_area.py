@@ -1,5 +1,7 @@
-"""Keys: filing needs one with ``file``, reading one with ``read``; a missing, unknown or revoked key is a 403,
-and an application sees and files only inside its area: elsewhere a case does not exist for it (404)."""
+"""Keys: filing needs one with ``file``, reading in full one with ``read``; an unknown or revoked key is a 403,
+and so is a missing key where one is needed; an application sees and files only inside its area: elsewhere a
+case does not exist for it (404). Reading without a key (or with one not granted ``read``) is the public's
+reading, where a request of a service that is not public does not exist either (404, never 403)."""
 
 import pytest
 
@@ -30,13 +32,17 @@ def test_a_revoked_key_is_forbidden(client, filing, yulin):
     assert Case.objects.count() == 0
 
 
-def test_a_key_without_the_grant_is_forbidden(client, filing, yulin):
+def test_a_key_without_the_grant_to_file_is_forbidden(client, filing, yulin):
     reader = create_application("只读 App", "610802001", ["read"])[1]
-    filer = create_application("只报 App", "610802001", ["file"])[1]
     checked(post(client, "requests", {**filing, "api_key": reader}), schemas.ERRORS, 403)
-    both(client, "requests", schemas.ERRORS, 403, api_key=filer)
-    both(client, "requests", schemas.ERRORS, 403)
     assert Case.objects.count() == 0
+
+
+def test_a_key_without_the_grant_to_read_reads_what_anyone_may(client, filed, yulin):
+    filer = create_application("只报 App", "610802001", ["file"])[1]
+    assert both(client, "requests", schemas.REQUESTS, api_key=filer) == []  # the service is not public
+    both(client, f"requests/{filed}", schemas.ERRORS, 404, api_key=filer)
+    checked(get(client, "servicerequestupdates", api_key=filer), schemas.ERRORS, 403)
 
 
 def test_a_key_may_come_in_the_x_api_key_header(client, filing, app_key):
@@ -62,7 +68,12 @@ def test_an_application_with_a_staff_account_sees_only_what_the_account_may(clie
     both(client, f"requests/{filed}", schemas.ERRORS, 404, api_key=key)
 
 
-def test_an_unknown_request_or_token_is_not_found(client, service, app_key):
+def test_an_unknown_request_or_token_is_not_found_with_or_without_a_key(client, service, app_key):
     both(client, "requests/610802-20260101-99999", schemas.ERRORS, 404, api_key=app_key)
+    both(client, "requests/610802-20260101-99999", schemas.ERRORS, 404)
     both(client, "tokens/0123456789abcdef", schemas.ERRORS, 404)
-    checked(get(client, "requests/x"), schemas.ERRORS, 403)  # no key: refused before anything is looked up
+
+
+def test_a_bad_key_is_forbidden_even_for_reading(client, filed):
+    both(client, f"requests/{filed}", schemas.ERRORS, 403, api_key="cgk_not-a-key")
+    both(client, "requests", schemas.ERRORS, 403, api_key="cgk_not-a-key")

@@ -7,7 +7,8 @@ from civicgrid.cases.categories import load_default_categories
 
 
 class Command(BaseCommand):
-    help = "Load the default case categories (message taxonomy, urban-management events, disputes) and time limits."
+    help = ("Load the default case categories (message taxonomy, urban-management components and events, disputes) "
+            "with their English and other names, and the default time limits.")
 
     def add_arguments(self, parser):
         parser.add_argument("--only-valid", action="store_true", help="Import the valid rows even if others are bad.")

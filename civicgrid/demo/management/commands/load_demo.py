@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, geography, people
+from civicgrid.demo import cases, clients, fields, geography, people
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         self._step(_("工作日历"), seed_calendar())
         for name, report in load_default_categories():
             self._step(_("事项分类 %(list)s") % {"list": name}, report.summary())
+        self._step(_("附加字段"), _("新建 %(n)d 个") % {"n": fields.load_fields()})
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
         self._cases(options["cases"], password)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_kinds_and_stages_from_the_registry'),
+        ('cases', '0009_event_actor_role_and_org'),
         ('geo', '0001_initial'),
     ]
 
