@@ -39,10 +39,10 @@ from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 from civicgrid.orgs.services import Serving
 
-from . import attachments, deadlines, intake, registry, services, signals, workflow, writer
+from . import attachments, deadlines, intake, services, signals, workflow, writer
 from .choices import Stage, Status
 from .extra import extra_value_errors
-from .models import Assignment, Case, CaseCounter, CaseEvent, TimeLimit
+from .models import Assignment, Case, CaseCounter, CaseEvent
 from .models.categories import read_all_fields
 from .notices import NEW_TASK, RESIDENT_TEXTS
 from .routing import RuleBook
@@ -81,7 +81,7 @@ def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None
     items = _checked(list(reports), user, filed.errors)
     if not items:
         return filed
-    clocks = _Clocks(now, {item.report.category for item in items})
+    clocks = _Clocks(now)
     _cases(items, user, now, clocks)
     if dispatch:
         _take_steps(items, user, clocks, filed.not_dispatched)
@@ -267,23 +267,18 @@ class _BatchLookups(writer.Lookups):
 class _Clocks:
     """Stage clocks for a batch filed at one instant: the same limit gives the same instants, worked out once.
 
-    Limits are read for every category of the batch in one query, nearest ancestor first, as
-    ``Category.time_limit`` finds them; ``deadlines`` does the arithmetic, on the calendar taken once.
+    Limits come from ``deadlines``' book of the whole table, as every path reads them; ``deadlines`` does the
+    arithmetic, on the calendar taken once.
     """
 
-    def __init__(self, now: datetime, categories):
+    def __init__(self, now: datetime):
         self.now, self.work = now, calendar.current()
-        self.limits = _nearest_limits(categories)
+        self.limits = deadlines.LimitCache()
         self.known: dict[tuple, tuple] = {}
         self.scratch = Case()
 
-    def limit(self, category, stage: str, priority: str) -> tuple:
-        if urgent := deadlines.priority_limit(priority, stage):
-            return urgent
-        return self.limits.get((category.pk, stage)) or registry.limit(category.kind, stage)
-
     def start(self, clock, stage: str, category=None, priority=None) -> None:
-        limit = self.limit(category or clock.category, stage, priority or clock.priority)
+        limit = self.limits.get(category or clock.category, stage, priority or clock.priority)
         if limit not in self.known:
             deadlines.start(self.scratch, self.now, limit, self.work)
             self.known[limit] = tuple(getattr(self.scratch, name) for name in CLOCK)
@@ -292,20 +287,6 @@ class _Clocks:
 
 
 CLOCK = ("started_at", "warn_at", "due_at", "limit_unit", "overdue")
-
-
-def _nearest_limits(categories) -> dict[tuple[int, str], tuple]:
-    """{(category id, stage): (amount, unit)} from the category or its nearest ancestor that sets one."""
-    wanted = {code for category in categories for code in category.lineage_codes()}
-    by_code: dict[str, dict] = {}
-    for code, stage, amount, unit in TimeLimit.objects.filter(category__code__in=wanted) \
-            .values_list("category__code", "stage", "amount", "unit"):
-        by_code.setdefault(code, {})[stage] = (amount, unit)
-    found = {}
-    for category in categories:
-        for code in category.lineage_codes():  # from the top down: nearer ones overwrite
-            found.update({(category.pk, stage): limit for stage, limit in by_code.get(code, {}).items()})
-    return found
 
 
 # --- Writing -----------------------------------------------------------------------------------------
@@ -336,8 +317,6 @@ def _write(items: list[_Item], user, now: datetime) -> None:
     writer.write_many([work for item in items for work in item.works])
     _tell_departments([item for item in items if len(item.works) == 2])
     _tell_residents([item for item in items if item.works])
-
-
 
 
 def _tell_departments(dispatched: list[_Item]) -> None:
