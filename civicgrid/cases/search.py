@@ -23,7 +23,9 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
+from civicgrid.core.querysets import prefix_filter
 from civicgrid.core.recent import Recent
+from civicgrid.core.validators import strip_control
 
 from . import codes
 from .models import Category
@@ -34,8 +36,6 @@ QUERY_MAX = 50
 # Longer pieces of a phrase are not looked up as names: the names a resident's phrase holds are short.
 PIECE_MAX = 12
 ASCII_WORD = re.compile(r"[0-9a-z]+")
-# Control characters name nothing, and PostgreSQL refuses a NUL in a query.
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 RECENT_INDEX = Recent(max_entries=1)
 
 
@@ -86,13 +86,12 @@ def marked(found: QuerySet) -> QuerySet:
 
 def find(query: str) -> tuple[list[Category], bool]:
     """The best ``LIMIT`` categories for ``query``, and whether there were more."""
-    words = CONTROL.sub(" ", query).replace(EDGE, " ").split()[:5]
+    # Control characters name nothing, and PostgreSQL refuses a NUL in a query.
+    words = strip_control(query).replace(EDGE, " ").split()[:5]
     if not words:
         return [], False
     whole, known = " ".join(words)[:QUERY_MAX], index()
-    below_closed = Q(pk__in=[])
-    for code in known.closed:
-        below_closed |= Q(code__startswith=f"{code}.")
+    below_closed = prefix_filter("code", [f"{code}." for code in known.closed])
     found = marked(Category.objects.filter(is_active=True).exclude(below_closed)) \
         .filter(*[matches(word, known) for word in words])
     ranked = found.annotate(rank=rank(whole, known)).order_by("rank", "-is_leaf", "code")

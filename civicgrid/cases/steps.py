@@ -336,8 +336,7 @@ def no_callback(work, params: NoParams) -> None:
 def nobody_to_call(case: Case, lookups=None) -> str:
     """无需回访's guard: refused while there is a phone to call back on, the reporter's or a merged duplicate's
     reporter's (an anonymous report may leave one too)."""
-    followers = (lookups or Lookups()).followers(case)
-    if case.reporter_phone or any(follower.phone for follower in followers):
+    if case.reporter_phone or any(follower.phone for follower in (lookups or Lookups()).followers(case)):
         return _("案件 %(number)s 的诉求人留有联系电话，请电话回访，不能“无需回访”。") % {"number": case.number}
     return ""
 

@@ -53,6 +53,7 @@ from civicgrid.cases.choices import Status as S
 from civicgrid.cases.deadlines import LimitCache
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.cases.models import Case, CaseEvent
+from civicgrid.cases.models.categories import read_all_fields
 from civicgrid.cases.routing import RuleBook
 from civicgrid.cases.services import decide, pending_approval, transition
 from civicgrid.cases.workflow import RESIDENT, Action, WorkflowError
@@ -233,6 +234,7 @@ class World:
         index = get_index()
         grids, outlines = _grid_pools(townships, index, rng)
         categories = categories_by_path()
+        read_all_fields(categories.values())  # the demo's sample extra values ask each category's fields
         return cls(townships, counties, _township_weights(townships), grids, outlines, _names(townships),
                    categories, _messages(categories))
 

@@ -23,7 +23,6 @@ from civicgrid.cases.timeline import explanations, public_actions, public_note, 
 from civicgrid.cases.workflow import Action
 from civicgrid.core.redaction import redact
 from civicgrid.core.wording import clauses
-from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.locator import get_index
 
 from .services import open_or_closed
@@ -171,7 +170,7 @@ def public_request(case: Case, index) -> dict:
 
 def public_point(case: Case, index) -> tuple[float | None, float | None]:
     """The centre of the case's grid; a case placed above the grids (by address) shows its point rounded."""
-    centre = index.centre(case.area_code) if case.area.level == AreaLevel.GRID else None
+    centre = index.centre(case.area_code)  # None above the grids
     if centre is not None:
         return round(centre[0], 6), round(centre[1], 6)
     if case.longitude is None or case.latitude is None:
@@ -181,7 +180,7 @@ def public_point(case: Case, index) -> tuple[float | None, float | None]:
 
 def public_address(area) -> str:
     """榆阳区鼓楼街道鸳鸯湖第1网格: the grid with its street (乡镇街道) and county; above the grids, the area's name."""
-    if area.level != AreaLevel.GRID:
+    if not area.is_grid:
         return area.name
     township = area.parent.parent
     return f"{township.parent.name}{township.name}{area.name}"

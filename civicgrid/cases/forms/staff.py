@@ -20,7 +20,7 @@ from civicgrid.core.forms import DateRangeMixin
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 
-from .. import registry
+from .. import queues, registry
 from ..choices import AssignmentStatus, Channel, Light, Priority, Status
 from ..intake import STAFF_CHANNELS
 from ..models import Category
@@ -85,8 +85,8 @@ class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
 
     q = forms.CharField(label=_("编号或标题"), max_length=50, required=False)
     centre = forms.ChoiceField(label=_("范围"), required=False,
-                               choices=[("mine", _("本中心承办")), ("below", _("本中心及下级中心")),
-                                        ("all", _("辖区全部"))])
+                               choices=[(queues.MINE, _("本中心承办")), (queues.BELOW, _("本中心及下级中心")),
+                                        (queues.ALL, _("辖区全部"))])
     status = forms.ChoiceField(label=_("状态"), required=False,
                                choices=[("", _("全部状态")), (OPEN, _("未办结")), *Status.choices])
     light = forms.ChoiceField(label=_("亮灯"), required=False, choices=[("", _("全部")), *Light.choices])

@@ -235,7 +235,7 @@ def _after_filing(request, case):
 @login_required
 def mine(request):
     """我的上报: the cases the user filed, newest first, with where they stand; each opens on its case page."""
-    rows = Case.objects.filter(reported_by=request.user).with_light().select_related("category", "area", "unit") \
+    rows = Case.objects.filter(reported_by=request.user).with_light().select_related("area", "unit") \
         .defer("description", "extra")
     page = Paginator(rows, forms.PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "cases/mine.html", {"page": page})
