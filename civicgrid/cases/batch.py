@@ -206,9 +206,7 @@ class Memory(writer.Lookups):
 
 def _sees(actor, case: Case) -> bool:
     """``Case.objects.restrict(actor)`` for one case in memory."""
-    if not getattr(actor, "is_authenticated", False):
-        return False
-    return actor.is_superuser or any(case.area_code.startswith(p) for p in actor.scope.prefixes("view"))
+    return getattr(actor, "is_authenticated", False) and actor.scope.covers(case.area_code)
 
 
 class _Numbers:

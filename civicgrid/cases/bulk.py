@@ -217,11 +217,7 @@ def _applied_steps(item: _Item, user, rules: "_Rules", lookups: "_BatchLookups",
 
 
 def _apply(case: Case, action: str, user, lookups, params: dict) -> writer.Work:
-    row = workflow.check(user, action, case, lookups=lookups)
-    work = writer.Work(case, None, user, row, "", [], lookups.now, services.read_params(row, params),
-                       lookups=lookups)
-    services.apply(work)
-    return work
+    return services.prepare(case, action, user, now=lookups.now, params=params, lookups=lookups)
 
 
 class _Rules:
