@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+from civicgrid.core.http.client import Address
+
 # IPv6 ranges that carry an IPv4 address inside them (NAT64 and 6to4): the IPv4 address is checked too.
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 

@@ -91,5 +91,4 @@ class AccessLogFilterForm(DateRangeMixin, forms.Form):
     def filters(self) -> dict:
         """The valid values; the invalid ones are left out (and shown as errors on the form)."""
         self.is_valid()
-        return {name: value.strip() if isinstance(value, str) else value
-                for name, value in self.cleaned_data.items() if value not in (None, "")}
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
