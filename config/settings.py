@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "civicgrid.orgs",
     "civicgrid.cases",
     "civicgrid.notifications",
+    "civicgrid.disputes",
+    "civicgrid.hazards",
+    "civicgrid.petitions",
+    "civicgrid.campaigns",
     "civicgrid.api",
     "civicgrid.open311",
     "civicgrid.demo",
@@ -81,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "civicgrid.core.context_processors.site",
+                "civicgrid.core.context_processors.menu_entries",
                 "civicgrid.notifications.context_processors.notices",
             ],
         },
@@ -234,4 +239,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CIVICGRID_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each layout step of every printed document at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -14,6 +14,10 @@ urlpatterns = [
     path("areas/", include("civicgrid.geo.urls")),
     path("cases/", include("civicgrid.cases.urls")),
     path("notices/", include("civicgrid.notifications.urls")),
+    path("disputes/", include("civicgrid.disputes.urls")),
+    path("hazards/", include("civicgrid.hazards.urls")),
+    path("petitions/", include("civicgrid.petitions.urls")),
+    path("campaigns/", include("civicgrid.campaigns.urls")),
     path("", include("civicgrid.cases.public_urls")),
 ]
 

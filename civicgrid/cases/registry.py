@@ -42,13 +42,16 @@ class Kind:
 
     ``record`` is the model of the side record (one-to-one with ``Case`` as its primary key), created and
     changed only inside steps; ``None`` says, explicitly, that the case alone holds the matter, as for the
-    spine's kinds. ``limits`` maps each stage the kind's cases pass through to (amount, unit).
+    spine's kinds. ``limits`` maps each stage the kind's cases pass through to (amount, unit). ``skips``
+    names steps open to every kind that this kind's cases do not take: a hazard is closed by its own
+    销号 after the rectification is verified, not by the spine's 结案.
     """
 
     code: str
     label: str
     record: type | None
     limits: dict
+    skips: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ class Step:
         return bool(self.sources)
 
     def applies_to(self, kind: str) -> bool:
-        return not self.kinds or kind in self.kinds
+        registered = REGISTRY.kinds.get(kind)
+        skipped = registered is not None and self.action in registered.skips
+        return (not self.kinds or kind in self.kinds) and not skipped
 
 
 @dataclass
@@ -122,8 +127,8 @@ def register_stage(code: str, label: str) -> Stage:
     return stage
 
 
-def register_kind(code: str, label: str, *, record, limits: dict) -> Kind:
-    kind = Kind(code, label, record, dict(limits))
+def register_kind(code: str, label: str, *, record, limits: dict, skips=()) -> Kind:
+    kind = Kind(code, label, record, dict(limits), frozenset(skips))
     if REGISTRY.kinds.setdefault(code, kind) is not kind:
         REGISTRY.problems.append(f"kind {code!r} is registered twice")
     return kind
@@ -218,6 +223,8 @@ def _kind_problems(registered: Kind) -> list[str]:
             found.append(f"kind {registered.code!r}: stage {stage!r} is not registered")
         if not _is_limit(value):
             found.append(f"kind {registered.code!r}: stage {stage!r} has no time limit (amount, unit)")
+    found += [f"kind {registered.code!r} skips {action!r}, which is not a registered step"
+              for action in sorted(registered.skips) if action not in REGISTRY.steps]
     return found
 
 

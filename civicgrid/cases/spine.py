@@ -36,9 +36,8 @@ SPINE_LIMITS = {
     Stage.REGISTER: (2, H), Stage.DISPATCH: (2, H), Stage.ACCEPT: (4, H),
     Stage.HANDLE: (3, D), Stage.VERIFY: (1, D), Stage.CLOSE: (1, D),
 }
-# The kinds the spine carries itself until an app of their own registers a record and steps for them.
-SPINE_KINDS = (CaseKind.REQUEST, CaseKind.COMPLAINT, CaseKind.URBAN_EVENT, CaseKind.DISPUTE, CaseKind.HAZARD,
-               CaseKind.PETITION)
+# The kinds the case alone holds; disputes, hazards and petitions are registered by their own apps.
+SPINE_KINDS = (CaseKind.REQUEST, CaseKind.COMPLAINT, CaseKind.URBAN_EVENT)
 PUBLIC = {"public": True}
 
 

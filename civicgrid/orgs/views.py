@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from civicgrid.core import menu
 from civicgrid.geo import services as geo_services
 
 SHOWN = 20  # scope cards on the home page; the area browser lists the rest
@@ -16,5 +17,6 @@ def home(request):
         for top in tops[:SHOWN]
     ]
     roles = {a.role for a in assignments}
-    context = {"assignments": assignments, "scope": scope, "more": len(tops) - len(scope), "roles": roles}
+    context = {"assignments": assignments, "scope": scope, "more": len(tops) - len(scope), "roles": roles,
+               "panels": menu.panels(request, request.user.scope.roles)}
     return render(request, "orgs/home.html", context)

@@ -60,3 +60,8 @@ def test_manage_py_check_stops_with_the_problem(fresh, db):
     with pytest.raises(SystemCheckError, match="step 'grade' has no function"):
         call_command("check")
 
+
+
+def test_a_kind_that_skips_an_unregistered_step_is_refused(fresh):
+    register_kind("hazard", "隐患", record=None, limits={"handle": (3, TimeUnit.WORK_DAYS)}, skips={"close"})
+    assert registry.problems() == ["kind 'hazard' skips 'close', which is not a registered step"]
