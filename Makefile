@@ -32,6 +32,7 @@ demo: export CIVICGRID_STATIC_FROM_SOURCES := 1
 demo: export CIVICGRID_SECURE_COOKIES := 0
 demo: export CIVICGRID_SECRET_KEY := $(or $(CIVICGRID_SECRET_KEY),$(shell head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n'))
 demo: setup
+	@scripts/ensure-printing --warn
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	@echo "civicgrid is running on http://$(DEMO_ADDR) (Ctrl-C stops it)."
@@ -39,6 +40,7 @@ demo: setup
 
 test: setup
 	scripts/ensure-chromium
+	scripts/ensure-printing
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n auto --dist worksteal --durations=20
