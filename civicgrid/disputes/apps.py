@@ -8,8 +8,15 @@ class DisputesConfig(AppConfig):
     verbose_name = _("矛盾纠纷调解")
 
     def ready(self):
-        from civicgrid.cases.choices import CaseKind
-        from civicgrid.cases.registry import register_kind
-        from civicgrid.cases.spine import SPINE_LIMITS
+        from civicgrid.core import menu
+        from civicgrid.orgs.choices import Role
 
-        register_kind(CaseKind.DISPUTE.value, CaseKind.DISPUTE.label, record=None, limits=SPINE_LIMITS)
+        from . import services, views
+
+        services.register()
+        mediators = {Role.MEDIATOR}
+        menu.register_entry("disputes:list", _("矛盾纠纷"), roles={*mediators, Role.DISPATCHER, Role.SHIFT_LEAD,
+                                                                 Role.INTAKE_CLERK, Role.LEADER}, order=30)
+        menu.register_entry("disputes:pool", _("调解员库"), roles={*mediators, Role.DISPATCHER, Role.SHIFT_LEAD,
+                                                                 Role.LEADER}, order=31)
+        menu.register_panel("disputes/home_panel.html", views.home_panel, roles=mediators, order=10)

@@ -67,6 +67,11 @@ class Mediator(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def speciality_labels(self) -> list[str]:
+        labels = dict(c.Speciality.choices)
+        return [str(labels.get(code, code)) for code in self.specialities]
+
 
 class Dispute(models.Model):
     """矛盾纠纷: the side record of a dispute case (GB/T 31000-2015), one per case."""

@@ -258,8 +258,18 @@ def detail(request, number):
         "events": case.events.select_related("actor", "assignment__department").prefetch_related("attachments"),
         "attachments": case.attachments.all(),
         "approvals": _case_approvals(user, case), **_fragment_context(user, case, choices, assignments),
+        **_kind_panel(user, case),
     }
     return render(request, "cases/detail.html", context)
+
+
+def _kind_panel(user, case) -> dict:
+    """The block a kind registered for its side record (``registry.Kind.panel``), with what it needs."""
+    found = registry.kind(case.kind)
+    if found is None or not found.panel:
+        return {}
+    extra = found.panel_context(user, case) if found.panel_context else {}
+    return {"kind_panel": found.panel, **extra}
 
 
 def _area_crumbs(user, area) -> list[tuple]:
