@@ -111,7 +111,7 @@ def choices_context(user, case, assignments) -> dict:
 
 
 def details_context(user, case, assignments) -> dict:
-    return {"dispute_choices": c, "dispute": Dispute.objects.filter(pk=case.pk).first()}
+    return {"dispute_choices": c, "details": steps.dispute_of(case)}
 
 
 def party_context(user, case, assignments) -> dict:
@@ -127,8 +127,8 @@ def accept_context(user, case, assignments) -> dict:
 
 
 def mediators_context(user, case, assignments) -> dict:
-    dispute = Dispute.objects.filter(pk=case.pk).first()
-    pool = pool_of(dispute.committee_id) if dispute and dispute.committee_id else Mediator.objects.none()
+    dispute = steps.dispute_of(case)
+    pool = pool_of(dispute.committee_id) if dispute.committee_id else Mediator.objects.none()
     return {"pool": pool.filter(active=True)}
 
 
@@ -185,8 +185,8 @@ def own_disputes(user):
 
 
 def panel_context(user, case) -> dict:
-    dispute = Dispute.objects.select_related("committee").filter(pk=case.pk).first()
-    if dispute is None:
+    dispute = steps.dispute_of(case)
+    if dispute._state.adding:
         return {"dispute": None}
     return {
         "dispute": dispute, "parties": [masked(p) for p in dispute.parties.all()],

@@ -410,32 +410,37 @@ def close(work, params: NoParams) -> None:
 # ---- guards: why a step does not fit this dispute although the case's state allows it
 
 
-def _dispute_of(case, lookups) -> Dispute:
-    """The dispute as the step would read it; outside a step (the page's buttons) read once per case."""
-    if lookups is not None:
-        return lookups.record(case, Dispute)
+def _read(case, lookups) -> Dispute:
+    """The dispute as the step would read it; outside a step, as the case page reads it."""
+    return lookups.record(case, Dispute) if lookups is not None else dispute_of(case)
+
+
+def dispute_of(case) -> Dispute:
+    """The case's dispute (an empty one before any step made it), read once per case for a page: its buttons'
+    guards, its fragments and its block all ask."""
     if "_dispute" not in case.__dict__:
-        case.__dict__["_dispute"] = Dispute.objects.filter(pk=case.pk).first() or Dispute(case=case)
+        found = Dispute.objects.select_related("committee").filter(pk=case.pk).first()
+        case.__dict__["_dispute"] = found or Dispute(case=case)
     return case.__dict__["_dispute"]
 
 
 def concluded_already(case, lookups=None) -> str:
     """Mediation ends once: an agreement, an oral agreement or a failure is recorded a single time."""
-    if _dispute_of(case, lookups).outcome in CONCLUDED:
+    if _read(case, lookups).outcome in CONCLUDED:
         return _("纠纷 %(number)s 已登记调解结果。") % {"number": case.number}
     return ""
 
 
 def not_agreed(case, lookups=None) -> str:
     """Performance and follow-up visits are of an agreement, written or oral."""
-    if _dispute_of(case, lookups).outcome not in AGREED:
+    if _read(case, lookups).outcome not in AGREED:
         return _("纠纷 %(number)s 未达成调解协议，没有可履行的协议。") % {"number": case.number}
     return ""
 
 
 def not_confirmable(case, lookups=None) -> str:
     """司法确认 is for a written agreement only: not a failed mediation, not an oral agreement, and once."""
-    dispute = _dispute_of(case, lookups)
+    dispute = _read(case, lookups)
     if dispute.outcome == c.Outcome.FAILED:
         return _("纠纷 %(number)s 调解不成，没有调解协议，不能申请司法确认。") % {"number": case.number}
     if dispute.outcome != c.Outcome.AGREEMENT:
@@ -446,14 +451,14 @@ def not_confirmable(case, lookups=None) -> str:
 
 
 def not_applied(case, lookups=None) -> str:
-    if _dispute_of(case, lookups).confirmation != c.Confirmation.APPLIED:
+    if _read(case, lookups).confirmation != c.Confirmation.APPLIED:
         return _("纠纷 %(number)s 没有待确认的司法确认申请。") % {"number": case.number}
     return ""
 
 
 def unfinished(case, lookups=None) -> str:
     """结案 needs the outcome, and for an agreement its follow-up visit (司法部's case file order)."""
-    dispute = _dispute_of(case, lookups)
+    dispute = _read(case, lookups)
     if dispute.outcome not in CONCLUDED:
         return _("纠纷 %(number)s 尚未登记调解结果，不能结案。") % {"number": case.number}
     if dispute.outcome in AGREED and dispute.followed_up_at is None:

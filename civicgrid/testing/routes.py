@@ -116,6 +116,19 @@ def reveal_phone(world, kind) -> dict:
     return {"field": "phone", "reason": "回访核实诉求"}
 
 
+def dispute_agreement(world, kind) -> dict:
+    return {"number": w.agreed_dispute(world).number}
+
+
+def dispute_party(world, kind) -> dict:
+    case = w.agreed_dispute(world)
+    return {"number": case.number, "pk": case.dispute.parties.get().pk}
+
+
+def party_reason(world, kind) -> dict:
+    return {"reason": "电话通知调解时间"}
+
+
 def report_form(world, kind) -> dict:
     lon, lat = GRID_A_POINT
     return {"category": str(world.case(kind).category_id), "title": "路灯不亮",
@@ -226,13 +239,21 @@ PAGES: dict[str, Page] = {
     "cases:inbox": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
     "cases:approvals": page(get(budget=7, grows=w.grow_cases)),
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
-    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
+    # A dispute's page reads its record once more for its block (registry.Kind.panel).
+    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=15, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
     # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
     "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
                          post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone)),
     "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
+    # 矛盾纠纷 and 调解员库: scoped lists; the printed agreement and a party's details, logged, to centre staff
+    # and mediators.
+    "disputes:list": page(get(budget=6, grows=w.grow_disputes)),
+    "disputes:pool": page(get(budget=8)),
+    "disputes:agreement": page(get(kwargs=dispute_agreement, outsider=404, budget=9)),
+    "disputes:party": page(get(kwargs=dispute_party, outsider=404, budget=7),
+                           post(kwargs=dispute_party, outsider=404, body=party_reason)),
     # 访问日志: auditors and administrators only; everyone else gets a 404, as for a page outside their roles.
     "access_log": page(get(sees="auditor", budget=6, grows=w.grow_access_log)),
     "access_log_csv": page(get(sees="auditor", budget=4)),
@@ -303,7 +324,8 @@ API: dict[str, Row] = {
                                             outsider=404, budget=7),
     "GET /cases": get(budget=3, grows=w.grow_cases),
     "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
-    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
+    # The steps offered are asked of the table: a dispute's guards read its record once.
+    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
     f"POST {CASE}/reveal": post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone),

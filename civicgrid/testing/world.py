@@ -264,3 +264,27 @@ def grow_subscriptions(world: World, kind: str, n: int) -> None:
     application = world.subscription.application
     for number in range(n):
         webhooks.subscribe(application, f"{HOOK_URL}/{number}")
+
+
+def agreed_dispute(world: World) -> Case:
+    """The dispute case with a party and a written agreement of township A's committee, made once. The rows
+    are made directly: the steps that make them are tested in ``civicgrid/disputes``."""
+    from django.utils import timezone
+
+    from civicgrid.disputes.models import Agreement, Committee, Dispute, Party
+
+    case = world.case("dispute")
+    committee, _made = Committee.objects.get_or_create(
+        abbreviation="鼓楼", defaults={"name": "鼓楼街道人民调解委员会", "kind": "township", "area": world.areas["township_a"]})
+    dispute, made = Dispute.objects.get_or_create(case=case, defaults={"committee": committee})
+    if made:
+        Party.objects.create(dispute=dispute, role="applicant", name="张三", id_number="11010519491231002X",
+                             phone="13800138000", added_at=timezone.now())
+        Agreement.objects.create(dispute=dispute, committee=committee, year=2026, serial=1, facts="漏水",
+                                 terms="修复防水层", signed_on=timezone.localdate())
+    return case
+
+
+def grow_disputes(world: World, kind: str, n: int) -> None:
+    """Dispute cases at grid A: the dispute list gets longer."""
+    grow_cases(world, "dispute", n)
