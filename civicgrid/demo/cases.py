@@ -67,6 +67,7 @@ from civicgrid.notifications.models import Notice
 from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Department
 
+from . import disputes as demo_disputes
 from . import staffing, texts
 from .fields import sample_values
 from .people import CITY, GRID, TOWNSHIP
@@ -151,6 +152,7 @@ def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | Non
         cast = staffing.cast(world.townships, world.pool, password, rng)
         loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories))
         sim = Sim(now, cast, world, PerCase() if per_case else InBatch(), progress)
+        sim.mediation = demo_disputes.load_pool(world.townships, password, random.Random(seed + 11))
         sim.run(make_plans(count, now, world, rng))
         sim.hand.write()
         loaded.notices = write_notices(now, first_notice)
@@ -695,6 +697,9 @@ def story(sim: Sim, plan: Plan):
     yield sim.on_clock(case, pace(rng, plan))
     if plan.stop == "suspended":
         yield from suspension(sim, plan, case, rng)
+        return
+    if case.kind == "dispute":  # mediated by a committee, not dispatched to departments
+        yield from demo_disputes.mediation(sim, plan, case, sim.mediation, rng)
         return
     case = yield from dispatched(sim, plan, case, rng)
     if case is not None and case.status == S.HANDLED:
