@@ -7,9 +7,8 @@ from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
 from civicgrid.core.wording import clauses, listing
 
-from .. import intake
+from .. import intake, registry
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
-from ..workflow import Action
 
 register = template.Library()
 register.filter("mask_id", mask_id_number)
@@ -50,7 +49,8 @@ def light_label(value) -> str:
 
 @register.filter
 def action_label(value) -> str:
-    return _label(Action, value)
+    """The step's name as registered (any app's steps, not only the spine's), or the raw action."""
+    return registry.label(value) if value else ""
 
 
 def _label(choices, value) -> str:
