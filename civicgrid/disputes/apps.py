@@ -13,3 +13,6 @@ class DisputesConfig(AppConfig):
         from civicgrid.cases.spine import SPINE_LIMITS
 
         register_kind(CaseKind.DISPUTE.value, CaseKind.DISPUTE.label, record=None, limits=SPINE_LIMITS)
+        from . import rhythm_menu
+
+        rhythm_menu.register()
