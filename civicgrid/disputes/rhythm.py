@@ -221,7 +221,7 @@ def figures(cases) -> Figures:
 
 def grouped(cases, key) -> dict:
     """The figures of ``cases`` per value of ``key`` (a field name or an expression), in one query."""
-    rows = cases.order_by().values(group=key if isinstance(key, str) else key).annotate(**AGGREGATES)
+    rows = cases.order_by().values(group=F(key) if isinstance(key, str) else key).annotate(**AGGREGATES)
     return {row.pop("group"): Figures(**row) for row in rows}
 
 

@@ -180,6 +180,13 @@ def quarterly(request, code: str):
 # --- 群众说事日 ------------------------------------------------------------------------------------------
 
 TALK_DAYS_SHOWN = 50
+SCHEDULE_FIELDS = ("village", "held_on", "place", "host")
+FILING_FIELDS = ("grid", "matters")
+
+
+def _form(request, fields) -> dict:
+    """What was posted, every field present (empty when not sent), to show it again."""
+    return {name: request.POST.get(name, "") for name in fields}
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,8 +202,9 @@ def _talk_days_page(request, errors: dict, status: int = 200):
     listed = (TalkDay.objects.restrict(request.user).select_related("village__parent")
               .order_by("-held_on", "village__code")[:TALK_DAYS_SHOWN])
     return render(request, "disputes/rhythm/talk_days.html",
-                  {"talk_days": listed, "villages": talkdays.villages(request.user), "errors": errors,
-                   "form": request.POST, "today": timezone.localdate()}, status=status)
+                  {"talk_days": listed, "villages": talkdays.villages(request.user),
+                   "errors": {**dict.fromkeys(SCHEDULE_FIELDS, ""), **errors}, "form": _form(request, SCHEDULE_FIELDS),
+                   "today": timezone.localdate()}, status=status)
 
 
 def _schedule(request):
@@ -240,7 +248,8 @@ def talk_day(request, pk: int):
 
 def _talk_day_page(request, found: TalkDay, errors: dict, status: int = 200):
     context = {"talk_day": found, "cases": found.cases.select_related("category").order_by("pk"),
-               "grids": talkdays.village_grids(found.village), "errors": errors, "form": request.POST,
+               "grids": talkdays.village_grids(found.village), "errors": errors,
+               "form": _form(request, FILING_FIELDS),
                "may_run": talkdays.may_run(request.user, found.village),
                "due": found.held_on <= timezone.localdate()}
     return render(request, "disputes/rhythm/talk_day.html", context, status=status)
