@@ -100,8 +100,8 @@ def daily(request, code: str):
                            today=day == timezone.localdate()))
 
 
-@require_POST
 @login_required
+@require_POST
 def zero_report(request, code: str):
     """零报告 of the grid for today, by its own grid worker; back to the grid's daily screening."""
     grid = _scoped_area(request.user, code)
@@ -189,8 +189,8 @@ def _form(request, fields) -> dict:
     return {name: request.POST.get(name, "") for name in fields}
 
 
-@require_http_methods(["GET", "POST"])
 @login_required
+@require_http_methods(["GET", "POST"])
 def talk_days(request):
     """The talk days of the villages in scope, newest first, and the form that schedules one."""
     if request.method == "POST":
@@ -234,8 +234,8 @@ def _date(value):
         return None
 
 
-@require_http_methods(["GET", "POST"])
 @login_required
+@require_http_methods(["GET", "POST"])
 def talk_day(request, pk: int):
     """One talk day: where and when, and once held, the matters raised, entered as a list and filed at once."""
     found = TalkDay.objects.restrict(request.user).select_related("village", "filed_by").filter(pk=pk).first()
