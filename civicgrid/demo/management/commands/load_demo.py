@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, fields, geography, people
+from civicgrid.demo import cases, clients, fields, geography, people, rhythm
 
 
 class Command(BaseCommand):
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
         self._cases(options["cases"], password)
+        self._rhythm()
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
@@ -55,6 +56,14 @@ class Command(BaseCommand):
             "rules": loaded.rules, "seconds": time.perf_counter() - started})
         for message in loaded.refused:
             self.stderr.write(_("[演示数据] 未能执行的步骤：%(message)s") % {"message": message})
+
+    def _rhythm(self) -> None:
+        made = rhythm.load_rhythm()
+        if made is None:
+            self._step(_("零报告与群众说事日"), _("已存在，跳过"))
+            return
+        self._step(_("零报告与群众说事日"), _("新建 %(reports)d 份零报告，群众说事日登记 %(matters)d 件事项") % {
+            "reports": made[0], "matters": made[1]})
 
     def _progress(self, count: int):
         """Every tenth of the cases filed, a line, so a long load is seen to move."""
