@@ -84,15 +84,26 @@ def _refused(request, page: str, area: Area, error: WorkflowError) -> HttpRespon
 # --- 日排查 and 零报告 ----------------------------------------------------------------------------------
 
 
-@login_required
-def daily(request, code: str):
+def _asked(request, code: str, page: str, parse):
+    """The area in scope and the period the query asks for; or, for a bad or future period, the refusal."""
     area = _scoped_area(request.user, code)
     try:
-        day = rhythm.parse_day(request.GET.get("day"), timezone.localdate())
+        return area, parse(request.GET.get(PERIOD_INPUTS[page][0]), timezone.localdate()), None
     except WorkflowError as error:
-        return _refused(request, "daily", area, error)
+        return area, None, _refused(request, page, area, error)
+
+
+def _wants(request, kind: str) -> bool:
+    return request.GET.get("format") == kind
+
+
+@login_required
+def daily(request, code: str):
+    area, day, refused = _asked(request, code, "daily", rhythm.parse_day)
+    if refused:
+        return refused
     found = rhythm.daily(area, day)
-    if request.GET.get("format") == "xlsx":
+    if _wants(request, "xlsx"):
         return xlsx.response(rhythm_exports.daily_sheets(found), f"日排查-{area.name}-{day}")
     may_report = area.is_grid and zeroreports.may_report(request.user, area)
     return render(request, "disputes/rhythm/daily.html",
@@ -121,7 +132,7 @@ def zero_report(request, code: str):
 def weekly(request, code: str):
     area = _scoped_area(request.user, code)
     now = timezone.now()
-    if request.GET.get("format") == "xlsx":
+    if _wants(request, "xlsx"):
         found = rhythm.weekly(area, now, limit=None)
         return xlsx.response(rhythm_exports.weekly_sheets(found), f"周化解-{area.name}-{timezone.localdate(now)}")
     found = rhythm.weekly(area, now)
@@ -138,13 +149,11 @@ def weekly(request, code: str):
 
 @login_required
 def monthly(request, code: str):
-    area = _scoped_area(request.user, code)
-    try:
-        period = rhythm.parse_month(request.GET.get("month"), timezone.localdate())
-    except WorkflowError as error:
-        return _refused(request, "monthly", area, error)
+    area, period, refused = _asked(request, code, "monthly", rhythm.parse_month)
+    if refused:
+        return refused
     found = rhythm.monthly(area, period)
-    if request.GET.get("format") == "xlsx":
+    if _wants(request, "xlsx"):
         return xlsx.response(rhythm_exports.monthly_sheets(found), f"月研判-{area.name}-{period.start:%Y-%m}")
     counts = {child.code: figures.total for child, figures in found.by_area}
     breakdowns = [(_("按纠纷类型"), found.by_type, "by-type"), (_("按来源"), found.by_source, "by-source"),
@@ -159,16 +168,14 @@ def monthly(request, code: str):
 
 @login_required
 def quarterly(request, code: str):
-    area = _scoped_area(request.user, code)
-    try:
-        period = rhythm.parse_quarter(request.GET.get("quarter"), timezone.localdate())
-    except WorkflowError as error:
-        return _refused(request, "quarterly", area, error)
+    area, period, refused = _asked(request, code, "quarterly", rhythm.parse_quarter)
+    if refused:
+        return refused
     found = rhythm.quarterly(area, period)
     name = f"季通报-{area.name}-{period.start.year}Q{(period.start.month + 2) // 3}"
-    if request.GET.get("format") == "xlsx":
+    if _wants(request, "xlsx"):
         return xlsx.response(rhythm_exports.quarterly_sheets(found), name)
-    if request.GET.get("format") == "pdf":
+    if _wants(request, "pdf"):
         answer = HttpResponse(rhythm_exports.bulletin(found, request), content_type="application/pdf")
         answer["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.pdf"
         return answer

@@ -9,6 +9,7 @@ from django.utils import timezone
 from civicgrid.cases.choices import Channel, Status
 from civicgrid.cases.models import Case
 from civicgrid.disputes import choices as c
+from civicgrid.disputes import talkdays
 from civicgrid.disputes.models import Agreement, Committee, Dispute, Mediator
 from civicgrid.testing import factories
 
@@ -48,3 +49,9 @@ def dispute(area, category, reported_at: datetime, *, status: str = Status.DISPA
             Agreement.objects.create(dispute=found, committee=found.committee, year=reported_at.year,
                                      serial=next(NUMBERS), facts="争执", terms="赔偿", signed_on=reported_at.date())
     return case
+
+
+def held_today(yulin: dict, clerk):
+    """Community A's talk day, today, scheduled by township A's intake clerk, with the dispute types to file under."""
+    types()
+    return talkdays.schedule(clerk, yulin["community_a"], timezone.localdate(), "村委会议室", "刘书记")

@@ -3,14 +3,13 @@ phone, missing columns, an empty title), and none of the matters is filed; a sch
 host, or twice on one day, is refused field by field."""
 
 import pytest
-from django.utils import timezone
 
 from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.disputes import talkdays
 from civicgrid.disputes.models import TalkDay
 
-from .rhythm_fixtures import types
+from .rhythm_fixtures import held_today
 
 BAD = ("楼道堆放杂物 | 邻里纠纷 | 三楼住户在楼道堆放杂物。\n"
        "噪音扰民 | 没有这个分类 | 楼下广场舞声音太大。\n"
@@ -21,8 +20,7 @@ BAD = ("楼道堆放杂物 | 邻里纠纷 | 三楼住户在楼道堆放杂物。
 
 @pytest.fixture
 def talk_day(yulin, intake_clerk):
-    types()
-    return talkdays.schedule(intake_clerk, yulin["community_a"], timezone.localdate(), "村委会议室", "刘书记")
+    return held_today(yulin, intake_clerk)
 
 
 def test_every_bad_line_is_named_and_nothing_is_filed(talk_day, intake_clerk):

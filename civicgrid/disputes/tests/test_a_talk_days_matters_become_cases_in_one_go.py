@@ -12,7 +12,7 @@ from civicgrid.cases.workflow import InvalidInput, NotAllowed
 from civicgrid.disputes import talkdays
 from civicgrid.disputes.models import TalkDay
 
-from .rhythm_fixtures import types
+from .rhythm_fixtures import held_today, types
 
 MATTERS = ("楼道堆放杂物 | 邻里纠纷 | 三楼住户在楼道堆放杂物，邻居多次协商未果。 | 王大妈 | 13800138001\n"
            "\n"
@@ -21,8 +21,7 @@ MATTERS = ("楼道堆放杂物 | 邻里纠纷 | 三楼住户在楼道堆放杂�
 
 @pytest.fixture
 def talk_day(yulin, intake_clerk):
-    types()
-    return talkdays.schedule(intake_clerk, yulin["community_a"], timezone.localdate(), "村委会议室", "刘书记")
+    return held_today(yulin, intake_clerk)
 
 
 def test_the_matters_are_filed_as_cases_of_the_talk_day(client, talk_day, intake_clerk, yulin):
