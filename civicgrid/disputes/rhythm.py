@@ -23,7 +23,8 @@ of queries does not grow with the number of disputes.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Case as Conditional
+from django.db.models import Count, F, Min, Q, Value, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -219,10 +220,56 @@ def figures(cases) -> Figures:
     return Figures(**cases.aggregate(**AGGREGATES))
 
 
-def grouped(cases, key) -> dict:
-    """The figures of ``cases`` per value of ``key`` (a field name or an expression), in one query."""
-    rows = cases.order_by().values(group=F(key) if isinstance(key, str) else key).annotate(**AGGREGATES)
-    return {row.pop("group"): Figures(**row) for row in rows}
+# A period's disputes are read once, one row each, and counted here by every breakdown the page shows: one
+# query however many breakdowns (on PostgreSQL each grouped query would read the whole disputes table).
+COLUMNS = ("category__name", "area_code", "area__name", "dispute__source", "dispute__method", "dispute__accepted_at",
+           "dispute__resolved", "dispute__resolved_in_time", "dispute__performance", "dispute__agreement__pk",
+           "dispute__committee__name", "dispute__committee__area__name")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One dispute of a period, as the breakdowns read it."""
+
+    category: str
+    area_code: str
+    area_name: str
+    source: str | None
+    method: str | None
+    accepted_at: datetime | None
+    resolved: bool | None
+    in_time: bool | None
+    performance: str | None
+    agreement: int | None
+    committee: str | None
+    committee_area: str | None
+
+
+def read(cases) -> list[Row]:
+    return [Row(*values) for values in cases.order_by().values_list(*COLUMNS)]
+
+
+def count(rows) -> Figures:
+    """The figures of ``rows`` as ``AGGREGATES`` counts them in SQL."""
+    found = Figures()
+    for row in rows:
+        mediated = row.accepted_at is not None
+        resolved = mediated and row.resolved is True
+        found.total += 1
+        found.mediated += mediated
+        found.resolved += resolved
+        found.in_time += resolved and row.in_time is True
+        found.agreements += row.agreement is not None
+        found.performed += row.agreement is not None and row.performance == c.Performance.FULL
+    return found
+
+
+def tally(rows, key) -> dict:
+    """The figures of ``rows`` per value of ``key(row)``."""
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return {value: count(members) for value, members in groups.items()}
 
 
 def child_length(area: Area) -> int | None:
@@ -234,10 +281,10 @@ def children(area: Area) -> list[Area]:
     return [area] if area.level >= AreaLevel.GRID else list(area.children.filter(level__lte=AreaLevel.GRID))
 
 
-def by_child(cases, area: Area) -> list[tuple[Area, Figures]]:
+def by_child(rows: list[Row], area: Area) -> list[tuple[Area, Figures]]:
     """The figures for each child of ``area`` (all of them, with nothing as zeros)."""
-    length = child_length(area)
-    found = grouped(cases, Substr("area_code", 1, length)) if length else {area.code: figures(cases)}
+    length = child_length(area) or len(area.code)
+    found = tally(rows, lambda row: row.area_code[:length])
     return [(child, found.get(child.code, Figures())) for child in children(area)]
 
 
@@ -249,18 +296,17 @@ class Labelled:
     figures: Figures
 
 
-def by_choice(cases, field_name: str, labels) -> list[Labelled]:
-    """The figures per value of a choice field of the dispute, most first; no record yet is 未登记."""
-    found = grouped(cases, f"dispute__{field_name}")
+def by_label(rows: list[Row], key) -> list[Labelled]:
+    """The figures per label, most first (then by label)."""
+    found = tally(rows, key)
+    return sorted((Labelled(str(label), figures_) for label, figures_ in found.items()),
+                  key=lambda row: (-row.figures.total, row.label))
+
+
+def choice_label(labels):
+    """The label of a choice field's value; no record yet (or no value) is 未登记."""
     names = dict(labels)
-    rows = [Labelled(str(names.get(value, NOT_RECORDED)) if value else str(NOT_RECORDED), figures_)
-            for value, figures_ in found.items()]
-    return sorted(rows, key=lambda row: -row.figures.total)
-
-
-def by_type(cases) -> list[Labelled]:
-    rows = cases.order_by().values("category__name").annotate(**AGGREGATES).order_by("-total", "category__name")
-    return [Labelled(row.pop("category__name"), Figures(**row)) for row in rows]
+    return lambda value: names.get(value, NOT_RECORDED) if value else NOT_RECORDED
 
 
 # --- 日排查 ------------------------------------------------------------------------------------------------
@@ -470,21 +516,39 @@ class Monthly:
 
 
 def monthly(area: Area, period: Period) -> Monthly:
-    cases = reported_in(area.code, period)
-    now = figures(cases)
-    earlier = previous_month(period)
-    last_year = year_before(period, month_of)
-    changes = [change(_("环比（%(period)s）") % {"period": earlier.label}, now, figures(reported_in(area.code, earlier))),
-               change(_("同比（%(period)s）") % {"period": last_year.label}, now,
-                      figures(reported_in(area.code, last_year)))]
-    return Monthly(area, period, now, changes, by_type(cases), by_choice(cases, "source", c.Source.choices),
-                   by_choice(cases, "method", c.Method.choices), by_child(cases, area), hot_spots(cases))
+    rows = read(reported_in(area.code, period))
+    now = count(rows)
+    earlier, last_year = previous_month(period), year_before(period, month_of)
+    before = compared(area.code, earlier, last_year)
+    changes = [change(_("环比（%(period)s）") % {"period": earlier.label}, now, before[0]),
+               change(_("同比（%(period)s）") % {"period": last_year.label}, now, before[1])]
+    source, method = choice_label(c.Source.choices), choice_label(c.Method.choices)
+    return Monthly(area, period, now, changes, by_label(rows, lambda row: row.category),
+                   by_label(rows, lambda row: source(row.source)), by_label(rows, lambda row: method(row.method)),
+                   by_child(rows, area), hot_spots(rows))
 
 
-def hot_spots(cases) -> list[dict]:
+def compared(code: str, *periods: Period) -> list[Figures]:
+    """The figures of earlier periods, in one query (a group per period)."""
+    which, within = [], Q(pk__in=[])
+    for number, period in enumerate(periods):
+        start, end = period.bounds()
+        which.append(When(reported_at__gte=start, reported_at__lt=end, then=Value(number)))
+        within |= Q(reported_at__gte=start, reported_at__lt=end)  # the ranges, plainly, for the index
+    found = grouped(disputes(code).filter(within).annotate(period=Conditional(*which, default=None)), "period")
+    return [found.get(number, Figures()) for number in range(len(periods))]
+
+
+def grouped(cases, key: str) -> dict:
+    rows = cases.order_by().values(group=F(key)).annotate(**AGGREGATES)
+    return {row.pop("group"): Figures(**row) for row in rows}
+
+
+def hot_spots(rows: list[Row]) -> list[dict]:
     """The grids (or wherever the disputes were placed) with the most disputes, most first."""
-    rows = cases.order_by().values("area_code", "area__name").annotate(n=Count("pk")).order_by("-n", "area_code")
-    return list(rows[:HOT_SPOTS])
+    found = tally(rows, lambda row: (row.area_code, row.area_name))
+    ranked_ = sorted(found.items(), key=lambda item: (-item[1].total, item[0][0]))[:HOT_SPOTS]
+    return [{"area_code": code, "area__name": name, "n": figures_.total} for (code, name), figures_ in ranked_]
 
 
 # --- 季通报 ------------------------------------------------------------------------------------------------
@@ -514,24 +578,22 @@ def ranked(rows: list[tuple[str, str, Figures]]) -> list[Ranked]:
 
 
 def quarterly(area: Area, period: Period) -> Quarterly:
-    cases = reported_in(area.code, period)
-    return Quarterly(area, period, figures(cases), _townships(cases, area), _committees(cases))
+    rows = read(reported_in(area.code, period))
+    return Quarterly(area, period, count(rows), _townships(rows, area), _committees(rows))
 
 
-def _townships(cases, area: Area) -> list[Ranked]:
+def _townships(rows: list[Row], area: Area) -> list[Ranked]:
     length = LEVEL_LENGTHS[AreaLevel.TOWNSHIP]
     if area.level > AreaLevel.TOWNSHIP:
         return []
-    found = grouped(cases, Substr("area_code", 1, length))
+    found = tally(rows, lambda row: row.area_code[:length])
     townships = Area.objects.filter(code__startswith=area.code, level=AreaLevel.TOWNSHIP).select_related("parent")
     return ranked([(t.name, t.parent.name, found.get(t.code, Figures())) for t in townships])
 
 
-def _committees(cases) -> list[Ranked]:
-    rows = (cases.filter(dispute__committee__isnull=False).order_by()
-            .values("dispute__committee__name", "dispute__committee__area__name").annotate(**AGGREGATES))
-    return ranked([(row.pop("dispute__committee__name"), row.pop("dispute__committee__area__name"), Figures(**row))
-                   for row in rows])
+def _committees(rows: list[Row]) -> list[Ranked]:
+    found = tally([row for row in rows if row.committee], lambda row: (row.committee, row.committee_area))
+    return ranked([(name, where, figures_) for (name, where), figures_ in found.items()])
 
 
 def mediators_of(dispute_case) -> str:
