@@ -51,6 +51,7 @@ bench: setup
 	$(PY) bench/intake.py
 	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
+	$(PY) bench/reports.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

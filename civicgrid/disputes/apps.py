@@ -11,7 +11,7 @@ class DisputesConfig(AppConfig):
         from civicgrid.core import menu
         from civicgrid.orgs.choices import Role
 
-        from . import services, views
+        from . import rhythm_menu, services, views
 
         services.register()
         mediators = {Role.MEDIATOR}
@@ -20,3 +20,4 @@ class DisputesConfig(AppConfig):
         menu.register_entry("disputes:pool", _("调解员库"), roles={*mediators, Role.DISPATCHER, Role.SHIFT_LEAD,
                                                                  Role.LEADER}, order=31)
         menu.register_panel("disputes/home_panel.html", views.home_panel, roles=mediators, order=10)
+        rhythm_menu.register()

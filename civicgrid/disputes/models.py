@@ -242,3 +242,62 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return f"{self.dispute} · {self.visited_at:%Y-%m-%d}"
+
+
+class ZeroReport(models.Model):
+    """零报告: a grid's worker confirms that no new dispute was found in the grid that day (日排查).
+
+    One per grid and day; made by ``zeroreports.report`` only, which refuses it for a grid where a dispute was
+    reported that day (then the grid has something to report, not nothing)."""
+
+    grid = models.ForeignKey(Area, verbose_name=_("网格"), on_delete=models.PROTECT, related_name="zero_reports")
+    day = models.DateField(_("日期"))
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("报告人"), on_delete=models.PROTECT,
+                              related_name="zero_reports")
+    at = models.DateTimeField(_("报告时间"))
+
+    scope_field = "grid__code"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("零报告")
+        verbose_name_plural = _("零报告")
+        ordering = ["-day", "grid_id"]
+        constraints = [models.UniqueConstraint(fields=["grid", "day"], name="disputes_zero_report_one_per_day")]
+        indexes = [models.Index(fields=["day", "grid"], name="disputes_zero_report_day")]
+
+    def __str__(self):
+        return f"{self.grid.name} · {self.day}"
+
+
+class TalkDay(models.Model):
+    """群众说事日: a village's (community's) scheduled session where residents raise their matters; after it,
+    the matters are entered as a list and filed as cases in one go (``talkdays.file_matters``)."""
+
+    village = models.ForeignKey(Area, verbose_name=_("村（社区）"), on_delete=models.PROTECT, related_name="talk_days")
+    held_on = models.DateField(_("日期"))
+    place = models.CharField(_("地点"), max_length=100)
+    host = models.CharField(_("主持人"), max_length=50)
+    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("安排人"), on_delete=models.PROTECT,
+                                     related_name="talk_days_scheduled")
+    scheduled_at = models.DateTimeField(_("安排时间"))
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="talk_days_filed")
+    filed_at = models.DateTimeField(_("事项录入时间"), null=True, blank=True)
+    cases = models.ManyToManyField("cases.Case", verbose_name=_("所提事项"), blank=True, related_name="talk_days")
+
+    scope_field = "village__code"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("群众说事日")
+        verbose_name_plural = _("群众说事日")
+        ordering = ["-held_on", "village_id"]
+        constraints = [models.UniqueConstraint(fields=["village", "held_on"], name="disputes_talk_day_one_per_day")]
+
+    def __str__(self):
+        return f"{self.village.name} · {self.held_on}"
+
+    @property
+    def held(self) -> bool:
+        return self.filed_at is not None

@@ -217,6 +217,22 @@ def nothing(world, kind) -> dict:
     return {}
 
 
+def grid_a(world, kind) -> dict:
+    return {"code": world.areas["grid_a"].code}
+
+
+def talk_day(world, kind) -> dict:
+    return {"pk": w.talk_day_of(world).pk}
+
+
+def schedule_talk_day(world, kind) -> dict:
+    return {"village": world.areas["community_a"].pk, "held_on": "2025-03-05", "place": "村委会议室", "host": "刘书记"}
+
+
+def talk_day_matters(world, kind) -> dict:
+    return {"matters": f"楼道堆放杂物 | {world.case('dispute').category.code} | 三楼住户在楼道堆放杂物。"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -301,6 +317,23 @@ PAGES: dict[str, Page] = {
     # 回访 is taken once the case is closed; on an open case the page answers with the reason, changing nothing.
     "public:callback": page(post(kwargs=case_number, sees="resident"), public=RESIDENT, anonymous=405),
     "public:photo": page(get(kwargs=result_photo, sees="resident", budget=3), public=RESIDENT, anonymous=404),
+    # The disputes' rhythm: each page at an area in scope; the menu's address opens it at the user's own area.
+    "disputes:daily_index": page(get(answers=302, budget=4)),
+    "disputes:daily": page(get(kwargs=township_a, outsider=404, budget=14)),
+    # 零报告 is refused at grid A today (the world's dispute was reported there today), with a message and
+    # nothing written: the row has no body to change something; the zero report's own tests file one.
+    "disputes:zero_report": page(post(kwargs=grid_a, sees="grid_worker", answers=302, outsider=404)),
+    "disputes:weekly_index": page(get(answers=302, budget=4)),
+    "disputes:weekly": page(get(kwargs=township_a, outsider=404, budget=13)),
+    "disputes:monthly_index": page(get(answers=302, budget=4)),
+    "disputes:monthly": page(get(kwargs=township_a, outsider=404, budget=17)),
+    "disputes:quarterly_index": page(get(answers=302, budget=4)),
+    "disputes:quarterly": page(get(kwargs=township_a, outsider=404, budget=12)),
+    "disputes:talk_days": page(get(sees="intake_clerk", budget=6),
+                               post(sees="intake_clerk", answers=302, body=schedule_talk_day)),
+    "disputes:talk_day": page(get(kwargs=talk_day, sees="intake_clerk", outsider=404, budget=6),
+                              post(kwargs=talk_day, sees="intake_clerk", answers=302, outsider=404,
+                                   body=talk_day_matters)),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace

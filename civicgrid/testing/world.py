@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import factory
+from django.utils import timezone
 
 from civicgrid.api import keys, webhooks
 from civicgrid.api.models import PersonalToken, WebhookSubscription
@@ -26,6 +27,8 @@ from civicgrid.cases.services import transition
 from civicgrid.core import access
 from civicgrid.core.choices import Via
 from civicgrid.core.models import AccessLog
+from civicgrid.disputes import talkdays
+from civicgrid.disputes.models import TalkDay, ZeroReport
 from civicgrid.geo.models import Area
 from civicgrid.notifications.models import Notice
 from civicgrid.notifications.services import notify
@@ -92,6 +95,8 @@ def build() -> World:
     cases = {kind: open_case(category, people, department, photo=True) for kind, category in categories.items()}
     requests = {kind: _filed_through(application, case) for kind, case in cases.items()}
     dispatcher, default = people["township_dispatcher"], cases[DEFAULT_KIND]
+    # Community A's 群众说事日 today, its matters still to enter.
+    talkdays.schedule(people["intake_clerk"], areas["community_a"], timezone.localdate(), "村委会议室", "刘书记")
     return World(
         areas=areas, people=people, department=department, cases=cases,
         station=factories.DepartmentFactory(area=areas["township_a"], served_areas=[areas["township_a"]]),
@@ -188,7 +193,12 @@ def fingerprint() -> tuple:
         list(PersonalToken.objects.order_by("pk").values_list("pk", "revoked_at")),
         list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
         AccessLog.objects.filter(action="reveal").count(),
+        ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
     )
+
+
+def talk_day_of(world: World) -> TalkDay:
+    return TalkDay.objects.get(village=world.areas["community_a"])
 
 
 # ---- more rows for the lists: each adds ``n`` of what a list shows (for a case of ``kind`` where it matters)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, fields, geography, people
+from civicgrid.demo import cases, clients, fields, geography, people, rhythm
 
 
 class Command(BaseCommand):
@@ -55,6 +55,13 @@ class Command(BaseCommand):
             "rules": loaded.rules, "seconds": time.perf_counter() - started})
         for message in loaded.refused:
             self.stderr.write(_("[演示数据] 未能执行的步骤：%(message)s") % {"message": message})
+        self._rhythm()
+
+    def _rhythm(self) -> None:
+        """With the demo's cases: the last week's zero reports and a talk day whose matters are filed."""
+        made = rhythm.load_rhythm()
+        self._step(_("零报告与群众说事日"), _("新建 %(reports)d 份零报告，群众说事日登记 %(matters)d 件事项") % {
+            "reports": made[0], "matters": made[1]})
 
     def _progress(self, count: int):
         """Every tenth of the cases filed, a line, so a long load is seen to move."""
