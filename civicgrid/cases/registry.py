@@ -44,7 +44,8 @@ class Kind:
     changed only inside steps; ``None`` says, explicitly, that the case alone holds the matter, as for the
     spine's kinds. ``limits`` maps each stage the kind's cases pass through to (amount, unit). ``skips``
     names steps open to every kind that this kind's cases do not take: a hazard is closed by its own
-    销号 after the rectification is verified, not by the spine's 结案.
+    销号 after the rectification is verified, not by the spine's 结案. ``panel`` is the template that shows
+    the side record on the case page, with ``panel_context(user, case)`` as its context.
     """
 
     code: str
@@ -52,6 +53,8 @@ class Kind:
     record: type | None
     limits: dict
     skips: frozenset = frozenset()
+    panel: str = ""
+    panel_context: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,9 @@ def register_stage(code: str, label: str) -> Stage:
     return stage
 
 
-def register_kind(code: str, label: str, *, record, limits: dict, skips=()) -> Kind:
-    kind = Kind(code, label, record, dict(limits), frozenset(skips))
+def register_kind(code: str, label: str, *, record, limits: dict, skips=(), panel: str = "",
+                  panel_context: Callable | None = None) -> Kind:
+    kind = Kind(code, label, record, dict(limits), frozenset(skips), panel, panel_context)
     if REGISTRY.kinds.setdefault(code, kind) is not kind:
         REGISTRY.problems.append(f"kind {code!r} is registered twice")
     return kind

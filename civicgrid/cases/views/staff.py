@@ -258,8 +258,17 @@ def detail(request, number):
         "events": case.events.select_related("actor", "assignment__department").prefetch_related("attachments"),
         "attachments": case.attachments.all(),
         "approvals": _case_approvals(user, case), **_fragment_context(user, case, choices, assignments),
+        **_kind_panel(user, case),
     }
     return render(request, "cases/detail.html", context)
+
+
+def _kind_panel(user, case) -> dict:
+    """The side record of the case's kind, where its app registered a panel for it (``registry.Kind.panel``)."""
+    kind = registry.kind(case.kind)
+    if kind is None or not kind.panel:
+        return {}
+    return {"kind_panel": kind.panel, **(kind.panel_context(user, case) if kind.panel_context else {})}
 
 
 def _area_crumbs(user, area) -> list[tuple]:
