@@ -115,9 +115,9 @@ def period(campaign: Campaign) -> tuple[datetime, datetime]:
     return start, timezone.make_aware(datetime.combine(campaign.ends_on + timedelta(days=1), time.min))
 
 
-def matter_filter(campaign: Campaign, codes=None) -> Q:
-    """Cases filed in the period, of the campaign's kinds and/or under its category branches, in its areas
-    (``codes``, default every target's)."""
+def matter_filter(campaign: Campaign, codes) -> Q:
+    """Cases filed in the period, of the campaign's kinds and/or under its category branches, in the areas
+    ``codes`` (its target areas, or those of them a user sees)."""
     start, end = period(campaign)
     query = Q(reported_at__gte=start, reported_at__lt=end)
     if campaign.kinds:
@@ -125,7 +125,7 @@ def matter_filter(campaign: Campaign, codes=None) -> Q:
     branches = [category.code for category in campaign.categories.all()]
     if branches:
         query &= _any("category__code", branches)
-    return query & _any("area_code", codes if codes is not None else [t.area.code for t in campaign.targets.all()])
+    return query & _any("area_code", codes)
 
 
 def _any(field_name: str, prefixes) -> Q:
@@ -135,9 +135,14 @@ def _any(field_name: str, prefixes) -> Q:
     return query
 
 
-def tagged(campaign: Campaign, user):
-    """The cases the campaign covers that ``user`` may see, newest first."""
-    return Case.objects.restrict(user).filter(matter_filter(campaign)).order_by("-reported_at", "-pk")
+def targets_seen(campaign: Campaign, user) -> list[Target]:
+    """The campaign's target areas in ``user``'s scope, with their areas."""
+    return list(Target.objects.restrict(user).filter(campaign=campaign).select_related("area"))
+
+
+def tagged(campaign: Campaign, targets: list[Target]):
+    """The cases the campaign covers in these target areas, newest first."""
+    return Case.objects.filter(matter_filter(campaign, [t.area.code for t in targets])).order_by("-reported_at", "-pk")
 
 
 @dataclass
@@ -153,9 +158,8 @@ class Progress:
         return round(100 * self.resolved / self.target.target) if self.target.target else 0
 
 
-def progress(campaign: Campaign, user) -> list[Progress]:
-    """Each target area in ``user``'s scope with its counts, in one query for all of them."""
-    targets = list(Target.objects.restrict(user).filter(campaign=campaign).select_related("area"))
+def progress(campaign: Campaign, targets: list[Target]) -> list[Progress]:
+    """Each of ``targets`` with its counts, in one query for all of them."""
     if not targets:
         return []
     counts = {}
@@ -163,5 +167,5 @@ def progress(campaign: Campaign, user) -> list[Progress]:
         inside = Q(area_code__startswith=target.area.code)
         counts[f"found{number}"] = Count("pk", filter=inside)
         counts[f"resolved{number}"] = Count("pk", filter=inside & Q(status__in=RESOLVED))
-    figures = Case.objects.filter(matter_filter(campaign, [t.area.code for t in targets])).aggregate(**counts)
+    figures = tagged(campaign, targets).order_by().aggregate(**counts)
     return [Progress(target, figures[f"found{n}"], figures[f"resolved{n}"]) for n, target in enumerate(targets)]

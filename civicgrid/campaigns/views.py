@@ -71,12 +71,12 @@ def _organising_choices(user) -> list[Area]:
 
 @login_required
 def detail(request, pk):
-    campaign = Campaign.objects.visible_to(request.user).filter(pk=pk).select_related("area").first()
+    campaign = Campaign.objects.visible_to(request.user).filter(pk=pk).select_related("area") \
+        .prefetch_related("categories").first()
     if campaign is None:
         raise Http404
-    rows = services.progress(campaign, request.user)
-    tagged = services.tagged(campaign, request.user).select_related("category", "area")[:TAGGED_SHOWN]
-    context = {"campaign": campaign, "rows": rows, "tagged": tagged,
-               "kinds": [label for code, label in registry.kind_choices() if code in campaign.kinds],
-               "categories": campaign.categories.all()}
+    targets = services.targets_seen(campaign, request.user)
+    tagged = services.tagged(campaign, targets).select_related("category", "area")[:TAGGED_SHOWN]
+    context = {"campaign": campaign, "rows": services.progress(campaign, targets), "tagged": tagged,
+               "kinds": [label for code, label in registry.kind_choices() if code in campaign.kinds]}
     return render(request, "campaigns/detail.html", context)

@@ -80,7 +80,8 @@ TOWNSHIPS_PER_COUNTY = {"610802": 9, "610881": 3}
 # Share of all cases: 鼓楼街道 (where the demo users work), the rest of 榆阳区, the other counties.
 HOME_SHARE, COUNTY_SHARE = 0.18, 0.34
 ADDRESS_ONLY = 0.02
-KINDS = [("urban", 0.40), ("request", 0.37), ("dispute", 0.16), ("hazard", 0.05), ("twin", 0.02)]
+# Hazards have their own steps and stories: ``hazards.py`` loads the risk register.
+KINDS = [("urban", 0.40), ("request", 0.37), ("dispute", 0.16), ("twin", 0.02)]
 CHANNELS = {
     "urban": [(Channel.GRID_WORKER, 0.7), (Channel.HOTLINE, 0.2), (Channel.WEB, 0.1)],
     "request": [(Channel.HOTLINE, 0.55), (Channel.WEB, 0.33), (Channel.WALK_IN, 0.05), (Channel.OPEN311, 0.04),

@@ -66,12 +66,12 @@ def register_loop() -> None:
 def record_context(user, case, assignments) -> dict:
     """The 登记隐患 form: the fields in use, and the record as it stands (to correct it)."""
     return {"hazard_fields": list(HazardField.objects.filter(active=True)),
-            "hazard": Hazard.objects.filter(pk=case.pk).first()}
+            "hazard_form": steps.hazard_of(case) or Hazard()}
 
 
 def case_panel(user, case) -> dict:
     """The hazard's record on its case page: details, gradings, checks (each with its step's photos)."""
-    hazard = Hazard.objects.filter(pk=case.pk).select_related("field", "verified_by").first()
+    hazard = steps.hazard_of(case)
     if hazard is None:
         return {"hazard": None}
     gradings = list(hazard.gradings.select_related("graded_by"))

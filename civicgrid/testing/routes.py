@@ -204,6 +204,19 @@ def nothing(world, kind) -> dict:
     return {}
 
 
+def campaign(world, kind) -> dict:
+    return {"pk": w.campaign_of(world).pk}
+
+
+def campaign_form(world, kind) -> dict:
+    """A campaign at the dispatcher's township (the form's default area), with a target for community A."""
+    from django.utils import timezone
+
+    today = timezone.localdate().isoformat()
+    return {"name": "安全隐患大排查", "starts_on": today, "ends_on": today, "kinds": "hazard",
+            f"target-{world.areas['community_a'].code}": "5"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -226,7 +239,8 @@ PAGES: dict[str, Page] = {
     "cases:inbox": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
     "cases:approvals": page(get(budget=7, grows=w.grow_cases)),
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
-    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
+    # 16: a hazard's page reads its record (once, for the panel and the steps' guards) and the fields to record it.
+    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=16, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
     # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
     "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
@@ -280,6 +294,14 @@ PAGES: dict[str, Page] = {
     # 回访 is taken once the case is closed; on an open case the page answers with the reason, changing nothing.
     "public:callback": page(post(kwargs=case_number, sees="resident"), public=RESIDENT, anonymous=405),
     "public:photo": page(get(kwargs=result_photo, sees="resident", budget=3), public=RESIDENT, anonymous=404),
+    # 风险隐患清单: a dispatcher's register opens on their township.
+    "hazards:index": page(get(answers=302, budget=4)),
+    "hazards:register": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),
+    "hazards:export": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),
+    # 专项行动: a dispatcher is centre staff, who may set one up at their township.
+    "campaigns:index": page(get(budget=8, grows=w.grow_campaigns)),
+    "campaigns:new": page(get(budget=10), post(answers=302, body=campaign_form)),
+    "campaigns:detail": page(get(kwargs=campaign, outsider=404, budget=10)),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace
@@ -303,7 +325,8 @@ API: dict[str, Row] = {
                                             outsider=404, budget=7),
     "GET /cases": get(budget=3, grows=w.grow_cases),
     "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
-    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
+    # 6: a hazard's steps ask whether its record is written (their guards), once per case.
+    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
     f"POST {CASE}/reveal": post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone),

@@ -19,6 +19,7 @@ import factory
 
 from civicgrid.api import keys, webhooks
 from civicgrid.api.models import PersonalToken, WebhookSubscription
+from civicgrid.campaigns.models import Campaign
 from civicgrid.cases import registry
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseEvent, Category
@@ -92,7 +93,7 @@ def build() -> World:
     cases = {kind: open_case(category, people, department, photo=True) for kind, category in categories.items()}
     requests = {kind: _filed_through(application, case) for kind, case in cases.items()}
     dispatcher, default = people["township_dispatcher"], cases[DEFAULT_KIND]
-    return World(
+    world = World(
         areas=areas, people=people, department=department, cases=cases,
         station=factories.DepartmentFactory(area=areas["township_a"], served_areas=[areas["township_a"]]),
         finished=_finished(categories[DEFAULT_KIND], people, department),
@@ -101,6 +102,8 @@ def build() -> World:
         service_request=requests[DEFAULT_KIND],
         keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
     )
+    campaign_of(world)
+    return world
 
 
 def _people(areas: dict) -> dict:
@@ -188,6 +191,7 @@ def fingerprint() -> tuple:
         list(PersonalToken.objects.order_by("pk").values_list("pk", "revoked_at")),
         list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
         AccessLog.objects.filter(action="reveal").count(),
+        Campaign.objects.count(),
     )
 
 
@@ -264,3 +268,44 @@ def grow_subscriptions(world: World, kind: str, n: int) -> None:
     application = world.subscription.application
     for number in range(n):
         webhooks.subscribe(application, f"{HOOK_URL}/{number}")
+
+
+def grow_hazards(world: World, kind: str, n: int) -> None:
+    """Hazards recorded and graded at grid A: the risk register's counts, rows and map get longer."""
+    from civicgrid.hazards.models import HazardField
+
+    category, dispatcher = world.case("hazard").category, world.people["township_dispatcher"]
+    fields = list(HazardField.objects.order_by("pk")[:3])
+    for number in range(n):
+        case = open_case(category, world.people, world.department)
+        transition(case, "hazard_record", dispatcher, field=fields[number % 3].pk, place=f"隐患部位{number}",
+                   responsible_unit="某单位")
+        transition(case, "hazard_grade", dispatcher, grade=["red", "orange", "blue"][number % 3], reason="现场评估")
+
+
+def campaign_of(world: World):
+    """A campaign organised at township A with a target for community A (made with the world)."""
+    from civicgrid.campaigns.models import Campaign
+    from civicgrid.campaigns.services import Draft, create
+
+    found = Campaign.objects.filter(area=world.areas["township_a"]).order_by("pk").first()
+    return found or _campaign(world, "矛盾纠纷大排查大化解", create, Draft)
+
+
+def _campaign(world: World, name: str, create, draft):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return create(world.people["administrator"], draft(
+        name=name, area=world.areas["township_a"], starts_on=today - timedelta(days=30), ends_on=today,
+        kinds=[kind.code for kind in registry.kinds()], targets={world.areas["community_a"]: 10}))
+
+
+def grow_campaigns(world: World, kind: str, n: int) -> None:
+    """Campaigns at township A: the campaign list gets longer."""
+    from civicgrid.campaigns.services import Draft, create
+
+    for number in range(n):
+        _campaign(world, f"专项行动{number}", create, Draft)

@@ -47,8 +47,8 @@ def graded(case, actor, field, grade="orange", reason="软管老化开裂，有�
     return case
 
 
-def through_api(client, user, case, action, **params):
+def through_api(client, user, case, action, note="", **params):
     raw = keys.create_token(user, "tests")[1]
-    body = {"action": action, "version": type(case).objects.get(pk=case.pk).version, "params": params}
+    body = {"action": action, "version": type(case).objects.get(pk=case.pk).version, "note": note, "params": params}
     return client.post(f"/api/v1/cases/{case.number}/actions", json.dumps(body), content_type="application/json",
                        HTTP_AUTHORIZATION=f"Bearer {raw}")

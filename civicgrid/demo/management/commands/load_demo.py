@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, fields, geography, people
+from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, people
 
 
 class Command(BaseCommand):
@@ -31,6 +31,11 @@ class Command(BaseCommand):
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
         self._cases(options["cases"], password)
+        if options["cases"] > 0:
+            made = hazards.load_hazards(password=password)
+            self._step(_("风险隐患"), _("新建 %(n)d 处隐患") % {"n": made} if made else _("已存在，跳过"))
+            made = campaigns.load_campaigns()
+            self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
