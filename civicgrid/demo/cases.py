@@ -40,6 +40,7 @@ from civicgrid.cases.batch import Batch
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
     FINISHED_STATUSES,
+    CaseKind,
     OPEN_STATUSES,
     ApprovalKind,
     AssignmentRole,
@@ -80,6 +81,8 @@ TOWNSHIPS_PER_COUNTY = {"610802": 9, "610881": 3}
 # Share of all cases: 鼓楼街道 (where the demo users work), the rest of 榆阳区, the other counties.
 HOME_SHARE, COUNTY_SHARE = 0.18, 0.34
 ADDRESS_ONLY = 0.02
+# Residents file as 一般 (intake refuses 紧急 from them): on the web, and through a client application without a grant.
+RESIDENTS = (Channel.WEB, Channel.OPEN311)
 # Hazards have their own steps and stories: ``hazards.py`` loads the risk register.
 KINDS = [("urban", 0.40), ("request", 0.37), ("dispute", 0.16), ("twin", 0.02)]
 CHANNELS = {
@@ -135,6 +138,8 @@ class Loaded:
     notices: int = 0
     refused: list = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
+    world: "World | None" = None  # the places and staff, for the loaders that follow (hazards)
+    cast: staffing.Cast | None = None
 
 
 def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | None = None, seed: int = SEED,
@@ -150,7 +155,8 @@ def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | Non
     with side_effects_dropped(), transaction.atomic():
         world = World.build(rng)
         cast = staffing.cast(world.townships, world.pool, password, rng)
-        loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories))
+        loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories), world=world,
+                        cast=cast)
         sim = Sim(now, cast, world, PerCase() if per_case else InBatch(), progress)
         sim.run(make_plans(count, now, world, rng))
         sim.hand.write()
@@ -295,7 +301,8 @@ def _messages(categories) -> list[tuple[texts.Message, tuple[str, ...]]]:
     paired = []
     for message in texts.load_messages():
         path = texts.best_leaf(message, leaves.get(message.top, [])) or (message.top, "其他", "其他")
-        paired.append((message, path if path in categories else (message.top,)))
+        fits = path in categories and categories[path].kind != CaseKind.HAZARD  # hazards are ``hazards.py``'s
+        paired.append((message, path if fits else (message.top,)))
     return paired
 
 
@@ -398,7 +405,7 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
         channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
     priority = _priority(category, kind, rng)
     report = Report(category=category, title=title, description=description, channel=channel,
-                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority,
+                    address=where.address, priority=Priority.NORMAL if channel in RESIDENTS else priority,
                     extra=sample_values(category, random.Random(f"extra-{index}"), reported_at))
     if grid:
         report.longitude, report.latitude = _point_in(world.outlines[grid], rng)

@@ -84,14 +84,16 @@ class Cast:
         return self.staff.handlers[self.departments[county].pk]
 
 
-def load_hazards(*, password: str, now: datetime | None = None, count: int = COUNT) -> int:
-    """The demo hazards, once: none when 榆林市 has hazard records already. Returns how many were filed."""
+def load_hazards(*, password: str, now: datetime | None = None, count: int = COUNT, world: World | None = None,
+                 cast: staffing.Cast | None = None) -> int:
+    """The demo hazards, once: none when 榆林市 has hazard records already. Returns how many were filed. The
+    demo cases' ``world`` and ``cast`` are reused when given (building them again takes seconds)."""
     if Hazard.objects.filter(case__area_code__startswith=CITY).exists():
         return 0
     now, rng = now or timezone.now(), random.Random(SEED)
     with side_effects_dropped(), transaction.atomic():
-        world = World.build(rng)
-        cast = _cast(world, password, rng)
+        world = world or World.build(rng)
+        cast = Cast(cast or staffing.cast(world.townships, world.pool, password, rng), _departments(world))
         fields = {f.name: f for f in HazardField.objects.all()}
         batch = Batch()
         for index in range(count):
@@ -101,11 +103,10 @@ def load_hazards(*, password: str, now: datetime | None = None, count: int = COU
     return count
 
 
-def _cast(world: World, password: str, rng) -> Cast:
-    staff = staffing.cast(world.townships, world.pool, password, rng)
+def _departments(world: World) -> dict:
+    """Each county's 应急管理局 (``staffing`` made them), by county code."""
     codes = [f"{county.code}-YJ" for county in world.counties]
-    departments = {d.area.code: d for d in Department.objects.filter(code__in=codes).select_related("area")}
-    return Cast(staff, departments)
+    return {d.area.code: d for d in Department.objects.filter(code__in=codes).select_related("area")}
 
 
 class _Hazard:
