@@ -101,8 +101,9 @@ OPTIONS = {"co": 0.12, "escalate": 0.03, "return": 0.04, "extension": 0.06, "sus
 STALL_AT = ["reported", "registered", "dispatched", "handled", "verified"]
 # The first plans pin one case in each state, so that even a small load shows every state.
 FORCED = [("reported", {}), ("registered", {}), ("dispatched", {}), ("handled", {}), ("verified", {}),
-          ("closed", {}), (None, {}), (None, {"fate": "self_resolved"}), (None, {"fate": "voided"}),
+          ("closed", {}), (None, {}), (None, {"fate": "self_resolved", "found": True}), (None, {"fate": "voided"}),
           (None, {"fate": "merged", "twin_of": 0}), ("void_requested", {}), ("return_requested", {}),
+          (None, {"fate": "voided", "refused": True}),
           ("extension_requested", {}), ("suspended", {}), (None, {"found": True}), (None, {"head": True})]
 
 
@@ -336,6 +337,8 @@ def _forced(index, stop, options, now, world, rng) -> Plan:
     plan.twin_of = options.get("twin_of")
     if plan.fate == "voided":
         plan.options.add("void")
+    if options.get("refused"):  # the shift lead refuses the request: the case goes on (驳回申请)
+        plan.options.add("void_refused")
     return plan
 
 
@@ -734,7 +737,7 @@ def void(sim, plan, case, rng):
     if plan.stop == "void_requested":
         return None
     yield sim.after_hours(decision_hours(rng, plan))
-    approve = plan.fast or rng.random() < 0.85
+    approve = not plan.wants("void_refused") and (plan.fast or rng.random() < 0.85)
     case = sim.decide(case, ApprovalKind.VOID, approve, sim.centre(case, Role.SHIFT_LEAD),
                       note="同意作废。" if approve else "请核实后正常立案办理。")
     if approve:

@@ -25,11 +25,12 @@ from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Department
 
 from . import staffing, texts
-from .cases import HAZARD_PATH, World, _point_in, _working_time, photo, side_effects_dropped
+from .cases import HAZARD_PATH, PerCase, World, _point_in, _working_time, photo, side_effects_dropped
 from .fields import sample_values
 from .people import CITY
 
 COUNT = 120
+SHARE = 0.08  # of the demo's cases: 120 hazards beside 1,500 cases
 SEED = 20261203
 DAYS = 120
 # (领域, title, what the grid worker saw, the unit, the measures, grade weights red/orange/yellow/blue)
@@ -85,9 +86,10 @@ class Cast:
 
 
 def load_hazards(*, password: str, now: datetime | None = None, count: int = COUNT, world: World | None = None,
-                 cast: staffing.Cast | None = None) -> int:
+                 cast: staffing.Cast | None = None, per_case: bool = False) -> int:
     """The demo hazards, once: none when 榆林市 has hazard records already. Returns how many were filed. The
-    demo cases' ``world`` and ``cast`` are reused when given (building them again takes seconds)."""
+    demo cases' ``world`` and ``cast`` are reused when given (building them again takes seconds). ``per_case``
+    takes every step through ``transition`` instead of the batch, for the test that compares the two."""
     if Hazard.objects.filter(case__area_code__startswith=CITY).exists():
         return 0
     now, rng = now or timezone.now(), random.Random(SEED)
@@ -95,10 +97,9 @@ def load_hazards(*, password: str, now: datetime | None = None, count: int = COU
         world = world or World.build(rng)
         cast = Cast(cast or staffing.cast(world.townships, world.pool, password, rng), _departments(world))
         fields = {f.name: f for f in HazardField.objects.all()}
-        batch = Batch()
+        batch = PerCase() if per_case else Batch()
         for index in range(count):
             _story(batch, _Hazard(index, now, world, cast, fields, rng))
-        batch.sweep(now)
         batch.write()
     return count
 

@@ -32,7 +32,8 @@ class Command(BaseCommand):
         users = people.load_people(password)
         loaded = self._cases(options["cases"], password)
         if options["cases"] > 0:
-            made = hazards.load_hazards(password=password, world=loaded and loaded.world, cast=loaded and loaded.cast)
+            made = hazards.load_hazards(password=password, count=round(options["cases"] * hazards.SHARE),
+                                        world=loaded and loaded.world, cast=loaded and loaded.cast)
             self._step(_("风险隐患"), _("新建 %(n)d 处隐患") % {"n": made} if made else _("已存在，跳过"))
             made = campaigns.load_campaigns()
             self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
