@@ -40,11 +40,11 @@ from civicgrid.cases.batch import Batch
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import (
     FINISHED_STATUSES,
-    CaseKind,
     OPEN_STATUSES,
     ApprovalKind,
     AssignmentRole,
     AssignmentStatus,
+    CaseKind,
     Channel,
     Priority,
     Satisfaction,

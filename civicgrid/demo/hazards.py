@@ -32,7 +32,7 @@ from .people import CITY
 COUNT = 120
 SHARE = 0.08  # of the demo's cases: 120 hazards beside 1,500 cases
 SEED = 20261203
-DAYS = 120
+DAYS = 75
 # (领域, title, what the grid worker saw, the unit, the measures, grade weights red/orange/yellow/blue)
 MATTERS = [
     ("消防", "电动车楼道违规充电", "楼道内住户拉线给电动车充电，存在火灾隐患", "{community}物业服务中心",
@@ -70,7 +70,7 @@ REASONS = {
 # Days given to rectify, by grade: the most serious first.
 RECTIFY_DAYS = {"red": 7, "orange": 15, "yellow": 30, "blue": 30}
 DIRECT = 0.4  # rectified under the centre's own order, without a department
-LATE = 0.25  # rectified after the deadline (or not yet)
+LATE = 0.3  # rectified after the deadline, or not yet: the register's overdue rectifications
 REGRADE, CHECKED, REJECTED = 0.15, 0.35, 0.12
 
 
@@ -181,7 +181,7 @@ def _rectified(batch: Batch, plan: _Hazard, case, clock: datetime, days: int, fi
     """Checked and re-graded on the way, rectified (late for some), accepted on site, closed."""
     rng, staff = plan.rng, plan.cast.staff
     worker = staff.grid_workers[plan.grid]
-    took = days * (rng.uniform(1.1, 1.8) if plan.late else rng.uniform(0.3, 0.9))
+    took = days * (rng.uniform(1.2, 3.0) if plan.late else rng.uniform(0.3, 0.9))
     if rng.random() < CHECKED or first != plan.grade:
         clock = _at(plan, clock, days=took / 3)
         batch.take(case, "hazard_check", worker, now=clock, note=rng.choice(CHECK_NOTES), files=[photo(rng)])

@@ -9,8 +9,8 @@ Excel export, the home panel and ``bench/reports.py`` all read it.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, IntegerField, Q, Value, When
 from django.db.models import Case as Conditional
+from django.db.models import Count, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
