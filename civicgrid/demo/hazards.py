@@ -96,7 +96,7 @@ def load_hazards(*, password: str, now: datetime | None = None, count: int = COU
     with side_effects_dropped(), transaction.atomic():
         world = world or World.build(rng)
         cast = Cast(cast or staffing.cast(world.townships, world.pool, password, rng), _departments(world))
-        fields = {f.name: f for f in HazardField.objects.all()}
+        fields = {name: HazardField.objects.get_or_create(name=name)[0] for name in {m[0] for m in MATTERS}}
         batch = PerCase() if per_case else Batch()
         for index in range(count):
             _story(batch, _Hazard(index, now, world, cast, fields, rng))

@@ -275,7 +275,7 @@ def grow_hazards(world: World, kind: str, n: int) -> None:
     from civicgrid.hazards.models import HazardField
 
     category, dispatcher = world.case("hazard").category, world.people["township_dispatcher"]
-    fields = list(HazardField.objects.order_by("pk")[:3])
+    fields = [HazardField.objects.get_or_create(name=name)[0] for name in ("消防", "城镇燃气", "道路交通")]
     for number in range(n):
         case = open_case(category, world.people, world.department)
         transition(case, "hazard_record", dispatcher, field=fields[number % 3].pk, place=f"隐患部位{number}",
