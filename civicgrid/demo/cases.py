@@ -44,6 +44,7 @@ from civicgrid.cases.choices import (
     ApprovalKind,
     AssignmentRole,
     AssignmentStatus,
+    CaseKind,
     Channel,
     Priority,
     Satisfaction,
@@ -81,7 +82,10 @@ TOWNSHIPS_PER_COUNTY = {"610802": 9, "610881": 3}
 # Share of all cases: 鼓楼街道 (where the demo users work), the rest of 榆阳区, the other counties.
 HOME_SHARE, COUNTY_SHARE = 0.18, 0.34
 ADDRESS_ONLY = 0.02
-KINDS = [("urban", 0.40), ("request", 0.37), ("dispute", 0.16), ("hazard", 0.05), ("twin", 0.02)]
+# Residents file as 一般 (intake refuses 紧急 from them): on the web, and through a client application without a grant.
+RESIDENTS = (Channel.WEB, Channel.OPEN311)
+# Hazards have their own steps and stories: ``hazards.py`` loads the risk register.
+KINDS = [("urban", 0.40), ("request", 0.37), ("dispute", 0.16), ("twin", 0.02)]
 CHANNELS = {
     "urban": [(Channel.GRID_WORKER, 0.7), (Channel.HOTLINE, 0.2), (Channel.WEB, 0.1)],
     "request": [(Channel.HOTLINE, 0.55), (Channel.WEB, 0.33), (Channel.WALK_IN, 0.05), (Channel.OPEN311, 0.04),
@@ -98,8 +102,9 @@ OPTIONS = {"co": 0.12, "escalate": 0.03, "return": 0.04, "extension": 0.06, "sus
 STALL_AT = ["reported", "registered", "dispatched", "handled", "verified"]
 # The first plans pin one case in each state, so that even a small load shows every state.
 FORCED = [("reported", {}), ("registered", {}), ("dispatched", {}), ("handled", {}), ("verified", {}),
-          ("closed", {}), (None, {}), (None, {"fate": "self_resolved"}), (None, {"fate": "voided"}),
+          ("closed", {}), (None, {}), (None, {"fate": "self_resolved", "found": True}), (None, {"fate": "voided"}),
           (None, {"fate": "merged", "twin_of": 0}), ("void_requested", {}), ("return_requested", {}),
+          (None, {"fate": "voided", "refused": True}),
           ("extension_requested", {}), ("suspended", {}), (None, {"found": True}), (None, {"head": True})]
 
 
@@ -135,6 +140,8 @@ class Loaded:
     notices: int = 0
     refused: list = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
+    world: "World | None" = None  # the places and staff, for the loaders that follow (hazards)
+    cast: staffing.Cast | None = None
 
 
 def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | None = None, seed: int = SEED,
@@ -150,7 +157,8 @@ def load_cases(count: int = DEFAULT_COUNT, *, password: str, now: datetime | Non
     with side_effects_dropped(), transaction.atomic():
         world = World.build(rng)
         cast = staffing.cast(world.townships, world.pool, password, rng)
-        loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories))
+        loaded = Loaded(staff=cast.created, rules=staffing.routing(world.counties, world.categories), world=world,
+                        cast=cast)
         sim = Sim(now, cast, world, PerCase() if per_case else InBatch(), progress)
         sim.mediation = demo_disputes.load_pool(world.townships, password, random.Random(seed + 11))
         sim.run(make_plans(count, now, world, rng))
@@ -296,7 +304,8 @@ def _messages(categories) -> list[tuple[texts.Message, tuple[str, ...]]]:
     paired = []
     for message in texts.load_messages():
         path = texts.best_leaf(message, leaves.get(message.top, [])) or (message.top, "其他", "其他")
-        paired.append((message, path if path in categories else (message.top,)))
+        fits = path in categories and categories[path].kind != CaseKind.HAZARD  # hazards are ``hazards.py``'s
+        paired.append((message, path if fits else (message.top,)))
     return paired
 
 
@@ -330,6 +339,8 @@ def _forced(index, stop, options, now, world, rng) -> Plan:
     plan.twin_of = options.get("twin_of")
     if plan.fate == "voided":
         plan.options.add("void")
+    if options.get("refused"):  # the shift lead refuses the request: the case goes on (驳回申请)
+        plan.options.add("void_refused")
     return plan
 
 
@@ -399,7 +410,7 @@ def _base(index, reported_at, township, grid, kind, world, rng, channel=None) ->
         channel = Channel.HOTLINE  # a grid worker on the spot has a location; an address alone comes by phone
     priority = _priority(category, kind, rng)
     report = Report(category=category, title=title, description=description, channel=channel,
-                    address=where.address, priority=Priority.NORMAL if channel == Channel.WEB else priority,
+                    address=where.address, priority=Priority.NORMAL if channel in RESIDENTS else priority,
                     extra=sample_values(category, random.Random(f"extra-{index}"), reported_at))
     if grid:
         report.longitude, report.latitude = _point_in(world.outlines[grid], rng)
@@ -731,7 +742,7 @@ def void(sim, plan, case, rng):
     if plan.stop == "void_requested":
         return None
     yield sim.after_hours(decision_hours(rng, plan))
-    approve = plan.fast or rng.random() < 0.85
+    approve = not plan.wants("void_refused") and (plan.fast or rng.random() < 0.85)
     case = sim.decide(case, ApprovalKind.VOID, approve, sim.centre(case, Role.SHIFT_LEAD),
                       note="同意作废。" if approve else "请核实后正常立案办理。")
     if approve:

@@ -8,8 +8,14 @@ class HazardsConfig(AppConfig):
     verbose_name = _("风险隐患")
 
     def ready(self):
-        from civicgrid.cases.choices import CaseKind
-        from civicgrid.cases.registry import register_kind
-        from civicgrid.cases.spine import SPINE_LIMITS
+        from civicgrid.core import menu
+        from civicgrid.orgs.choices import CENTRE_ROLES, DEPARTMENT_ROLES, GRID_ROLES, Role
 
-        register_kind(CaseKind.HAZARD.value, CaseKind.HAZARD.label, record=None, limits=SPINE_LIMITS)
+        from . import services, views
+
+        services.register_loop()
+        # Who works hazards: the centres, the grid's staff and inspectors who find and check them, the
+        # departments that supervise their fields, and the leaders who read the register.
+        roles = {*CENTRE_ROLES, *GRID_ROLES, *DEPARTMENT_ROLES, Role.INSPECTOR, Role.LEADER, Role.ADMINISTRATOR}
+        menu.register_entry("hazards:index", _("风险隐患清单"), roles=roles, order=40)
+        menu.register_panel("hazards/home_panel.html", views.home_panel, roles=roles, order=40)

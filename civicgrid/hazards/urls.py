@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "hazards"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("register/<str:code>/", views.register_page, name="register"),
+    path("register/<str:code>/export/", views.export, name="export"),
+]

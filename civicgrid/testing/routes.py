@@ -233,6 +233,19 @@ def talk_day_matters(world, kind) -> dict:
     return {"matters": f"楼道堆放杂物 | {world.case('dispute').category.code} | 三楼住户在楼道堆放杂物。"}
 
 
+def campaign(world, kind) -> dict:
+    return {"pk": w.campaign_of(world).pk}
+
+
+def campaign_form(world, kind) -> dict:
+    """A campaign at the dispatcher's township (the form's default area), with a target for community A."""
+    from django.utils import timezone
+
+    today = timezone.localdate().isoformat()
+    return {"name": "安全隐患大排查", "starts_on": today, "ends_on": today, "kinds": "hazard",
+            f"target-{world.areas['community_a'].code}": "5"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -255,8 +268,9 @@ PAGES: dict[str, Page] = {
     "cases:inbox": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
     "cases:approvals": page(get(budget=7, grows=w.grow_cases)),
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
-    # A dispute's page reads its record once more for its block (registry.Kind.panel).
-    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=15, grows=w.grow_events)),
+    # 16: a kind's page reads its record (once, for its block and its steps' guards) and, for a hazard, the fields
+    # to record it.
+    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=16, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
     # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
     "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
@@ -334,6 +348,14 @@ PAGES: dict[str, Page] = {
     "disputes:talk_day": page(get(kwargs=talk_day, sees="intake_clerk", outsider=404, budget=6),
                               post(kwargs=talk_day, sees="intake_clerk", answers=302, outsider=404,
                                    body=talk_day_matters)),
+    # 风险隐患清单: a dispatcher's register opens on their township.
+    "hazards:index": page(get(answers=302, budget=4)),
+    "hazards:register": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),
+    "hazards:export": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),
+    # 专项行动: a dispatcher is centre staff, who may set one up at their township.
+    "campaigns:index": page(get(budget=8, grows=w.grow_campaigns)),
+    "campaigns:new": page(get(budget=10), post(answers=302, body=campaign_form)),
+    "campaigns:detail": page(get(kwargs=campaign, outsider=404, budget=10)),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace
@@ -357,7 +379,7 @@ API: dict[str, Row] = {
                                             outsider=404, budget=7),
     "GET /cases": get(budget=3, grows=w.grow_cases),
     "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
-    # The steps offered are asked of the table: a dispute's guards read its record once.
+    # 6: the steps offered are asked of the table: a dispute's, hazard's or petition's guards read its record once.
     f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from civicgrid.api import keys, webhooks
 from civicgrid.api.models import PersonalToken, WebhookSubscription
+from civicgrid.campaigns.models import Campaign
 from civicgrid.cases import registry
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseEvent, Category
@@ -97,7 +98,7 @@ def build() -> World:
     dispatcher, default = people["township_dispatcher"], cases[DEFAULT_KIND]
     # Community A's 群众说事日 today, its matters still to enter.
     talkdays.schedule(people["intake_clerk"], areas["community_a"], timezone.localdate(), "村委会议室", "刘书记")
-    return World(
+    world = World(
         areas=areas, people=people, department=department, cases=cases,
         station=factories.DepartmentFactory(area=areas["township_a"], served_areas=[areas["township_a"]]),
         finished=_finished(categories[DEFAULT_KIND], people, department),
@@ -106,6 +107,8 @@ def build() -> World:
         service_request=requests[DEFAULT_KIND],
         keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
     )
+    campaign_of(world)
+    return world
 
 
 def _people(areas: dict) -> dict:
@@ -194,6 +197,7 @@ def fingerprint() -> tuple:
         list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
         AccessLog.objects.filter(action="reveal").count(),
         ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
+        Campaign.objects.count(),
     )
 
 
@@ -298,3 +302,44 @@ def agreed_dispute(world: World) -> Case:
 def grow_disputes(world: World, kind: str, n: int) -> None:
     """Dispute cases at grid A: the dispute list gets longer."""
     grow_cases(world, "dispute", n)
+
+
+def grow_hazards(world: World, kind: str, n: int) -> None:
+    """Hazards recorded and graded at grid A: the risk register's counts, rows and map get longer."""
+    from civicgrid.hazards.models import HazardField
+
+    category, dispatcher = world.case("hazard").category, world.people["township_dispatcher"]
+    fields = [HazardField.objects.get_or_create(name=name)[0] for name in ("消防", "城镇燃气", "道路交通")]
+    for number in range(n):
+        case = open_case(category, world.people, world.department)
+        transition(case, "hazard_record", dispatcher, field=fields[number % 3].pk, place=f"隐患部位{number}",
+                   responsible_unit="某单位")
+        transition(case, "hazard_grade", dispatcher, grade=["red", "orange", "blue"][number % 3], reason="现场评估")
+
+
+def campaign_of(world: World):
+    """A campaign organised at township A with a target for community A (made with the world)."""
+    from civicgrid.campaigns.models import Campaign
+    from civicgrid.campaigns.services import Draft, create
+
+    found = Campaign.objects.filter(area=world.areas["township_a"]).order_by("pk").first()
+    return found or _campaign(world, "矛盾纠纷大排查大化解", create, Draft)
+
+
+def _campaign(world: World, name: str, create, draft):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return create(world.people["administrator"], draft(
+        name=name, area=world.areas["township_a"], starts_on=today - timedelta(days=30), ends_on=today,
+        kinds=[kind.code for kind in registry.kinds()], targets={world.areas["community_a"]: 10}))
+
+
+def grow_campaigns(world: World, kind: str, n: int) -> None:
+    """Campaigns at township A: the campaign list gets longer."""
+    from civicgrid.campaigns.services import Draft, create
+
+    for number in range(n):
+        _campaign(world, f"专项行动{number}", create, Draft)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, fields, geography, people, rhythm
+from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, people, rhythm
 
 
 class Command(BaseCommand):
@@ -30,7 +30,13 @@ class Command(BaseCommand):
         self._step(_("附加字段"), _("新建 %(n)d 个") % {"n": fields.load_fields()})
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
-        self._cases(options["cases"], password)
+        loaded = self._cases(options["cases"], password)
+        if options["cases"] > 0:
+            made = hazards.load_hazards(password=password, count=round(options["cases"] * hazards.SHARE),
+                                        world=loaded and loaded.world, cast=loaded and loaded.cast)
+            self._step(_("风险隐患"), _("新建 %(n)d 处隐患") % {"n": made} if made else _("已存在，跳过"))
+            made = campaigns.load_campaigns()
+            self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
@@ -39,7 +45,7 @@ class Command(BaseCommand):
     def _step(self, what: str, outcome: str) -> None:
         self.stdout.write(_("[演示数据] %(what)s：%(outcome)s") % {"what": what, "outcome": outcome})
 
-    def _cases(self, count: int, password: str) -> None:
+    def _cases(self, count: int, password: str) -> "cases.Loaded | None":
         """Replaying 90 days of cases through the services takes a while: say so before, and how long after."""
         if count > 0 and not cases.already_loaded():
             self._step(_("演示案件"), _("正在按真实流程生成 %(n)d 件案件，请稍候……") % {"n": count})
@@ -47,7 +53,7 @@ class Command(BaseCommand):
         loaded = cases.load_cases(count, password=password, progress=self._progress(count)) if count > 0 else None
         if loaded is None:
             self._step(_("演示案件"), _("已存在，跳过") if count > 0 else _("未要求，跳过"))
-            return
+            return None
         self._step(_("演示案件"), _(
             "新建 %(cases)d 件案件、%(events)d 条流转记录、%(notices)d 条通知，另建 %(staff)d 名工作人员、"
             "%(rules)d 条派遣规则，用时 %(seconds).0f 秒") % {
@@ -56,6 +62,7 @@ class Command(BaseCommand):
         for message in loaded.refused:
             self.stderr.write(_("[演示数据] 未能执行的步骤：%(message)s") % {"message": message})
         self._rhythm()
+        return loaded
 
     def _rhythm(self) -> None:
         """With the demo's cases: the last week's zero reports and a talk day whose matters are filed."""
