@@ -203,10 +203,13 @@ def _backlog(case, lookups) -> bool:
 
 
 def _record(case, lookups) -> Petition:
-    """The record a guard reads: from the step's lookups (a batch's memory), or the database for the case page."""
+    """The record a guard reads: from the step's lookups (a batch's memory), or for the case page's buttons
+    from the database, once per page (every guard of the page asks)."""
     if lookups is not None:
         return lookups.record(case, Petition)
-    return Petition.objects.filter(pk=case.pk).first() or Petition(case=case)
+    if "_petition_record" not in case.__dict__:
+        case.__dict__["_petition_record"] = Petition.objects.filter(pk=case.pk).first() or Petition(case=case)
+    return case.__dict__["_petition_record"]
 
 
 # ---- 办结, 记录信访人认可, 结案

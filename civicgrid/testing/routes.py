@@ -90,6 +90,10 @@ def case_number(world, kind) -> dict:
     return {"number": world.case(kind).number}
 
 
+def petition_number(world, kind) -> dict:
+    return {"number": world.case("petition").number}
+
+
 def case_photo(world, kind) -> dict:
     case = world.case(kind)
     return {"number": case.number, "pk": w.photo_of(case).pk}
@@ -226,12 +230,16 @@ PAGES: dict[str, Page] = {
     "cases:inbox": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
     "cases:approvals": page(get(budget=7, grows=w.grow_cases)),
     "cases:decide": page(post(kwargs=case_request, answers=302, outsider=404, per_kind=True, body=approve_form)),
-    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=14, grows=w.grow_events)),
+    # A petition's page reads its record once for the steps' guards, and the leaders to choose from.
+    "cases:detail": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=16, grows=w.grow_events)),
     "cases:act": page(post(kwargs=case_number, answers=302, outsider=404, per_kind=True, body=remind)),
     # 查看完整号码: the dispatcher of the centre handling the case may; the answer is the number, logged.
     "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
                          post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone)),
     "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
+    # 我的包案 and a petition's file (信访档案): read-only; the steps are taken on the case page.
+    "petitions:mine": page(get(sees="leader", budget=6, grows=w.grow_petitions)),
+    "petitions:detail": page(get(kwargs=petition_number, outsider=404, budget=6, grows=w.grow_visits)),
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
     # 访问日志: auditors and administrators only; everyone else gets a 404, as for a page outside their roles.
     "access_log": page(get(sees="auditor", budget=6, grows=w.grow_access_log)),
@@ -303,7 +311,8 @@ API: dict[str, Row] = {
                                             outsider=404, budget=7),
     "GET /cases": get(budget=3, grows=w.grow_cases),
     "POST /cases": post(sees="intake_clerk", answers=201, body=api_filing),
-    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=5),
+    # A petition's steps it may take now read its record once (their guards).
+    f"GET {CASE}": get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
     f"GET {CASE}/events": get(kwargs=case_number, outsider=404, per_kind=True, budget=5, grows=w.grow_events),
     f"POST {CASE}/actions": post(kwargs=case_number, outsider=404, per_kind=True, body=remind),
     f"POST {CASE}/reveal": post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone),
