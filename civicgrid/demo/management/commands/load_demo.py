@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import cases, clients, fields, geography, people
+from civicgrid.demo import cases, clients, fields, geography, people, petitions
 
 
 class Command(BaseCommand):
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         password = env_str("CIVICGRID_DEMO_PASSWORD", "civicgrid-demo")
         users = people.load_people(password)
         self._cases(options["cases"], password)
+        self._step(_("信访事项"), petitions.load_petitions())
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
