@@ -7,7 +7,7 @@ from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
 from civicgrid.core.wording import clauses, listing
 
-from .. import intake
+from .. import intake, registry, timeline
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
 from ..workflow import Action
 
@@ -50,7 +50,8 @@ def light_label(value) -> str:
 
 @register.filter
 def action_label(value) -> str:
-    return _label(Action, value)
+    """The registered step's name: the spine's, or another app's (a petition's 记录接访下访)."""
+    return registry.label(value) if value else ""
 
 
 def _label(choices, value) -> str:
@@ -62,7 +63,10 @@ def _label(choices, value) -> str:
 
 @register.filter
 def event_summary(event) -> str:
-    """What a step decided, in a line: the departments sent, the rating, the case merged into, the time added."""
+    """What a step decided, in a line: the departments sent, the rating, the case merged into, the time added;
+    a step another app registered says it in its own words (its ``describe``)."""
+    if event.action not in Action.values:
+        return timeline.step_detail(event)
     data = event.data or {}
     parts = []
     if data.get("lead"):
