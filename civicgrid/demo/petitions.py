@@ -96,7 +96,7 @@ def _categories() -> dict[str, Category]:
 
 def _tell(batch, story: Story, category, place, clerk, leader, now, rng) -> None:
     """The petition's story up to its stage, each step a few days after the one before."""
-    code, longitude, latitude = place
+    _code, longitude, latitude = place
     filed = now - timedelta(days=story.days_ago, hours=rng.uniform(1, 6))
     report = Report(category=category, title=story.title, description=story.description, channel=Channel.WALK_IN,
                     longitude=longitude, latitude=latitude, reporter_name=texts.person(rng),

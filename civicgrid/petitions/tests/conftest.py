@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from civicgrid.api import keys
 from civicgrid.cases.intake import file_case
-from civicgrid.cases.services import transition
 from civicgrid.cases.models import CaseEvent
+from civicgrid.cases.services import transition
 from civicgrid.testing import factories
 
 from ..models import Petition, Visit

@@ -32,7 +32,7 @@ def petitions(transactional_db, yulin, petition_category, intake_clerk, leader):
 
 
 def test_the_leader_opens_on_their_petitions_and_records_a_visit(live_server, page, petitions):
-    late, recent = petitions
+    late, _recent = petitions
     sign_in(page, live_server, "leader")
     panel = page.locator("#petitions-panel")
     expect(panel).to_be_visible()

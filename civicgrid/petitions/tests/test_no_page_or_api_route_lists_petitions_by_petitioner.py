@@ -18,7 +18,7 @@ from civicgrid.testing.routes import url_patterns
 
 from .conftest import api, settled
 
-PERSONAL = re.compile(r"reporter|petitioner|person|name|phone|mobile|id_?number|id_?card|identity", re.I)
+PERSONAL = re.compile(r"reporter|petitioner|person|name|phone|mobile|id_?number|id_?card|identity", re.IGNORECASE)
 PETITIONER = ("王秀兰", "13912345678", "610802198001010013")
 STRANGER = dict(zip(PETITIONER, ("赵大海", "13700001111", "110105194912310021")))
 
