@@ -31,3 +31,7 @@ def test_the_light_is_green_then_yellow_then_red_and_none_once_settled(petition_
 def test_settling_moves_the_case_to_its_close_with_a_clock_of_its_own(petition_case, leader):
     case = take(petition_case, "settle_petition", leader, outcome="resolved", account="已解决。")
     assert case.status == "verified" and case.due_at > timezone.now()
+
+
+def test_a_registered_petition_waits_for_its_leader_not_for_a_requests_dispatch_limit(petition_case):
+    assert petition_case.due_at == petition_case.started_at + timedelta(days=60)
