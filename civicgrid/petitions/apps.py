@@ -8,8 +8,11 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("信访")
 
     def ready(self):
-        from civicgrid.cases.choices import CaseKind
-        from civicgrid.cases.registry import register_kind
-        from civicgrid.cases.spine import SPINE_LIMITS
+        from civicgrid.core.menu import register_entry, register_panel
+        from civicgrid.orgs.choices import Role
 
-        register_kind(CaseKind.PETITION.value, CaseKind.PETITION.label, record=None, limits=SPINE_LIMITS)
+        from . import services, views
+
+        services.register()
+        register_entry("petitions:mine", _("我的包案"), roles={Role.LEADER}, order=20)
+        register_panel("petitions/panel.html", views.panel, roles={Role.LEADER}, order=10)

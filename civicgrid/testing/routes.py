@@ -90,6 +90,10 @@ def case_number(world, kind) -> dict:
     return {"number": world.case(kind).number}
 
 
+def petition_number(world, kind) -> dict:
+    return {"number": world.case("petition").number}
+
+
 def case_photo(world, kind) -> dict:
     case = world.case(kind)
     return {"number": case.number, "pk": w.photo_of(case).pk}
@@ -276,6 +280,9 @@ PAGES: dict[str, Page] = {
     "cases:reveal": page(get(kwargs=case_number, outsider=404, per_kind=True, budget=6),
                          post(kwargs=case_number, outsider=404, per_kind=True, body=reveal_phone)),
     "cases:attachment": page(get(kwargs=case_photo, outsider=404, per_kind=True, budget=5)),
+    # 我的包案 and a petition's file (信访档案): read-only; the steps are taken on the case page.
+    "petitions:mine": page(get(sees="leader", budget=6, grows=w.grow_petitions)),
+    "petitions:detail": page(get(kwargs=petition_number, outsider=404, budget=6, grows=w.grow_visits)),
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
     # 矛盾纠纷 and 调解员库: scoped lists; the printed agreement and a party's details, logged, to centre staff
     # and mediators.

@@ -343,3 +343,24 @@ def grow_campaigns(world: World, kind: str, n: int) -> None:
 
     for number in range(n):
         _campaign(world, f"专项行动{number}", create, Draft)
+
+
+def grow_petitions(world: World, kind: str, n: int) -> None:
+    """Petitions at grid A the leader owns (包案), each with a visit: the leader's page gets longer."""
+    category, leader = world.case("petition").category, world.people["leader"]
+    for _ in range(n):
+        case = file_case(factories.report(category))
+        transition(case, "register", world.people["intake_clerk"])
+        transition(case, "assign_leader", leader, leader=leader.pk)
+        _visit(case, leader)
+
+
+def grow_visits(world: World, kind: str, n: int) -> None:
+    """Visits to the petition of the world: its file gets longer."""
+    for _ in range(n):
+        _visit(world.case("petition"), world.people["leader"])
+
+
+def _visit(case: Case, leader) -> None:
+    transition(case, "record_visit", leader, kind="home", visited_on=timezone.localdate(), visitors="领导",
+               place="网格A")

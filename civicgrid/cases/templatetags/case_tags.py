@@ -7,7 +7,7 @@ from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import mask_id_number
 from civicgrid.core.wording import clauses, listing
 
-from .. import intake, registry
+from .. import intake, registry, timeline
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
 
 register = template.Library()
@@ -49,7 +49,7 @@ def light_label(value) -> str:
 
 @register.filter
 def action_label(value) -> str:
-    """The step's name as registered (any app's steps, not only the spine's), or the raw action."""
+    """The registered step's name: the spine's, or another app's (a petition's 记录接访下访)."""
     return registry.label(value) if value else ""
 
 
@@ -62,7 +62,10 @@ def _label(choices, value) -> str:
 
 @register.filter
 def event_summary(event) -> str:
-    """What a step decided, in a line: the departments sent, the rating, the case merged into, the time added."""
+    """What a step decided, in a line: the departments sent, the rating, the case merged into, the time added;
+    a step another app registered says it in its own words (its ``describe``)."""
+    if event.action not in Action.values:
+        return timeline.step_detail(event)
     data = event.data or {}
     parts = []
     if data.get("lead"):

@@ -29,7 +29,7 @@ def test_the_dispatch_wording_on_the_timeline_reads_as_english():
 
 
 def test_the_staff_event_summary_reads_as_english():
-    event = SimpleNamespace(data={"lead": "城管局", "co": ["住建局", "水务局"]})
+    event = SimpleNamespace(action="dispatch", data={"lead": "城管局", "co": ["住建局", "水务局"]})
     with translation.override("en"):
         assert "、" not in event_summary(event) and "；" not in event_summary(event)
 
