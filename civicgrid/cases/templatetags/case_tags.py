@@ -9,6 +9,7 @@ from civicgrid.core.wording import clauses, listing
 
 from .. import intake, registry, timeline
 from ..choices import AssignmentStatus, Light, Satisfaction, Status
+from ..workflow import Action
 
 register = template.Library()
 register.filter("mask_id", mask_id_number)
