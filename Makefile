@@ -49,6 +49,7 @@ bench: setup
 	$(PY) bench/intake.py
 	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
+	$(PY) bench/demo_start.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
