@@ -13,7 +13,9 @@ city centre's dispatcher with ``cases.bulk.file_many`` in batches of BATCH, each
 grid, given its number, routed by the rules, given its deadlines, and dispatched with its assignments,
 events, notices and SMS. For comparison the same run times a bare ``bulk_create`` of the same Case
 rows, and the per-case path (``file_case`` + ``transition`` register and dispatch) on a small sample.
-The last line printed is one JSON object.
+Filing also counts the CPU seconds this process and its PostgreSQL backend spent per 1,000 cases: other
+work on a shared machine slows the rate, much less the CPU each case costs. The last line printed is one
+JSON object.
 """
 
 import sys
