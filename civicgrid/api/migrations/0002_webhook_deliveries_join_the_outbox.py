@@ -40,5 +40,5 @@ class Migration(migrations.Migration):
             field=models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='webhook', to='notifications.outboxmessage', verbose_name='发件箱消息'),
         ),
         # Back is for an empty table only: the next migration drops columns that cannot come back without values.
-        migrations.RunPython(into_the_outbox, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(into_the_outbox, migrations.RunPython.noop),
     ]

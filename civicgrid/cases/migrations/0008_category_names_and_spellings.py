@@ -53,5 +53,5 @@ class Migration(migrations.Migration):
             name='terms',
             field=models.TextField(blank=True, editable=False, verbose_name='检索名称'),
         ),
-        migrations.RunPython(spell_existing, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(spell_existing, migrations.RunPython.noop),
     ]

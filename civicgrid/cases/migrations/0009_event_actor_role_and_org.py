@@ -133,6 +133,6 @@ class Migration(migrations.Migration):
             name='actor_role',
             field=models.CharField(blank=True, help_text='角色代码，或 resident、system、channel、department、centre。', max_length=32, verbose_name='操作方角色'),
         ),
-        migrations.RunPython(name_event_actors, migrations.RunPython.noop, elidable=True),
-        migrations.RunPython(name_notice_wordings, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(name_event_actors, migrations.RunPython.noop),
+        migrations.RunPython(name_notice_wordings, migrations.RunPython.noop),
     ]
