@@ -26,6 +26,7 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installe
 # The demo runs as a real site does: debug off (the site's own 404 and 500 pages, no URL patterns shown), static
 # files served by WhiteNoise straight from their sources (no collectstatic), a secret key made for this run,
 # and cookies over plain HTTP (it is served on http://127.0.0.1). DEMO_ADDR=127.0.0.1:8001 serves elsewhere.
+# `manage.py demo` migrates, loads the demo (load_demo) and serves it (runserver, no reloader) in one process.
 DEMO_ADDR ?= 127.0.0.1:8000
 demo: export CIVICGRID_DEBUG := 0
 demo: export CIVICGRID_STATIC_FROM_SOURCES := 1
@@ -33,10 +34,7 @@ demo: export CIVICGRID_SECURE_COOKIES := 0
 demo: export CIVICGRID_SECRET_KEY := $(or $(CIVICGRID_SECRET_KEY),$(shell head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n'))
 demo: setup
 	@scripts/ensure-printing --warn
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	@echo "civicgrid is running on http://$(DEMO_ADDR) (Ctrl-C stops it)."
-	$(MANAGE) runserver --noreload $(DEMO_ADDR)
+	$(MANAGE) demo $(DEMO_ADDR)
 
 test: setup
 	scripts/ensure-chromium
@@ -52,6 +50,7 @@ bench: setup
 	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
 	$(PY) bench/reports.py
+	$(PY) bench/demo_start.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

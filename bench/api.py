@@ -235,27 +235,13 @@ def fetch(server: Server, method: str, path: str, body: str | None = None, heade
 # --- CPU spent ---------------------------------------------------------------------------------------
 # Other work on the machine changes how many requests a second the server gets through, not how much CPU
 # each request costs; so each run also counts the CPU time of the server's processes and of the database
-# server's backends for the bench database (both from /proc), and divides by the requests answered.
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _stat(pid: int) -> list[str] | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()  # fields after the name
-    except (OSError, IndexError):
-        return None
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = _stat(pid)
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS if fields else 0.0  # utime + stime
-
+# server's backends for the bench database (both from /proc, ``benchdb.cpu_seconds``), and divides by the
+# requests answered.
 
 def server_processes(server: "Server") -> list[int]:
     """gunicorn's master and its workers."""
     pids = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
-    return [server.process.pid, *(pid for pid in pids if (_stat(pid) or [0, 0])[1] == str(server.process.pid))]
+    return [server.process.pid, *(pid for pid in pids if (benchdb.stat(pid) or [0, 0])[1] == str(server.process.pid))]
 
 
 def database_processes(engine: str) -> list[int]:
@@ -280,8 +266,8 @@ class CpuMeter:
         self.server, self.engine = server, engine
 
     def read(self) -> dict[str, dict[int, float]]:
-        return {"server": {pid: cpu_seconds(pid) for pid in server_processes(self.server)},
-                "database": {pid: cpu_seconds(pid) for pid in database_processes(self.engine)}}
+        return {"server": {pid: benchdb.cpu_seconds(pid) for pid in server_processes(self.server)},
+                "database": {pid: benchdb.cpu_seconds(pid) for pid in database_processes(self.engine)}}
 
     def start(self) -> "CpuMeter":
         self.before = self.read()

@@ -89,6 +89,34 @@ def _drop_postgres(server_url: str, database: str) -> None:
         server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def stat(pid: int) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the process's name; None once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds a process has spent so far (user and system): unlike a rate, the same with other work running."""
+    fields = stat(pid)
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS if fields else 0.0  # utime + stime
+
+
+def backend_pid(engine: str) -> int | None:
+    """The PostgreSQL backend serving this process's connection (None on SQLite: it runs in this process)."""
+    if engine != "postgresql":
+        return None
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
 def load_city(seed: int = 1):
     """榆林市 as the demo has it, with routing rules for every county; returns the demo's staffing.Cast."""
     from civicgrid.cases.categories import categories_by_path, load_default_categories

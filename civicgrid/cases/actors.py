@@ -9,7 +9,9 @@ event written before codes has (``words`` falls back to it).
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from civicgrid.notifications.texts import site_language
@@ -32,9 +34,14 @@ class Actor:
 
     def stored(self) -> dict:
         """The event's fields: the codes, and the words in the site's language."""
-        with site_language():
-            label = str(self)
-        return {"actor_role": self.role, "actor_org": self.org, "actor_label": label[:100]}
+        return {"actor_role": self.role, "actor_org": self.org, "actor_label": _label(self, settings.LANGUAGE_CODE)}
+
+
+@lru_cache(maxsize=4096)
+def _label(actor: Actor, language: str) -> str:
+    """Put into words once per actor and site language: a batch writes thousands of events by a few actors."""
+    with site_language():
+        return str(actor)[:100]
 
 
 def words(role: str, org: str, stored: str = "") -> str:

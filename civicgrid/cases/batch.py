@@ -9,15 +9,19 @@ it all in with a few inserts per model: the cases, numbered as the per-case path
 events, every step through ``writer.write_many`` and the notices. Requests that lapse are settled in memory,
 so every record is inserted once, in its final state, and the rows are those the per-case path leaves.
 
-Run a batch inside one transaction: the counters of case numbers it reads are locked until it is written.
+Run a batch inside one transaction: the counter of case numbers of each county and day it files on is locked
+from its first number until the batch is written.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.core.inserts import insert
 from civicgrid.notifications.models import Notice
 from civicgrid.notifications.services import notices
 from civicgrid.orgs.models import Department
@@ -25,11 +29,9 @@ from civicgrid.orgs.services import Serving
 
 from . import attachments, deadlines, intake, services, signals, sweep, workflow, writer
 from .choices import OPEN_STATUSES, ApprovalStatus
-from .models import Approval, Assignment, Case, CaseCounter, CaseEvent, CaseFollower
+from .models import Approval, Assignment, Case, CaseEvent, CaseFollower
 from .notices import centre_staff
 from .workflow import Action
-
-BATCH = 1000
 
 
 @dataclass
@@ -128,12 +130,12 @@ class Batch:
         self.numbers.save()
         _insert_cases(self.cases)
         held = [self.held[id(case)] for case in self.cases]
-        reports = CaseEvent.objects.bulk_create([h.report for h in held], batch_size=BATCH)
+        reports = insert(CaseEvent, [h.report for h in held])
         for case, h, event in zip(self.cases, held, reports):
             attachments.store(case, event, h.files, h.user)
         signals.written(reports)
         events = writer.write_many(self.works)
-        Notice.objects.bulk_create(self.notices, batch_size=BATCH)
+        insert(Notice, self.notices)
         return reports + events
 
 
@@ -144,7 +146,7 @@ def _insert_cases(cases: list[Case]) -> None:
         ready = [case for case in left if _ready(case)]
         if not ready:
             raise ValueError("A case of the batch points at a case that is never written.")
-        Case.objects.bulk_create(ready, batch_size=BATCH)
+        insert(Case, ready)
         left = [case for case in left if case.pk is None]
 
 
@@ -210,23 +212,24 @@ def _sees(actor, case: Case) -> bool:
 
 
 class _Numbers:
-    """案件编号 as ``intake.next_number`` gives them, counted in memory per county and day from the counters'
-    last values (a county's read, and locked, when it is first numbered) and saved once."""
+    """案件编号 as ``intake.next_number`` gives them. The first of a county and day is reserved at once, which locks
+    that day's counter until the batch's transaction ends; the others are counted on in memory and reserved
+    together when the batch is written (``save``), so no other filing can take them in between."""
 
     def __init__(self):
-        self.last: dict[tuple, int] = {}
-        self.read: set[str] = set()
+        self.first: dict[tuple, int] = {}
+        self.used: dict[tuple, int] = {}
 
     def next(self, area_code: str, now: datetime) -> str:
-        prefix, day = intake.number_prefix(area_code), timezone.localdate(now)
-        if prefix not in self.read:
-            self.read.add(prefix)
-            counters = CaseCounter.objects.select_for_update().filter(prefix=prefix)
-            self.last.update({(prefix, c.day): c.last for c in counters})
-        self.last[prefix, day] = self.last.get((prefix, day), 0) + 1
-        return intake.format_number(prefix, day, self.last[prefix, day])
+        key = (intake.number_prefix(area_code), timezone.localdate(now))
+        if key not in self.first:
+            if not transaction.get_connection().in_atomic_block:
+                raise TransactionManagementError("A batch numbers its cases inside one transaction (atomic).")
+            self.first[key], self.used[key] = intake.reserve_numbers(*key), 0
+        self.used[key] += 1
+        return intake.format_number(*key, self.first[key] + self.used[key] - 1)
 
     def save(self) -> None:
-        CaseCounter.objects.bulk_create([CaseCounter(prefix=p, day=d, last=n) for (p, d), n in self.last.items()],
-                                        update_conflicts=True, unique_fields=["prefix", "day"], update_fields=["last"],
-                                        batch_size=BATCH)
+        for key, used in self.used.items():
+            if used > 1:
+                intake.reserve_numbers(*key, used - 1)

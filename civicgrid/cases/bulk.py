@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core import calendar
+from civicgrid.core.inserts import insert
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
@@ -42,13 +43,11 @@ from civicgrid.orgs.services import Serving
 from . import attachments, deadlines, intake, services, signals, workflow, writer
 from .choices import Stage, Status
 from .extra import extra_value_errors
-from .models import Assignment, Case, CaseCounter, CaseEvent
+from .models import Assignment, Case, CaseEvent
 from .models.categories import read_all_fields
 from .notices import NEW_TASK, RESIDENT_TEXTS
 from .routing import RuleBook
 from .workflow import Action
-
-BATCH = 1000
 
 
 @dataclass
@@ -87,7 +86,7 @@ def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None
         _take_steps(items, user, clocks, filed.not_dispatched)
     with transaction.atomic():
         _number(items, now)
-        Case.objects.bulk_create([item.case for item in items], batch_size=BATCH)
+        insert(Case, [item.case for item in items])
         _write(items, user, now)
     filed.cases = [item.case for item in items]
     return filed
@@ -289,24 +288,23 @@ CLOCK = ("started_at", "warn_at", "due_at", "limit_unit", "overdue")
 
 
 def _number(items: list[_Item], now: datetime) -> None:
-    """County code + date + sequence, as ``intake.next_number``; each county's counter moves once per batch."""
+    """County code + date + sequence, as ``intake.next_number``: each county's numbers reserved in one go, the
+    counties in order, so that two batches take their counters' locks in the same order."""
     day = timezone.localdate(now)
     by_prefix: dict[str, list[Case]] = {}
     for item in items:
         by_prefix.setdefault(intake.number_prefix(item.case.area_code), []).append(item.case)
-    CaseCounter.objects.bulk_create([CaseCounter(prefix=p, day=day) for p in by_prefix], ignore_conflicts=True)
-    counters = CaseCounter.objects.select_for_update().filter(prefix__in=list(by_prefix), day=day)
-    for counter in counters:
-        cases = by_prefix[counter.prefix]
-        for offset, case in enumerate(cases, start=counter.last + 1):
-            case.number = intake.format_number(counter.prefix, day, offset)
-        CaseCounter.objects.filter(pk=counter.pk).update(last=counter.last + len(cases))
+    for prefix in sorted(by_prefix):
+        cases = by_prefix[prefix]
+        first = intake.reserve_numbers(prefix, day, len(cases))
+        for sequence, case in enumerate(cases, start=first):
+            case.number = intake.format_number(prefix, day, sequence)
 
 
 def _write(items: list[_Item], user, now: datetime) -> None:
     """The events, assignments, files, notices and SMS of each case's report, register and dispatch steps."""
     events = [intake.report_event(item.case, item.report, user, item.placement.warning) for item in items]
-    CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+    insert(CaseEvent, events)
     for item, event in zip(items, events):
         attachments.store(item.case, event, item.report.files, user)
     signals.written(events)
@@ -327,7 +325,7 @@ def _tell_departments(dispatched: list[_Item]) -> None:
         text = NEW_TASK(number=item.case.number, title=item.case.title[:40])
         recipients = [s for a in item.assignments for s in staff.get(a.department_id, [])]
         written += notices(recipients, NoticeKind.NEW_TASK, text, item.case)
-    Notice.objects.bulk_create(written, batch_size=BATCH)
+    insert(Notice, written)
 
 
 def _tell_residents(registered: list[_Item]) -> None:
@@ -335,8 +333,8 @@ def _tell_residents(registered: list[_Item]) -> None:
     link = settings.CIVICGRID_PUBLIC_URL.rstrip("/") + reverse("public:track")
     with site_language():
         text = RESIDENT_TEXTS[Status.REGISTERED]()
-    OutboxMessage.objects.bulk_create([
+    insert(OutboxMessage, [
         OutboxMessage(channel=MessageChannel.SMS, recipient=item.case.reporter_phone,
                       body=text % {"number": item.case.number, "link": link})
-        for item in registered if item.case.reporter_phone], batch_size=BATCH)
+        for item in registered if item.case.reporter_phone])
 

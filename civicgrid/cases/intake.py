@@ -364,20 +364,25 @@ def handling_centre(area: Area) -> Area:
 
 
 def next_number(area_code: str, now: datetime) -> str:
-    """County code + date + sequence: 610802-20261121-00042.
-
-    One upsert takes the next number and locks the counter row until the case commits, so two cases never
-    share a number and the lock is held as briefly as possible (SQLite ≥ 3.35 and PostgreSQL both speak it).
-    """
+    """County code + date + sequence: 610802-20261121-00042."""
     prefix, day = number_prefix(area_code), timezone.localdate(now)
+    return format_number(prefix, day, reserve_numbers(prefix, day))
+
+
+def reserve_numbers(prefix: str, day, count: int = 1) -> int:
+    """The first of ``count`` consecutive sequence numbers of ``prefix`` on ``day``, taken for the caller.
+
+    One upsert creates the day's counter row or moves it on, and locks it until the transaction ends, so two
+    filings (or two batches) never share a number, for a new day as for one already counted, and the lock is
+    held as briefly as possible (SQLite ≥ 3.35 and PostgreSQL both speak it).
+    """
     quote = connection.ops.quote_name
     table, last = quote(CaseCounter._meta.db_table), quote("last")
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} (prefix, day, {last}) VALUES (%s, %s, 1) ON CONFLICT (prefix, day) "
-                       f"DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}",
-                       [prefix, connection.ops.adapt_datefield_value(day)])
-        sequence = cursor.fetchone()[0]
-    return format_number(prefix, day, sequence)
+        cursor.execute(f"INSERT INTO {table} (prefix, day, {last}) VALUES (%s, %s, %s) ON CONFLICT (prefix, day) "
+                       f"DO UPDATE SET {last} = {table}.{last} + excluded.{last} RETURNING {last}",
+                       [prefix, connection.ops.adapt_datefield_value(day), count])
+        return cursor.fetchone()[0] - count + 1
 
 
 def number_prefix(area_code: str) -> str:

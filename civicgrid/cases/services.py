@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import BaseModel, ValidationError
 
 from civicgrid.core.validators import control_problem
@@ -162,10 +163,13 @@ def _check_input(row: registry.Step, note: str, files: list) -> None:
         raise InvalidInput(next(iter(problems.values())), {f"files.{k}": v for k, v in problems.items()})
 
 
+NOTE = gettext_lazy("说明")
+
+
 def _check_note(row: registry.Step, note: str) -> None:
     if row.needs_note and not note:
         raise InvalidInput(_("“%(action)s”须填写说明。") % {"action": row.label}, {"note": _("请填写说明。")})
-    message = control_problem(note, _("说明"))
+    message = control_problem(note, NOTE)  # lazy: translated only for a message, not for every step
     if len(note) > NOTE_MAX:
         message = _("说明最多 %(limit)d 个字，现有 %(n)d 个。") % {"limit": NOTE_MAX, "n": len(note)}
     if message:

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
+from civicgrid.core.inserts import insert
 from civicgrid.orgs.models import Department
 
 from . import attachments, deadlines, registry, signals
@@ -174,7 +175,7 @@ def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent
             by_model.setdefault(type(record), []).append(record)
     for model in _dependency_order(by_model):
         _insert_or_update(model, by_model[model], changed.get(model, ()))
-    events = CaseEvent.objects.bulk_create([event_for(work) for work in works], batch_size=BATCH)
+    events = insert(CaseEvent, [event_for(work) for work in works])
     for work, event in zip(works, events):
         _lapse_asked(work)
         attachments.store(work.case, event, work.files, staff_or_none(work.actor))
@@ -202,7 +203,7 @@ def _points_to(model, others: set) -> bool:
 def _insert_or_update(model, records: list, fields) -> None:
     unique = list({id(record): record for record in records}.values())
     existing = [r for r in unique if not r._state.adding]  # a side record's pk is its case's before it exists
-    model.objects.bulk_create([r for r in unique if r._state.adding], batch_size=BATCH)
+    insert(model, [r for r in unique if r._state.adding])
     if existing and fields:
         model.objects.bulk_update(existing, list(fields), batch_size=BATCH)
 

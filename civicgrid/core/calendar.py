@@ -39,6 +39,7 @@ class WorkCalendar:
         self.overrides = dict(overrides)
         self.periods = tuple(sorted(periods))
         self.tz = tz or timezone.get_default_timezone()
+        self._days: dict[date, list] = {}  # each day's periods, made once: deadlines walk the same days over and over
 
     @classmethod
     def from_db(cls) -> "WorkCalendar":
@@ -130,9 +131,11 @@ class WorkCalendar:
         return moment.astimezone(self.tz)
 
     def _periods_on(self, day: date) -> list[tuple[datetime, datetime]]:
-        if not self.is_workday(day):
-            return []
-        return [(_on(day, start, self.tz), _on(day, end, self.tz)) for start, end in self.periods]
+        if day not in self._days:
+            workday = self.is_workday(day)
+            self._days[day] = [(_on(day, start, self.tz), _on(day, end, self.tz)) for start, end in self.periods
+                               if workday]
+        return self._days[day]
 
     def _periods_from(self, start: datetime) -> Iterator[tuple[datetime, datetime]]:
         """Working periods from ``start`` on, the first one cut at ``start``; endless, callers stop."""

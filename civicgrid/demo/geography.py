@@ -57,8 +57,7 @@ def _create_grids(outlines: dict) -> dict:
              level=AreaLevel.GRID, parent=communities[code[:12]])
         for code in sorted(outlines)
     ]
-    Area.objects.bulk_create(grids, batch_size=900)
-    return {a.code: a for a in Area.objects.filter(code__in=list(outlines))}
+    return {a.code: a for a in Area.objects.bulk_create(grids, batch_size=900)}
 
 
 def _short(name: str) -> str:
@@ -73,7 +72,7 @@ def _create_units(grids) -> None:
     for grid in grids:
         units.extend(_units_for(grid))
     Area.objects.bulk_create(units, batch_size=900)
-    buildings = Area.objects.filter(code__startswith=UNITS_IN, unit_kind=UnitKind.BUILDING, code__endswith="001")
+    buildings = [u for u in units if u.unit_kind == UnitKind.BUILDING and u.code.endswith("001")]
     Area.objects.bulk_create([f for b in buildings for f in _floors_for(b)], batch_size=900)
 
 

@@ -1,5 +1,7 @@
 """Demo departments, centres, a 片区 and one demo user per role at realistic nodes of 榆林市."""
 
+from functools import lru_cache
+
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
@@ -50,13 +52,19 @@ DEMO_USERS = [
 ]
 
 
+@lru_cache(maxsize=1)
+def password_hash(password: str) -> str:
+    """The demo password hashed once for every demo user and staff member: hashing is slow on purpose."""
+    return make_password(password)
+
+
 @transaction.atomic
 def load_people(password: str) -> list[tuple[str, str, str, str]]:
     """Create (or refresh) the demo organisation; returns (username, name, role, place) for the printout."""
     _departments()
     _centres()
     precinct = _precinct()
-    hashed = make_password(password)  # hashing is slow on purpose: once, not once per demo user
+    hashed = password_hash(password)
     return [_user(row, password, hashed, precinct) for row in DEMO_USERS]
 
 

@@ -12,8 +12,6 @@ The routing rules and default lead departments make the dispatch proposal meanin
 import random
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
-
 from civicgrid.cases.models import Category, RoutingRule
 from civicgrid.geo.models import Area
 from civicgrid.orgs import scope
@@ -21,7 +19,7 @@ from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Department, RoleAssignment, Staff
 
 from . import texts
-from .people import CITY
+from .people import CITY, password_hash
 
 COUNTY_UNITS = [("GA", "公安局"), ("ZJ", "住房和城乡建设局"), ("CG", "城市管理执法局"), ("MZ", "民政局"),
                 ("SJ", "市场监督管理局"), ("YJ", "应急管理局"), ("SF", "司法局")]
@@ -102,7 +100,7 @@ def cast(townships: list[Area], grids: list[str], password: str, rng: random.Ran
         *[(Role.GRID_WORKER, a, f"wangge{a.code}") for a in grid_areas],
         *[(Role.DEPARTMENT_HANDLER, d, f"chuzhi-{d.code}") for d in departments],
     ]
-    found, created = _staff_for(needs, make_password(password), rng)
+    found, created = _staff_for(needs, password_hash(password), rng)
     result = Cast(created=created, leader=_demo_user(Role.LEADER), building_head=_demo_user(Role.BUILDING_HEAD))
     for (role, anchor, _username), staff in zip(needs, found):
         _place(result, role, anchor, staff)

@@ -1,0 +1,20 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+
+class Command(BaseCommand):
+    help = "Migrate the database, load the demo city 榆林市 and serve it, in one process (what `make demo` runs)."
+
+    # One process instead of three (migrate, load_demo, runserver): Django starts once and the system checks
+    # run once, in migrate, before anything is written; the demo's own commands are the same.
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="where to serve (host:port)")
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, skip_checks=False, verbosity=options["verbosity"])
+        call_command("load_demo", verbosity=options["verbosity"])
+        self.stdout.write(_("civicgrid 已在 http://%(addr)s 运行（按 Ctrl-C 停止）。") % {"addr": options["addrport"]})
+        call_command("runserver", options["addrport"], use_reloader=False)
