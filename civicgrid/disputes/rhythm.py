@@ -304,9 +304,10 @@ def by_label(rows: list[Row], key) -> list[Labelled]:
 
 
 def choice_label(labels):
-    """The label of a choice field's value; no record yet (or no value) is 未登记."""
-    names = dict(labels)
-    return lambda value: names.get(value, NOT_RECORDED) if value else NOT_RECORDED
+    """The label of a choice field's value; no record yet (or no value) is 未登记. The labels are translated
+    once here: the breakdowns group thousands of rows by them, and a lazy label translates on every hash."""
+    names, missing = {value: str(label) for value, label in labels}, str(NOT_RECORDED)
+    return lambda value: names.get(value, missing) if value else missing
 
 
 # --- 日排查 ------------------------------------------------------------------------------------------------
