@@ -1,4 +1,4 @@
-"""Demo cases: some 1,500 realistic matters over 榆林市's grids in the last 90 days, in every state.
+"""Demo cases: some 1,200 realistic matters over 榆林市's grids in the last 90 days, in every state.
 
 Every case is filed and taken through its steps by the staff who would act, at the time they would act,
 with the loop's own checks and step functions, through the one writer's batch path (``cases.batch``): the
@@ -73,7 +73,7 @@ from . import staffing, texts
 from .fields import sample_values
 from .people import CITY, GRID, TOWNSHIP
 
-DEFAULT_COUNT = 1500
+DEFAULT_COUNT = 1200
 SEED = 20261121
 DAYS = 90
 SWEEP_HOURS = (9, 15)

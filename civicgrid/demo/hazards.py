@@ -30,7 +30,7 @@ from .fields import sample_values
 from .people import CITY
 
 COUNT = 120
-SHARE = 0.08  # of the demo's cases: 120 hazards beside 1,500 cases
+SHARE = 0.08  # of the demo's cases: 96 hazards beside 1,200 cases
 SEED = 20261203
 DAYS = 75
 # (领域, title, what the grid worker saw, the unit, the measures, grade weights red/orange/yellow/blue)
