@@ -101,7 +101,7 @@ class Fill:
             "longitude": None, "latitude": None, "address": "", "area_id": grid_pk, "area_code": code,
             "centre_area_id": self.townships[code[:9]], "reporter_name": "", "reporter_phone": "",
             "reporter_id_number": "", "anonymous": False, "parent_id": None, "duplicate_of_id": None,
-            "reported_by_id": None, "reported_at": reported, "updated_at": reported, "closed_at": None
+            "reported_by_id": None, "unit_id": None, "reported_at": reported, "updated_at": reported, "closed_at": None
             if status not in ("rated", "closed", "self_resolved", "voided", "merged") else reported + timedelta(days=3),
             "suspended_at": reported if status == "dispatched" and rng.random() < 0.02 else None,
             "supervised": False, "rework_count": 0, "satisfaction": "satisfied" if status == "rated" else "",
@@ -172,15 +172,19 @@ class Counter:
 def queue_page(user, data: dict) -> int:
     """What the queue page asks the database: the page's 25 rows and the counts per status and light."""
     from civicgrid.cases.filters import filter_cases
-    from civicgrid.cases.views.staff import _grants, _queue_base
-    from civicgrid.orgs.choices import CENTRE_ROLES
+    from civicgrid.cases.views.staff import _queue_base
 
-    centres = [grant.area_id for grant in _grants(user, CENTRE_ROLES) if grant.area_id]
-    found = filter_cases(_queue_base(user, centres, data.get("centre") == "mine"), data)
+    found = filter_cases(_queue_base(user, _centres(user), data.get("centre")), data)
     rows = found.rows.select_related("category", "area").defer("description", "extra")
     page = list(rows[:PAGE])
     assert len(page) == min(PAGE, found.total)
     return found.total
+
+
+def _centres(user) -> list:
+    from civicgrid.orgs.choices import CENTRE_ROLES
+
+    return [grant.area for grant in user.scope.holding(CENTRE_ROLES) if grant.area_id]
 
 
 def bare(centre_id: int) -> int:
@@ -237,12 +241,11 @@ def measure(label: str, make_user, data: dict, runs: int) -> tuple[float, float,
 def explain(make_user, data: dict) -> None:
     """The plan of the page's row query, so a missing index shows."""
     from civicgrid.cases.filters import filter_cases
-    from civicgrid.cases.views.staff import _grants, _queue_base
-    from civicgrid.orgs.choices import CENTRE_ROLES
+    from civicgrid.cases.views.staff import _queue_base
 
     user = make_user()
-    centres = [grant.area_id for grant in _grants(user, CENTRE_ROLES) if grant.area_id]
-    rows = filter_cases(_queue_base(user, centres, True), data).rows.select_related("category", "area")
+    rows = filter_cases(_queue_base(user, _centres(user), data.get("centre")), data).rows \
+        .select_related("category", "area")
     print("plan of the rows query:\n  " + rows[:PAGE].explain().replace("\n", "\n  "))
 
 

@@ -59,8 +59,6 @@ class Matters(Fill):
     def __init__(self, disputes: int, hazards: int, engine: str, rng: random.Random):
         super().__init__(disputes + hazards, engine, rng)
         self.share = disputes / (disputes + hazards)
-        # The queue bench's rows predate Case.unit (a head's building or floor): left NULL, as reports from a map are.
-        self.columns = [column for column in self.columns if column != "unit_id"]
         self.disputes = [c for c in self.categories if c[1] == "dispute"]
         self.hazards = [c for c in self.categories if c[1] == "hazard"] or self.disputes
 
