@@ -66,6 +66,20 @@ class Lookups:
         return found or model(case=case)
 
 
+def side_record(case: Case, lookups: Lookups | None = None, related=()):
+    """The side record of the case's kind (``registry.Kind.record``): inside a step the step's own
+    (``lookups``, a batch's memory included); outside one (the case page's buttons, fragments and block all
+    ask) read once per case object, ``related`` joined, or a new unsaved one before any step made it."""
+    model = registry.kind(case.kind).record
+    if lookups is not None:
+        return lookups.record(case, model)
+    if "_side_record" not in case.__dict__:
+        rows = model.objects.select_related(*related) if related else model.objects
+        found = rows.filter(pk=case.pk).first() if case.pk else None
+        case.__dict__["_side_record"] = found or model(case=case)
+    return case.__dict__["_side_record"]
+
+
 @dataclass
 class Work:
     """A step being taken: what its function gets, and what it leaves for the writer.

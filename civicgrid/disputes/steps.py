@@ -22,6 +22,7 @@ from civicgrid.cases.choices import AssignmentStatus as A
 from civicgrid.cases.choices import Status as S
 from civicgrid.cases.registry import NoParams
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.cases.writer import side_record
 from civicgrid.core.validators import id_number_is_valid, validate_mainland_phone
 
 from . import choices as c
@@ -416,12 +417,8 @@ def _read(case, lookups) -> Dispute:
 
 
 def dispute_of(case) -> Dispute:
-    """The case's dispute (an empty one before any step made it), read once per case for a page: its buttons'
-    guards, its fragments and its block all ask."""
-    if "_dispute" not in case.__dict__:
-        found = Dispute.objects.select_related("committee").filter(pk=case.pk).first()
-        case.__dict__["_dispute"] = found or Dispute(case=case)
-    return case.__dict__["_dispute"]
+    """The case's dispute (an empty one before any step made it), read once per case for a page."""
+    return side_record(case, related=("committee",))
 
 
 def concluded_already(case, lookups=None) -> str:

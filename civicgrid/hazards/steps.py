@@ -19,6 +19,7 @@ from civicgrid.cases.choices import AssignmentStatus as A
 from civicgrid.cases.choices import Status as S
 from civicgrid.cases.registry import NoParams
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.cases.writer import side_record
 from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
 from civicgrid.core.validators import tidy_phone, validate_mainland_phone
@@ -190,14 +191,12 @@ def unverified(case, lookups=None) -> str:
 def _record(case, lookups) -> Hazard:
     """The case's hazard record: the step's own lookup inside a step; outside one (the page's buttons), read
     once per case object."""
-    return lookups.record(case, Hazard) if lookups is not None else hazard_of(case) or Hazard(case=case)
+    return side_record(case, lookups, related=("field", "verified_by"))
 
 
 def hazard_of(case) -> Hazard | None:
     """The case's hazard record as written (None before 登记隐患), read once per case object: the case page's
     buttons, the 登记隐患 form and the record's panel all ask."""
-    if "_hazard_record" not in case.__dict__:
-        found = Hazard.objects.filter(pk=case.pk).select_related("field", "verified_by").first() if case.pk else None
-        case.__dict__["_hazard_record"] = found
-    return case.__dict__["_hazard_record"]
+    found = side_record(case, related=("field", "verified_by"))
+    return None if found._state.adding else found
 

@@ -20,6 +20,7 @@ from civicgrid.cases.choices import Status as S
 from civicgrid.cases.inputs import StepInput
 from civicgrid.cases.registry import NoParams
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.cases.writer import side_record
 from civicgrid.core.http.shared import Id, text
 from civicgrid.orgs.choices import Role
 from civicgrid.orgs.models import Staff
@@ -205,11 +206,7 @@ def _backlog(case, lookups) -> bool:
 def _record(case, lookups) -> Petition:
     """The record a guard reads: from the step's lookups (a batch's memory), or for the case page's buttons
     from the database, once per page (every guard of the page asks)."""
-    if lookups is not None:
-        return lookups.record(case, Petition)
-    if "_petition_record" not in case.__dict__:
-        case.__dict__["_petition_record"] = Petition.objects.filter(pk=case.pk).first() or Petition(case=case)
-    return case.__dict__["_petition_record"]
+    return side_record(case, lookups)
 
 
 # ---- 办结, 记录信访人认可, 结案
