@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "civicgrid.hazards",
     "civicgrid.petitions",
     "civicgrid.campaigns",
+    "civicgrid.dashboards",
+    "civicgrid.reports",
     "civicgrid.api",
     "civicgrid.open311",
     "civicgrid.demo",

@@ -18,6 +18,8 @@ urlpatterns = [
     path("hazards/", include("civicgrid.hazards.urls")),
     path("petitions/", include("civicgrid.petitions.urls")),
     path("campaigns/", include("civicgrid.campaigns.urls")),
+    path("dashboard/", include("civicgrid.dashboards.urls")),
+    path("reports/", include("civicgrid.reports.urls")),
     path("", include("civicgrid.cases.public_urls")),
 ]
 

@@ -27,7 +27,7 @@ from civicgrid.notifications.services import notices
 from civicgrid.orgs.models import Department
 from civicgrid.orgs.services import Serving
 
-from . import attachments, deadlines, intake, services, signals, sweep, workflow, writer
+from . import attachments, deadlines, intake, services, signals, sweep, tally, workflow, writer
 from .choices import OPEN_STATUSES, ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent, CaseFollower
 from .notices import centre_staff
@@ -146,7 +146,7 @@ def _insert_cases(cases: list[Case]) -> None:
         ready = [case for case in left if _ready(case)]
         if not ready:
             raise ValueError("A case of the batch points at a case that is never written.")
-        insert(Case, ready)
+        tally.count(insert(Case, ready))
         left = [case for case in left if case.pk is None]
 
 

@@ -40,7 +40,7 @@ from civicgrid.orgs.choices import DEPARTMENT_ROLES
 from civicgrid.orgs.models import Department, RoleAssignment
 from civicgrid.orgs.services import Serving
 
-from . import attachments, deadlines, intake, services, signals, workflow, writer
+from . import attachments, deadlines, intake, services, signals, tally, workflow, writer
 from .choices import Stage, Status
 from .extra import extra_value_errors
 from .models import Assignment, Case, CaseEvent
@@ -86,7 +86,7 @@ def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None
         _take_steps(items, user, clocks, filed.not_dispatched)
     with transaction.atomic():
         _number(items, now)
-        insert(Case, [item.case for item in items])
+        tally.count(insert(Case, [item.case for item in items]))
         _write(items, user, now)
     filed.cases = [item.case for item in items]
     return filed

@@ -33,7 +33,7 @@ from civicgrid.geo.models import Area, Boundary
 from civicgrid.orgs.choices import CENTRE_ROLES, GRID_ROLES, HEAD_ROLES, Role
 from civicgrid.orgs.scope import acts_at, node_prefixes
 
-from . import actors, attachments, deadlines, signals
+from . import actors, attachments, deadlines, signals, tally
 from .actors import Actor
 from .choices import Channel, Priority, Stage, Status
 from .models import Case, CaseCounter, CaseEvent, Category
@@ -83,6 +83,7 @@ def file_case(report: Report, user=None, *, application=None, now: datetime | No
     with transaction.atomic(savepoint=False):
         case.number = next_number(case.area_code, now)
         case.save()
+        tally.count([case])
         event = report_event(case, report, user, placement.warning)
         event.save()
         attachments.store(case, event, report.files, user)

@@ -37,6 +37,20 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """分项: what the figures break a kind's cases down by, read from its side record after every step that
+    changes it (a hazard's grade, a dispute's mediation result), and the kind's own rate over it.
+
+    ``of(record)`` gives the code (one of ``choices``, a mapping of code to label); ``rate`` is (label, codes
+    counted, codes counted over), such as 调处成功率 = resolved ÷ (resolved + failed + mediating)."""
+
+    label: str
+    choices: dict
+    of: Callable
+    rate: tuple | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     """事项类型: a kind of matter, its side record and its stages' default time limits.
 
@@ -46,6 +60,7 @@ class Kind:
     names steps open to every kind that this kind's cases do not take: a hazard is closed by its own
     销号 after the rectification is verified, not by the spine's 结案. ``panel`` is the template of the case
     page's block showing the side record, ``panel_context(user, case)`` what it needs besides the case.
+    ``facet`` is what the figures break its cases down by (``Facet``), if anything.
     """
 
     code: str
@@ -55,6 +70,7 @@ class Kind:
     skips: frozenset = frozenset()
     panel: str = ""
     panel_context: Callable | None = None
+    facet: Facet | None = None
 
 
 @dataclass(frozen=True)
@@ -131,8 +147,8 @@ def register_stage(code: str, label: str) -> Stage:
 
 
 def register_kind(code: str, label: str, *, record, limits: dict, skips=(), panel: str = "",
-                  panel_context: Callable | None = None) -> Kind:
-    kind = Kind(code, label, record, dict(limits), frozenset(skips), panel, panel_context)
+                  panel_context: Callable | None = None, facet: Facet | None = None) -> Kind:
+    kind = Kind(code, label, record, dict(limits), frozenset(skips), panel, panel_context, facet)
     if REGISTRY.kinds.setdefault(code, kind) is not kind:
         REGISTRY.problems.append(f"kind {code!r} is registered twice")
     return kind

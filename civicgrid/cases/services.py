@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from civicgrid.core.validators import control_problem
 
-from . import actors, attachments, registry, steps, workflow, writer
+from . import actors, attachments, registry, steps, tally, workflow, writer
 from .actors import Actor
 from .choices import ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent
@@ -68,6 +68,7 @@ def apply(work: Work) -> None:
         work.action = Action.REFUSE
     else:
         work.row.run(work, work.params)
+    tally.derive(work)
     if work.actor != workflow.SYSTEM:  # the sweep's marks must not make the page a user has open stale
         work.case.version += 1
     work.to_status = work.case.status

@@ -223,6 +223,7 @@ def return_(work, params: NoParams) -> None:
     """回退: the department is not the right one; the case waits for re-dispatch when its lead is gone."""
     assignment = work.assignment
     assignment.status = A.RETURNED
+    work.case.returns += 1
     deadlines.stop(assignment)
     work.save(assignment)
     work.lapse_requests(assignment=assignment)
@@ -344,6 +345,7 @@ def nobody_to_call(case: Case, lookups=None) -> str:
 def overdue(work, params: NoParams) -> None:
     """超期: the sweep marks late work once per clock; the assignment's own mark when the step names one."""
     (work.assignment or work.case).overdue = True
+    work.case.late = work.case.late or work.assignment is None
     if work.assignment is not None:
         work.save(work.assignment)
         work.data.update(department=work.assignment.department.name)

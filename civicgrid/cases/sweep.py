@@ -161,5 +161,5 @@ def department_staff_of(department_id):
 
 
 def _write(works) -> None:
-    """The marks through the one writer, a batch at a time: only the ``overdue`` flags change."""
-    writer.write_many(works, changed={Case: ["overdue"], Assignment: ["overdue"]})
+    """The marks through the one writer, a batch at a time: only the ``overdue`` (and a case's ``late``) flags change."""
+    writer.write_many(works, changed={Case: ["overdue", "late"], Assignment: ["overdue"]})

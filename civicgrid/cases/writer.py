@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from civicgrid.core.inserts import insert
 from civicgrid.orgs.models import Department
 
-from . import attachments, deadlines, registry, signals
+from . import attachments, deadlines, registry, signals, tally
 from .actors import Actor
 from .choices import OPEN_STATUSES, ApprovalStatus
 from .models import Approval, Assignment, Case, CaseEvent, CaseFollower
@@ -166,6 +166,7 @@ def lapsed_note() -> str:
 def write(work: Work) -> CaseEvent:
     """One step on one case, inside the caller's transaction: the case, its records, the event, the files."""
     work.case.save()
+    tally.count([work.case])
     for record in work.saves:
         record.save()
     _lapse(work)
@@ -189,6 +190,8 @@ def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent
             by_model.setdefault(type(record), []).append(record)
     for model in _dependency_order(by_model):
         _insert_or_update(model, by_model[model], changed.get(model, ()))
+    if Case in changed:
+        tally.count({id(work.case): work.case for work in works}.values())
     events = insert(CaseEvent, [event_for(work) for work in works])
     for work, event in zip(works, events):
         _lapse_asked(work)

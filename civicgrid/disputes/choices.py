@@ -131,6 +131,19 @@ class Outcome(models.TextChoices):
     DECLINED = "declined", _("不予受理")
 
 
+class Standing(models.TextChoices):
+    """调处情况: where a dispute stands in mediation, as the figures break disputes down (``Case.facet``)."""
+
+    UNACCEPTED = "unaccepted", _("未受理")
+    MEDIATING = "mediating", _("调解中")
+    RESOLVED = "resolved", _("化解成功")
+    FAILED = "failed", _("化解不成")
+    DECLINED = "declined", _("不予受理")
+
+
+MEDIATED = (Standing.MEDIATING, Standing.RESOLVED, Standing.FAILED)
+
+
 class Route(models.TextChoices):
     """后续途径: where the parties are pointed when mediation is declined or fails."""
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from civicgrid.cases.choices import OPEN_STATUSES, CaseKind, Stage
 from civicgrid.cases.choices import Status as S
 from civicgrid.cases.models import Case
-from civicgrid.cases.registry import register_kind, register_stage, register_step
+from civicgrid.cases.registry import Facet, register_kind, register_stage, register_step
 from civicgrid.cases.spine import SPINE_LIMITS
 from civicgrid.cases.workflow import CENTRE, DISPATCHERS, Action, InvalidInput, NotAllowed, roles_of
 from civicgrid.core import access
@@ -47,10 +47,26 @@ ENDING = {S.DISPATCHED, S.VERIFIED}
 AFTER = {S.VERIFIED}
 
 
+def standing(dispute: Dispute) -> str:
+    """Where the dispute stands in mediation (``c.Standing``): the figures' facet of a dispute case."""
+    if dispute.outcome == c.Outcome.DECLINED:
+        return c.Standing.DECLINED
+    if dispute.accepted_at is None:
+        return c.Standing.UNACCEPTED
+    if dispute.resolved is None:
+        return c.Standing.MEDIATING
+    return c.Standing.RESOLVED if dispute.resolved else c.Standing.FAILED
+
+
+# 调处成功率 as the 月研判 counts it (``rhythm``): resolved ÷ mediated.
+FACET = Facet(gettext_lazy("调处情况"), dict(c.Standing.choices), standing,
+              rate=(gettext_lazy("调处成功率"), (c.Standing.RESOLVED,), c.MEDIATED))
+
+
 def register() -> None:
     register_stage(steps.MEDIATE, gettext_lazy("化解"))
     register_kind(KIND, CaseKind.DISPUTE.label, record=Dispute, limits=LIMITS, skips=SKIPS,
-                  panel="disputes/case_panel.html", panel_context=panel_context)
+                  panel="disputes/case_panel.html", panel_context=panel_context, facet=FACET)
     _recording_steps()
     _mediation_steps()
     _closing_steps()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civicgrid.cases.choices import OPEN_STATUSES, CaseKind
 from civicgrid.cases.choices import Status as S
-from civicgrid.cases.registry import register_kind, register_stage, register_step
+from civicgrid.cases.registry import Facet, register_kind, register_stage, register_step
 from civicgrid.cases.spine import SPINE_LIMITS
 from civicgrid.cases.workflow import CENTRE, DEPARTMENT, DISPATCHERS, OPEN, VERIFIERS, Action
 from civicgrid.core.choices import TimeUnit
@@ -24,7 +24,7 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import Role
 
 from . import inputs, steps
-from .choices import GRADE_ORDER
+from .choices import GRADE_ORDER, Grade
 from .models import Hazard, HazardField
 
 KIND = CaseKind.HAZARD.value
@@ -40,11 +40,14 @@ ACCEPTORS = VERIFIERS
 MAP_MAX = 2000
 
 
+FACET = Facet(_("风险等级"), {"": _("未定级"), **dict(Grade.choices)}, lambda hazard: hazard.grade)
+
+
 def register_loop() -> None:
     """The hazard kind, its stage and steps, as ``docs/extending.md`` says; ``docs/hazards.md`` maps them."""
     register_stage(steps.RECTIFY, _("整改"))
     register_kind(KIND, CaseKind.HAZARD.label, record=Hazard, limits={**SPINE_LIMITS, steps.RECTIFY: RECTIFY_LIMIT},
-                  skips=SKIPS, panel="hazards/case_panel.html", panel_context=case_panel)
+                  skips=SKIPS, panel="hazards/case_panel.html", panel_context=case_panel, facet=FACET)
     own = {"kinds": {KIND}}
     register_step("hazard_record", _("登记隐患"), steps.record, sources=OPEN, target=None, roles=WORKERS,
                   params=inputs.RecordIn, template="hazards/steps/record.html", context=record_context, **own)

@@ -5,8 +5,9 @@ from .cases import Assignment, Case, CaseCounter, CaseFollower
 from .categories import Category, CategoryField, TimeLimit
 from .records import Approval, Attachment, CaseEvent
 from .routing import RoutingRule
+from .tally import Tally
 
 __all__ = [
     "Approval", "Assignment", "Attachment", "Case", "CaseCounter", "CaseEvent", "CaseFollower", "Category",
-    "CategoryField", "RoutingRule", "TimeLimit",
+    "CategoryField", "RoutingRule", "Tally", "TimeLimit",
 ]

@@ -127,6 +127,14 @@ class Case(Deadline):
     satisfaction = models.CharField(_("回访评价"), max_length=16, choices=Satisfaction.choices, blank=True)
     version = models.PositiveIntegerField(_("版本"), default=1)
 
+    # What the figures count (``tally``), kept by the one writer as steps happen.
+    facet = models.CharField(_("分项"), max_length=16, blank=True, editable=False)
+    lead_department = models.ForeignKey("orgs.Department", verbose_name=_("主办部门"), null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="led_cases", editable=False)
+    late = models.BooleanField(_("曾超期"), default=False, editable=False)
+    returns = models.PositiveIntegerField(_("回退次数"), default=0, editable=False)
+    working_minutes = models.PositiveIntegerField(_("办理用时（工作分钟）"), null=True, blank=True, editable=False)
+
     scope_field = "area_code"
     objects = CaseQuerySet.as_manager()
 
@@ -145,9 +153,25 @@ class Case(Deadline):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **options):
+        """A case as read, remembering what it counted for in the figures: the writer counts the difference."""
+        case = super().from_db(db, field_names, values, **options)
+        case.tallied = case.tally_facts() if TALLY_FIELDS.issubset(case.__dict__) else None
+        return case
+
+    def tally_facts(self) -> tuple:
+        return tuple(self.__dict__[name] for name in TALLY_ORDER)
+
     @property
     def is_open(self) -> bool:
         return self.status not in FINISHED_STATUSES
+
+
+# The case's fields the figures count, by attribute name (``tally.Facts`` names them in this order).
+TALLY_ORDER = ("reported_at", "area_code", "category_id", "kind", "channel", "status", "facet", "lead_department_id",
+               "overdue", "late", "rework_count", "returns", "satisfaction", "supervised", "working_minutes")
+TALLY_FIELDS = frozenset(TALLY_ORDER)
 
 
 class CaseCounter(models.Model):
