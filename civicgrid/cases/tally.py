@@ -5,7 +5,7 @@ channel, state, facet, lead department), with the sums the rates need. ``Tally``
 (``CUBES``), each keeping some of those dimensions at a grain: the day cube keeps everything down to the
 grid; the coarser ones answer a city's month in a few thousand rows.
 
-Consistency rule (docs/figures.md): inside every transaction that writes cases, the writer adds to each cube
+Consistency rule (docs/architecture.md): inside every transaction that writes cases, the writer adds to each cube
 the difference between what each case counted for when it was read (``Case.from_db`` remembers it) and what
 it counts for as written (``count``). So every cube always equals a GROUP BY over the case table (``recount``)
 — the property test checks that after random steps — and ``rebuild`` makes it so again from the case table.

@@ -5,7 +5,7 @@ code prefix and, for department staff, their department), grouped ``by`` some di
 coarsest cube that keeps what the question needs (``pick``). ``Summary`` turns rows grouped by state into
 the counts and rates a page shows; a rate with nothing to divide by is ``None`` (shown as “—”).
 
-三率 (the three rates centres are evaluated on, docs/figures.md):
+三率 (the three rates centres are evaluated on, docs/architecture.md):
 - 办结率 = cases resolved (待回访, 已回访, 无需回访, 自行处置) ÷ cases filed, voided and merged ones left out;
 - 按期办结率 = resolved cases never overdue ÷ cases resolved;
 - 满意率 = callbacks satisfied or basically satisfied ÷ callbacks rated (已回访).
