@@ -166,9 +166,9 @@ def lapsed_note() -> str:
 def write(work: Work) -> CaseEvent:
     """One step on one case, inside the caller's transaction: the case, its records, the event, the files."""
     work.case.save()
-    tally.count([work.case])
     for record in work.saves:
         record.save()
+    tally.count([work.case, *(record for record in work.saves if isinstance(record, Case))])
     _lapse(work)
     event = event_for(work)
     event.save()
