@@ -54,17 +54,18 @@ class Period:
         return (self.end - self.start).days + 1
 
     def shifted(self, months: int) -> "Period":
-        """The same stretch ``months`` months earlier (环比: 1, 同比: 12), whole months kept whole."""
-        start = _add_months(self.start, -months)
-        end = _month_end(_add_months(self.end, -months)) if self.months else start + timedelta(days=self.days - 1)
-        return Period(start, min(end, _month_end(_add_months(self.end, -months))))
+        """The same stretch ``months`` months earlier (环比: 1, 同比: 12): whole past months as whole months, a
+        month to date as the same days of the earlier month."""
+        ends = _add_months(self.end, -months)
+        whole = self.months and self.end < timezone.localdate()
+        return Period(_add_months(self.start, -months), _month_end(ends) if whole else ends)
 
 
 def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (earlier when negative), or the month's last day if it is shorter."""
     total = day.year * 12 + day.month - 1 + months
     first = date(total // 12, total % 12 + 1, 1)
-    return min(day.replace(year=first.year, month=first.month, day=1) + timedelta(days=day.day - 1),
-               _month_end(first))
+    return min(first + timedelta(days=day.day - 1), _month_end(first))
 
 
 def _month_end(day: date) -> date:

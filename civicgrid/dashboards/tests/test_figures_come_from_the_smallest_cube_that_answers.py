@@ -1,11 +1,9 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.services import transition
-from civicgrid.cases.workflow import InvalidInput
 from civicgrid.dashboards.figures import AREA, Period, Summary, Where, pick, sums
 from civicgrid.testing import factories
 
@@ -19,19 +17,6 @@ def test_the_smallest_cube_that_keeps_what_is_asked_answers():
     assert pick(set(), 15, month).code == "month_grid"
     assert pick({"kind"}, 6, month).code == "day_county"
     assert pick({"status"}, 6, Period(today - timedelta(days=6), today)).code == "day"
-
-
-def test_a_period_ending_before_it_starts_or_starting_tomorrow_is_refused():
-    today = timezone.localdate()
-    with pytest.raises(InvalidInput):
-        Period(today, today - timedelta(days=1))
-    with pytest.raises(InvalidInput):
-        Period(today + timedelta(days=1), today + timedelta(days=2))
-
-
-def test_the_same_month_a_year_before_is_a_whole_month():
-    assert Period(date(2026, 2, 1), date(2026, 2, 28)).shifted(12) == Period(date(2025, 2, 1), date(2025, 2, 28))
-    assert Period(date(2026, 3, 1), date(2026, 3, 31)).shifted(1) == Period(date(2026, 2, 1), date(2026, 2, 28))
 
 
 def test_a_rate_with_nothing_to_divide_by_is_none_not_nought():
