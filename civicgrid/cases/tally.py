@@ -154,14 +154,20 @@ def derive(work) -> None:
     read them (``Case.facet``, ``lead_department``, ``working_minutes``)."""
     case = work.case
     _facet(work)
-    lead = next((r for r in work.saves if isinstance(r, Assignment) and r.role == AssignmentRole.LEAD
-                 and r.status not in (AssignmentStatus.RETURNED, AssignmentStatus.CANCELLED)), None)
-    if lead is not None:
-        case.lead_department_id = lead.department_id
+    for lead in (r for r in work.saves if isinstance(r, Assignment) and r.role == AssignmentRole.LEAD):
+        _follow_lead(case, lead)
     if case.status in RESOLVED and work.from_status not in RESOLVED:
         case.working_minutes = working_minutes(case.reported_at, work.now)
     elif case.status not in RESOLVED:
         case.working_minutes = None
+
+
+def _follow_lead(case: Case, lead: Assignment) -> None:
+    """The lead department is the one leading now: none from its 回退 (or cancellation) until the next 派遣."""
+    if lead.status not in (AssignmentStatus.RETURNED, AssignmentStatus.CANCELLED):
+        case.lead_department_id = lead.department_id
+    elif case.lead_department_id == lead.department_id:
+        case.lead_department_id = None
 
 
 def _facet(work) -> None:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from civicgrid.cases import bulk, sweep, tally
+from civicgrid.cases.choices import Status
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Assignment, Case, Tally
 from civicgrid.cases.services import transition
@@ -50,13 +51,15 @@ def inputs(action: str, case: Case, people, draw) -> dict:
 
 def take_a_step(draw, cases: list[Case], people) -> None:
     case = Case.objects.get(pk=draw(st.sampled_from(cases)).pk)
-    who = draw(st.sampled_from(people))
-    steps = available(who, case, list(Assignment.objects.filter(case=case))) if who is not RESIDENT else \
-        [(None, None)]
-    onward = [pair for pair in steps if pair[0] and pair[0].target and pair[0].action not in DETOURS]
+    assignments = list(Assignment.objects.filter(case=case))
+    options = [(who, step, a) for who in people[:-1] for step, a in available(who, case, assignments)]
+    options += [(RESIDENT, None, None)] if case.status == Status.CLOSED else []
+    onward = [o for o in options if o[1] is None or (o[1].target and o[1].action not in DETOURS)]
     if onward and draw(st.integers(0, 3)):
-        steps = onward  # mostly along the loop, so that cases reach its end; sometimes anything
-    step, assignment = draw(st.sampled_from(steps)) if steps else (None, None)
+        options = onward  # mostly along the loop, so that cases reach its end; sometimes anything
+    if not options:
+        return
+    who, step, assignment = draw(st.sampled_from(options))
     action = step.action if step else "callback"
     try:
         transition(case, action, who, assignment=assignment, note="现场情况", files=[factories.jpeg()],
