@@ -59,7 +59,7 @@ def standing(dispute: Dispute) -> str:
 
 
 # 调处成功率 as the 月研判 counts it (``rhythm``): resolved ÷ mediated.
-FACET = Facet(gettext_lazy("调处情况"), dict(c.Standing.choices), standing,
+FACET = Facet(gettext_lazy("调处情况"), {"": gettext_lazy("未登记"), **dict(c.Standing.choices)}, standing,
               rate=(gettext_lazy("调处成功率"), (c.Standing.RESOLVED,), c.MEDIATED))
 
 

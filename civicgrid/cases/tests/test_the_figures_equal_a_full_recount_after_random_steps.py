@@ -18,6 +18,7 @@ from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Assignment, Case, Tally
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT, WorkflowError, available
+from civicgrid.hazards.models import HazardField
 from civicgrid.testing import factories
 
 KINDS = ("urban_event", "request", "hazard", "dispute")
@@ -42,7 +43,9 @@ def inputs(action: str, case: Case, people, draw) -> dict:
     choices = {
         "dispatch": lambda: {"lead": draw(st.sampled_from(departments))},
         "callback": lambda: {"satisfaction": draw(st.sampled_from(["satisfied", "basically", "unsatisfied"]))},
-        "hazard_record": lambda: {"field": "", "place": "小区配电房", "responsible": "物业公司"},
+        "hazard_record": lambda: {"field": HazardField.objects.order_by("pk").first().pk, "place": "小区配电房",
+                                  "responsible_unit": "物业公司", "responsible_person": "李四",
+                                  "responsible_phone": "13912345678"},
         "hazard_grade": lambda: {"grade": draw(st.sampled_from(["red", "orange", "yellow", "blue"])), "reason": "评估"},
         "no_callback": lambda: {"reason": "无法联系"},
     }
