@@ -83,11 +83,11 @@ def file_case(report: Report, user=None, *, application=None, now: datetime | No
     with transaction.atomic(savepoint=False):
         case.number = next_number(case.area_code, now)
         case.save()
-        tally.count([case])
         event = report_event(case, report, user, placement.warning)
         event.save()
         attachments.store(case, event, report.files, user)
         signals.written([event])
+        tally.count([case])  # last, as the writer does: the figures' rows are shared by many cases
     case.placement_warning = placement.warning
     return case
 

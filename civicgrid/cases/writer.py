@@ -168,12 +168,13 @@ def write(work: Work) -> CaseEvent:
     work.case.save()
     for record in work.saves:
         record.save()
-    tally.count([work.case, *(record for record in work.saves if isinstance(record, Case))])
     _lapse(work)
     event = event_for(work)
     event.save()
     attachments.store(work.case, event, work.files, staff_or_none(work.actor))
     signals.written([event])
+    # Last: the figures' rows are shared by many cases, so their locks are held for the shortest time.
+    tally.count([work.case, *(record for record in work.saves if isinstance(record, Case))])
     transaction.on_commit(lambda: _after(event.pk))
     return event
 
