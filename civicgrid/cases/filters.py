@@ -49,6 +49,8 @@ MEASURES = {
     Measure.COUNTED: ~Q(status__in=[Status.VOIDED, Status.MERGED]),
 }
 
+NO_FACET = "-"  # the facet filter's value for cases with none yet (an ungraded hazard), as "" means no filter
+
 CASE_FILTERS = {
     "status": _status,
     "light": lambda qs, value: qs.filter(light=value),
@@ -56,7 +58,7 @@ CASE_FILTERS = {
     "category": _category,
     "category_id": lambda qs, pk: qs.filter(category_id=pk),
     "kind": lambda qs, value: qs.filter(kind=value),
-    "facet": lambda qs, value: qs.filter(facet=value),
+    "facet": lambda qs, value: qs.filter(facet="" if value == NO_FACET else value),
     "department": lambda qs, pk: qs.filter(lead_department_id=pk),
     "measure": lambda qs, value: qs.filter(MEASURES[value]),
     "channel": lambda qs, value: qs.filter(channel=value),
