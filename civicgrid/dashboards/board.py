@@ -41,6 +41,11 @@ class Cell:
     link: str = ""
     percent: bool = False
 
+    @property
+    def is_count(self) -> bool:
+        """Whether it counts cases (what its link lists), not a rate or an average of them."""
+        return isinstance(self.value, int) and not self.percent
+
 
 @dataclass
 class Line:
@@ -81,7 +86,8 @@ def shown(cell: Cell):
 
 @dataclass
 class Stat:
-    """A key figure at the top of the page, with 环比 and 同比 for the count of cases."""
+    """A key figure at the top of the page (``unit`` for a count of something else than cases), with 环比 and
+    同比 for the count of cases."""
 
     label: str
     cell: Cell
@@ -122,9 +128,9 @@ class Board:
         cases = Stat(_("案件总数"), Cell(summary.cases, self.link()), compared=True,
                      month_on_month=change(summary.cases, self.total(chosen.previous)),
                      year_on_year=change(summary.cases, self.total(chosen.year_before)))
-        return [cases, *self._open_stats(), *[Stat(line.label, line.cells[2], "%") for line in self._rates()],
+        return [cases, *self._open_stats(), *[Stat(line.label, line.cells[2]) for line in self._rates()],
                 Stat(_("平均办理时长"), Cell(summary.average_hours, self.link(measure=Measure.RESOLVED)), _("小时")),
-                *[Stat(label, cell, "%") for chart in self.facet_charts() for label, cell in chart.notes]]
+                *[Stat(label, cell) for chart in self.facet_charts() for label, cell in chart.notes]]
 
     def _open_stats(self) -> list[Stat]:
         summary = self.summary
@@ -222,8 +228,11 @@ class Board:
 
     def _facet_chart(self, kind, counts: dict) -> Chart:
         facet = kind.facet
+        # Cases whose record does not say yet (a dispute filed, not yet entered) under “未登记”, so the lines
+        # add up to the kind's cases.
+        labels = {**facet.choices, **{code: _("未登记") for code in counts if code not in facet.choices}}
         lines = [Line(str(label), [Cell(counts.get(code, 0), self.link(kind=kind.code, facet=code or NO_FACET))])
-                 for code, label in facet.choices.items()]
+                 for code, label in labels.items()]
         chart = Chart(f"facet-{kind.code}", _("%(kind)s · %(facet)s") % {"kind": kind.label, "facet": facet.label},
                       [str(facet.label), _("案件数")], lines, draw="pie")
         if facet.rate:
