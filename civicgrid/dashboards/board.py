@@ -176,7 +176,7 @@ class Board:
 
     def rates_chart(self) -> list[Chart]:
         header = [_("指标"), _("分子"), _("分母"), _("比率（%）")]
-        return [Chart("rates", _("三率与超期占比"), header, self._rates(), plot=(2,))]
+        return [Chart("rates", _("三率与超期占比"), header, self._rates(), draw="hbar", plot=(2,))]
 
     def _rates(self) -> list[Line]:
         s, rated = self.summary, {"status": Status.RATED}

@@ -23,6 +23,8 @@ class PeriodForm(BootstrapMixin, forms.Form):
                           widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, data):
+        data = data.copy()
+        data.setdefault("span", DEFAULT)  # the picker shows what is read when nothing was chosen
         super().__init__(data)
         self.style()
 

@@ -1,13 +1,15 @@
 """The periods a dashboard is read over (本日, 本周, 本月, 本季, 本年 or chosen days) and what each is compared with.
 
 环比 compares with the same stretch of the span before (yesterday, last week's same days, last month …; for
-chosen days as many days just before them), 同比 with the same stretch a year earlier (``Period.shifted(12)``).
+chosen days as many days just before them), 同比 with the same stretch a year earlier (``Period.shifted(12)``). A period running to today is compared
+with as many days of the one before.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .figures import Period
@@ -44,9 +46,18 @@ def current(span: str, today: date) -> Period:
 def previous(span: str, period: Period) -> Period:
     """What 环比 compares ``period`` with."""
     if span in MONTHS_BACK:
-        return period.shifted(MONTHS_BACK[span])
+        return months_before(period, MONTHS_BACK[span])
     back = timedelta(days=DAYS_BACK.get(span, period.days))
     return Period(period.start - back, period.end - back)
+
+
+def months_before(period: Period, months: int) -> Period:
+    """The same stretch ``months`` earlier; while it runs to today, as many days of it (1–3 December against
+    1–3 November, not against all of November)."""
+    earlier = period.shifted(months)
+    if period.end < timezone.localdate():
+        return earlier
+    return Period(earlier.start, min(earlier.end, earlier.start + timedelta(days=period.days - 1)))
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,7 @@ class Chosen:
 
     @property
     def year_before(self) -> Period:
-        return self.period.shifted(12)
+        return months_before(self.period, 12)
 
     def query(self) -> dict:
         """The query string that chooses it again (the export's and the drill-down's links)."""

@@ -20,7 +20,8 @@
     if (spec.series.length > 1) base.legend = { top: 0 };
     if (spec.draw === "pie") {
       const data = names.map((name, i) => ({ name, value: spec.series[0].values[i] }));
-      return { ...base, series: [{ type: "pie", radius: ["35%", "65%"], data, label: { formatter: "{b} {c}" } }] };
+      return { ...base, legend: { type: "scroll", bottom: 0 },
+        series: [{ type: "pie", radius: ["30%", "60%"], center: ["50%", "45%"], data, label: { show: false } }] };
     }
     const category = { type: "category", data: names, axisLabel: { hideOverlap: true } };
     const value = { type: "value", minInterval: 1, ...percentAxis(spec) };
