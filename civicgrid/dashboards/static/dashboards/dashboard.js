@@ -14,16 +14,19 @@
 
   function option(spec) {
     const names = spec.labels;
-    const series = spec.series.map((s) => ({ name: s.name, data: s.values, type: spec.draw === "hbar" ? "bar" : spec.draw }));
+    const series = spec.series.map((s) => ({ name: s.name, data: s.values, type: spec.draw === "hbar" ? "bar" : spec.draw,
+      label: s.percent ? { show: true, position: "right", formatter: "{c}%" } : { show: false } }));
     const base = { tooltip: { trigger: spec.draw === "pie" ? "item" : "axis", renderMode: "richText" },
-      grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true }, animation: false };
+      grid: { left: 8, right: spec.series.some((s) => s.percent) ? 48 : 16, top: 28, bottom: 8, containLabel: true },
+      animation: false };
     if (spec.series.length > 1) base.legend = { top: 0 };
     if (spec.draw === "pie") {
       const data = names.map((name, i) => ({ name, value: spec.series[0].values[i] }));
       return { ...base, legend: { type: "scroll", bottom: 0 },
         series: [{ type: "pie", radius: ["30%", "60%"], center: ["50%", "45%"], data, label: { show: false } }] };
     }
-    const category = { type: "category", data: names, axisLabel: { hideOverlap: true } };
+    const crowded = spec.draw === "bar" && names.length > 5; // a state's name under each bar, slanted to fit
+    const category = { type: "category", data: names, axisLabel: crowded ? { interval: 0, rotate: 35 } : { hideOverlap: true } };
     const value = { type: "value", minInterval: 1, ...percentAxis(spec) };
     if (spec.draw === "hbar") {
       return { ...base, xAxis: value, yAxis: { ...category, inverse: true }, series };
