@@ -47,6 +47,13 @@
   });
   window.addEventListener("resize", () => drawn.forEach((c) => c.resize()));
 
+  // Choosing a date means choosing days of one's own.
+  const span = document.getElementById("id_span");
+  ["id_start", "id_end"].forEach((id) => {
+    const input = document.getElementById(id);
+    if (input && span) input.addEventListener("change", () => { span.value = "custom"; });
+  });
+
   // ---- the map
 
   const el = document.getElementById("dashboard-map");
