@@ -98,6 +98,22 @@ class AssignmentStatus(models.TextChoices):
 ACTIVE_ASSIGNMENT_STATUSES = frozenset({AssignmentStatus.DISPATCHED, AssignmentStatus.ACCEPTED})
 
 
+class Measure(models.TextChoices):
+    """统计口径: the cases one measure of the figures (``cases.tally``) counts, as a filter of the queue, so that
+    a figure's link lists exactly the cases behind it."""
+
+    OPEN = "open", _("在办")
+    OVERDUE = "overdue", _("超期在办")
+    LATE = "late", _("曾超期")
+    REWORKED = "reworked", _("返工")
+    RETURNED = "returned", _("回退")
+    SATISFIED = "satisfied", _("满意")
+    SUPERVISED = "supervised", _("督办")
+    RESOLVED = "resolved", _("已办结")
+    ON_TIME = "on_time", _("按期办结")
+    COUNTED = "counted", _("应办结")
+
+
 class Satisfaction(models.TextChoices):
     """回访评价."""
 

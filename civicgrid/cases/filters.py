@@ -13,8 +13,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from .choices import ACTIVE_ASSIGNMENT_STATUSES, OPEN_STATUSES
+from .choices import ACTIVE_ASSIGNMENT_STATUSES, OPEN_STATUSES, Measure, Status
 from .forms.staff import ACTIVE, OPEN
+from .tally import RESOLVED, SATISFIED
 
 
 def _start_of(day) -> datetime:
@@ -33,11 +34,33 @@ def _text(qs, text):
     return qs.filter(Q(number__icontains=text) | Q(title__icontains=text))
 
 
+# The cases each measure of the figures counts (``tally.measures``, ``dashboards.figures.Summary``).
+_RESOLVED = Q(status__in=RESOLVED)
+MEASURES = {
+    Measure.OPEN: Q(status__in=OPEN_STATUSES),
+    Measure.OVERDUE: Q(status__in=OPEN_STATUSES, overdue=True),
+    Measure.LATE: Q(late=True),
+    Measure.REWORKED: Q(rework_count__gt=0),
+    Measure.RETURNED: Q(returns__gt=0),
+    Measure.SATISFIED: Q(satisfaction__in=SATISFIED),
+    Measure.SUPERVISED: Q(supervised=True),
+    Measure.RESOLVED: _RESOLVED,
+    Measure.ON_TIME: _RESOLVED & Q(late=False),
+    Measure.COUNTED: ~Q(status__in=[Status.VOIDED, Status.MERGED]),
+}
+
+NO_FACET = "-"  # the facet filter's value for cases with none yet (an ungraded hazard), as "" means no filter
+
 CASE_FILTERS = {
     "status": _status,
     "light": lambda qs, value: qs.filter(light=value),
     "area": lambda qs, code: qs.filter(area_code__startswith=code),
     "category": _category,
+    "category_id": lambda qs, pk: qs.filter(category_id=pk),
+    "kind": lambda qs, value: qs.filter(kind=value),
+    "facet": lambda qs, value: qs.filter(facet="" if value == NO_FACET else value),
+    "department": lambda qs, pk: qs.filter(lead_department_id=pk),
+    "measure": lambda qs, value: qs.filter(MEASURES[value]),
     "channel": lambda qs, value: qs.filter(channel=value),
     "date_from": lambda qs, day: qs.filter(reported_at__gte=_start_of(day)),
     "date_to": lambda qs, day: qs.filter(reported_at__lt=_start_of(day + timedelta(days=1))),

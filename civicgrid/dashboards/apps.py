@@ -6,3 +6,14 @@ class DashboardsConfig(AppConfig):
     name = "civicgrid.dashboards"
     label = "dashboards"
     verbose_name = _("数据看板")
+
+    def ready(self):
+        from civicgrid.core import menu
+        from civicgrid.orgs.choices import Role
+
+        from . import views
+
+        # Those who decide from the figures open their home page on them; anyone with a scope may open the page.
+        roles = {Role.LEADER, Role.SHIFT_LEAD, Role.DEPARTMENT_HEAD}
+        menu.register_entry("dashboards:index", _("数据看板"), roles=roles, order=5)
+        menu.register_panel("dashboards/home_panel.html", views.home_panel, roles=roles, order=1)

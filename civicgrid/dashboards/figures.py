@@ -87,12 +87,13 @@ class Where:
         return {*self.filters, *(["department"] if self.department else [])}
 
 
-def pick(needs: Iterable[str], length: int, period: Period) -> Cube:
+def pick(needs: Iterable[str], length: int, period: Period, daily: bool = False) -> Cube:
     """The cube with the fewest rows (``estimate``) that keeps the dimensions ``needs`` names and the area code
-    to ``length`` characters, and whose grain fits ``period``; the day cube keeps everything."""
+    to ``length`` characters, and whose grain fits ``period`` (a day's when ``daily``); the day cube keeps
+    everything."""
     needs = set(needs)
     fitting = [cube for cube in CUBES if needs <= cube.keeps and (cube.area_length == 0 or cube.area_length >= length)
-               and (cube.grain == DAY or period.months)]
+               and (cube.grain == DAY or period.months and not daily)]
     return min(fitting, key=estimate)
 
 
@@ -109,12 +110,13 @@ def estimate(cube: Cube) -> int:
     return rows
 
 
-def sums(where: Where, period: Period, by: Iterable[str] = ()) -> list[dict]:
+def sums(where: Where, period: Period, by: Iterable[str] = (), daily: bool = False) -> list[dict]:
     """The measures summed per group of ``by`` (dimensions, ``AREA`` or ``PERIOD``) over the period: dicts
-    keyed by the tally's column names (``category_id``, ``status`` …, ``period``) and ``area``."""
+    keyed by the tally's column names (``category_id``, ``status`` …, ``period``) and ``area``. ``daily``
+    asks a day cube even over whole months, so that ``PERIOD`` groups by day (a trend of the last 30 days)."""
     by = list(by)
     length = max(len(where.prefix), where.child_length if AREA in by else 0)
-    cube = pick({*where.needs(), *(b for b in by if b not in (AREA, PERIOD))}, length, period)
+    cube = pick({*where.needs(), *(b for b in by if b not in (AREA, PERIOD))}, length, period, daily)
     rows = Tally.objects.filter(cube=cube.code, period__gte=cube.period(period.start), period__lte=period.end)
     if where.prefix:
         rows = rows.filter(area_code__startswith=where.prefix)

@@ -1,2 +1,11 @@
+from django.urls import path, re_path
+
+from . import views
+
 app_name = "dashboards"
-urlpatterns = []
+# Area codes are digits only, so the patterns other pages of the app add (the screen's) never read as one.
+urlpatterns = [
+    path("", views.dashboard, name="index"),
+    re_path(r"^(?P<code>\d{2,21})/$", views.dashboard, name="area"),
+    re_path(r"^(?P<code>\d{2,21})/export/(?P<chart>[-\w]+)\.xlsx$", views.export, name="export"),
+]

@@ -1,4 +1,5 @@
-"""Demo cases: some 1,200 realistic matters over 榆林市's grids in the last 90 days, in every state.
+"""Demo cases: some 1,200 realistic matters over 榆林市's grids, most in the last 90 days and a third over the year
+before, in every state.
 
 Every case is filed and taken through its steps by the staff who would act, at the time they would act,
 with the loop's own checks and step functions, through the one writer's batch path (``cases.batch``): the
@@ -76,6 +77,9 @@ from .people import CITY, GRID, TOWNSHIP
 DEFAULT_COUNT = 1200
 SEED = 20261121
 DAYS = 90
+# The demo centre has run for thirteen months: most cases are recent, a third spread over the year before, so
+# that the dashboard's monthly trend and its 同比 compare with something.
+HISTORY_DAYS, HISTORY_SHARE = 395, 0.35
 SWEEP_HOURS = (9, 15)
 # Townships with cases: 榆阳区's nine streets, 神木市's three, two in every other county.
 TOWNSHIPS_PER_COUNTY = {"610802": 9, "610881": 3}
@@ -468,9 +472,14 @@ def _point_in(outline, rng) -> tuple[float, float]:
     return point.x, point.y
 
 
+def _age(rng) -> float:
+    """How many days ago a case was filed."""
+    return rng.uniform(DAYS, HISTORY_DAYS) if rng.random() < HISTORY_SHARE else rng.uniform(0.2, DAYS)
+
+
 def _reported_at(now: datetime, kind: str, rng) -> datetime:
     """Residents call at any hour, mostly by day; grid workers and walk-ins come in working hours."""
-    day = now - timedelta(days=rng.uniform(0.2, DAYS))
+    day = now - timedelta(days=_age(rng))
     if kind in ("urban", "hazard", "dispute") and rng.random() < 0.8:
         return min(_working_time(day, rng), now - timedelta(minutes=30))
     local = timezone.localtime(day)
@@ -572,8 +581,10 @@ class Sim:
 
     def _sweep_times(self, start: datetime) -> list[datetime]:
         day, times = timezone.localtime(start).replace(hour=0, minute=0, second=0, microsecond=0), []
+        recent = self.end - timedelta(days=DAYS)
         while day <= self.end:
-            times += [day.replace(hour=hour) for hour in SWEEP_HOURS]
+            # Once a day in the year before: its cases are long finished, and each sweep costs the load time.
+            times += [day.replace(hour=hour) for hour in (SWEEP_HOURS if day >= recent else SWEEP_HOURS[:1])]
             day += timedelta(days=1)
         return [t for t in times if t <= self.end]
 

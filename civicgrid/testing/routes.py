@@ -107,6 +107,10 @@ def township_a(world, kind) -> dict:
     return {"code": world.areas["township_a"].code}
 
 
+def township_chart(world, kind) -> dict:
+    return {**township_a(world, kind), "chart": "status"}
+
+
 def version(world, kind) -> int:
     return world.case(kind).version
 
@@ -356,6 +360,9 @@ PAGES: dict[str, Page] = {
                               post(kwargs=talk_day, sees="intake_clerk", answers=302, outsider=404,
                                    body=talk_day_matters)),
     # 风险隐患清单: a dispatcher's register opens on their township.
+    "dashboards:index": page(get(budget=21)),
+    "dashboards:area": page(get(kwargs=township_a, outsider=404, budget=21)),
+    "dashboards:export": page(get(kwargs=township_chart, outsider=404, budget=5)),
     "hazards:index": page(get(answers=302, budget=4)),
     "hazards:register": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),
     "hazards:export": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_hazards)),

@@ -21,7 +21,7 @@ from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 
 from .. import queues, registry
-from ..choices import AssignmentStatus, Channel, Light, Priority, Status
+from ..choices import AssignmentStatus, Channel, Light, Measure, Priority, Status
 from ..intake import STAFF_CHANNELS
 from ..models import Category
 from ..workflow import Action
@@ -93,6 +93,13 @@ class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
     area = forms.ChoiceField(label=_("区域"), required=False)
     category = forms.ChoiceField(label=_("事项分类"), required=False)
     channel = forms.ChoiceField(label=_("来源渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices])
+    kind = forms.ChoiceField(label=_("事项类型"), required=False,
+                             choices=lambda: [("", _("全部类型")), *registry.kind_choices()])
+    measure = forms.ChoiceField(label=_("统计口径"), required=False, choices=[("", _("全部")), *Measure.choices])
+    # What a dashboard's figure narrows to besides the visible filters: kept through paging and filtering.
+    category_id = forms.IntegerField(label=_("事项分类"), required=False, min_value=1, widget=forms.HiddenInput)
+    facet = forms.SlugField(label=_("分项"), required=False, max_length=16, widget=forms.HiddenInput)
+    department = forms.IntegerField(label=_("主办部门"), required=False, min_value=1, widget=forms.HiddenInput)
     date_from = forms.DateField(label=_("上报日期自"), required=False, validators=DATE_RANGE,
                                 widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("至"), required=False, validators=DATE_RANGE,
@@ -103,7 +110,8 @@ class QueueFilterForm(DateRangeMixin, BootstrapMixin, forms.Form):
     def __init__(self, data, *, scope_areas, categories, centre_user: bool):
         super().__init__(data)
         top = min((a.level for a in scope_areas), default=0)
-        self.fields["area"].choices = [("", _("全部区域")), *((a.code, area_label(a, top)) for a in scope_areas)]
+        self.fields["area"].choices = [("", _("全部区域")), *((a.code, area_label(a, top)) for a in scope_areas),
+                                       *_deeper_area(data, scope_areas)]
         self.fields["category"].choices = [("", _("全部分类")), *((c.code, category_label(c)) for c in categories)]
         if not centre_user:
             del self.fields["centre"]
@@ -131,6 +139,15 @@ class InboxFilterForm(BootstrapMixin, forms.Form):
     def filters(self) -> dict:
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+def _deeper_area(data, scope_areas) -> list[tuple[str, str]]:
+    """An area asked for below the select's two levels (a dashboard's grid), when it lies in the scope."""
+    code = (data or {}).get("area") or ""
+    listed = {a.code for a in scope_areas}
+    if not code or code in listed or not code.startswith(tuple(listed)):
+        return []
+    return [(a.code, a.name) for a in Area.objects.filter(code=code)]
 
 
 def area_label(area: Area, top: int) -> str:

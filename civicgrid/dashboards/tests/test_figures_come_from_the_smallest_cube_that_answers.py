@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.services import transition
-from civicgrid.dashboards.figures import AREA, Period, Summary, Where, pick, sums
+from civicgrid.dashboards.figures import AREA, PERIOD, Period, Summary, Where, pick, sums
 from civicgrid.testing import factories
 
 
@@ -17,6 +17,16 @@ def test_the_smallest_cube_that_keeps_what_is_asked_answers():
     assert pick(set(), 15, month).code == "month_grid"
     assert pick({"kind"}, 6, month).code == "day_county"
     assert pick({"status"}, 6, Period(today - timedelta(days=6), today)).code == "day"
+    assert pick({"status"}, 6, month, daily=True).code == "day"
+
+
+def test_a_daily_question_over_whole_months_is_answered_day_by_day(yulin, street_litter):
+    today = timezone.localdate()
+    file_case(factories.report(street_litter))
+    month = Period(today.replace(day=1), today)
+    by = ["status", PERIOD]
+    assert [row["period"] for row in sums(Where("6108"), month, by=by)] == [today.replace(day=1)]
+    assert [row["period"] for row in sums(Where("6108"), month, by=by, daily=True)] == [today]
 
 
 def test_a_rate_with_nothing_to_divide_by_is_none_not_nought():
