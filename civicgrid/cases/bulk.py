@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core import calendar
+from civicgrid.core.collector import pausing
 from civicgrid.core.inserts import insert
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.coords import CoordinateError, to_wgs84
@@ -74,6 +75,7 @@ class _Item:
         return [record for work in self.works for record in work.saves if isinstance(record, Assignment)]
 
 
+@pausing  # a batch's objects live until it is written: the cycle collector's passes would find nothing
 def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None = None) -> Filed:
     """File ``reports`` (a list of ``intake.Report``); with ``dispatch``, register and dispatch them as ``user``."""
     now, filed = now or timezone.now(), Filed()
