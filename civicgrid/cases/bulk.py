@@ -222,12 +222,16 @@ def _apply(case: Case, action: str, user, lookups, params: dict) -> writer.Work:
 
 
 class _Rules:
-    """The rules' proposals, each worked out once per category and area prefix the rules can tell apart."""
+    """The rules' proposals, each worked out once per category and area prefix the rules can tell apart.
+
+    Which rules match an area is told by the longest rule prefix its code starts with: the others that match
+    are exactly the rule prefixes that start that one. So areas sharing it share the proposal."""
 
     def __init__(self, categories):
         self.rules = RuleBook()
         self.rules.preload(categories)
-        self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
+        self.prefixes = {rule.area_prefix for rule in self.rules.rules}
+        self.lengths = sorted({len(prefix) for prefix in self.prefixes}, reverse=True)
         self.known: dict[tuple, list] = {}
 
     def departments(self) -> list[Department]:
@@ -236,10 +240,14 @@ class _Rules:
 
     def route(self, case: Case) -> list:
         """Lead first, then co-departments; empty when no rule or default names a lead."""
-        key = (case.category.pk, case.area_code[:self.depth])
+        key = (case.category.pk, self._prefix(case.area_code))
         if key not in self.known:
             self.known[key] = self.rules.propose(case.category, case.area_code).departments
         return self.known[key]
+
+    def _prefix(self, area_code: str) -> str:
+        """The longest rule prefix ``area_code`` starts with ("" when none does)."""
+        return next((area_code[:n] for n in self.lengths if area_code[:n] in self.prefixes), "")
 
 
 class _BatchLookups(writer.Lookups):

@@ -122,18 +122,24 @@ class _Layout:
         return row
 
     def relate(self, record) -> None:
-        """Django's ``_prepare_related_fields_for_save``, which has nothing to do for a record whose related
-        records are saved and whose keys are already theirs; any other record goes through it."""
+        """Django's ``_prepare_related_fields_for_save``, shortened for the usual record: a related record
+        saved before it was assigned leaves nothing to do, one saved after it gives its key (as Django has
+        it assigned again); any other record (a related record without a key, a key changed since) goes
+        through Django's own."""
         if self.relations is None:
             record._prepare_related_fields_for_save(operation_name="bulk_create")
             return
         cache, values = record._state.fields_cache, record.__dict__
         for name, attname, empty in self.relations:
             related = cache.get(name)
-            key = values.get(attname)
-            if related is not None and (key in empty or key != related.pk):
-                record._prepare_related_fields_for_save(operation_name="bulk_create")
+            if not related:
+                continue
+            key, pk = values.get(attname), related.pk
+            if pk in empty or key not in empty and key != pk:
+                record._prepare_related_fields_for_save(operation_name="bulk_create")  # refuses, or forgets it
                 return
+            if key in empty:
+                setattr(record, name, related)
 
 
 _UNSET = object()

@@ -83,3 +83,13 @@ def test_a_record_pointing_at_one_never_saved_is_refused_as_bulk_create_refuses_
     event = CaseEvent(case=Case(), action="report")
     with pytest.raises(ValueError, match="unsaved related object 'case'"):
         by_layout(event)
+
+
+@pytest.mark.django_db
+def test_a_key_changed_after_its_record_was_assigned_is_kept_and_the_record_forgotten():
+    twins = []
+    for way in (by_layout, by_django):
+        record = cases()[0]
+        record.area_id = 9
+        twins.append((comparable(record, quietly(way, record)), "area" in record._state.fields_cache))
+    assert twins[0] == twins[1] and twins[0][1] is False
