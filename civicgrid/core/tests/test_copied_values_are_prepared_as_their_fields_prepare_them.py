@@ -29,8 +29,8 @@ def cases() -> list[Case]:
         {"status": "registered", "title": gettext_lazy("标题"), "version": "3", "longitude": 109, "latitude": "38.2",
          "anonymous": 1, "reported_at": datetime(2026, 3, 10, 8, 0), "due_at": None, "extra": None,
          "area": late, "centre_area_id": 7, "category_id": "3"},
-        {"title": "", "version": True, "reported_at": AT, "rework_count": 0, "address": None, "area_id": 7, "centre_area_id": None,
-         "category": category, "reporter_name": "张\t三\\"},
+        {"title": "", "version": True, "reported_at": AT, "rework_count": 0, "address": None, "area_id": 7,
+         "centre_area_id": None, "category": category, "reporter_name": "张\t三\\"},
     ]
     found = [Case(**values) for values in given]
     late.pk = 8  # saved after it was assigned: its key is taken over, as bulk_create takes it over
