@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core import calendar
+from civicgrid.core.collector import pausing
 from civicgrid.core.inserts import insert
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.coords import CoordinateError, to_wgs84
@@ -74,6 +75,7 @@ class _Item:
         return [record for work in self.works for record in work.saves if isinstance(record, Assignment)]
 
 
+@pausing  # a batch's objects live until it is written: the cycle collector's passes would find nothing
 def file_many(reports, user=None, *, dispatch: bool = True, now: datetime | None = None) -> Filed:
     """File ``reports`` (a list of ``intake.Report``); with ``dispatch``, register and dispatch them as ``user``."""
     now, filed = now or timezone.now(), Filed()
@@ -220,12 +222,16 @@ def _apply(case: Case, action: str, user, lookups, params: dict) -> writer.Work:
 
 
 class _Rules:
-    """The rules' proposals, each worked out once per category and area prefix the rules can tell apart."""
+    """The rules' proposals, each worked out once per category and area prefix the rules can tell apart.
+
+    Which rules match an area is told by the longest rule prefix its code starts with: the others that match
+    are exactly the rule prefixes that start that one. So areas sharing it share the proposal."""
 
     def __init__(self, categories):
         self.rules = RuleBook()
         self.rules.preload(categories)
-        self.depth = max((len(rule.area_prefix) for rule in self.rules.rules), default=0)
+        self.prefixes = {rule.area_prefix for rule in self.rules.rules}
+        self.lengths = sorted({len(prefix) for prefix in self.prefixes}, reverse=True)
         self.known: dict[tuple, list] = {}
 
     def departments(self) -> list[Department]:
@@ -234,10 +240,14 @@ class _Rules:
 
     def route(self, case: Case) -> list:
         """Lead first, then co-departments; empty when no rule or default names a lead."""
-        key = (case.category.pk, case.area_code[:self.depth])
+        key = (case.category.pk, self._prefix(case.area_code))
         if key not in self.known:
             self.known[key] = self.rules.propose(case.category, case.area_code).departments
         return self.known[key]
+
+    def _prefix(self, area_code: str) -> str:
+        """The longest rule prefix ``area_code`` starts with ("" when none does)."""
+        return next((area_code[:n] for n in self.lengths if area_code[:n] in self.prefixes), "")
 
 
 class _BatchLookups(writer.Lookups):

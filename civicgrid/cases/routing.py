@@ -38,17 +38,30 @@ class RuleBook:
         self._by_category: dict[str | None, list[int]] = {}
         for position, rule in enumerate(self.rules):
             self._by_category.setdefault(rule.category.code if rule.category_id else None, []).append(position)
+        self._lineages: dict[str, list[RoutingRule]] = {}
+        self._co: dict[int, list] = {}
 
     def propose(self, category: Category, area_code: str) -> Route:
-        lineage = {*ancestor_codes(category.code), category.code}
-        positions = sorted(p for code in (*lineage, None) for p in self._by_category.get(code, ()))
-        matching = [rule for rule in map(self.rules.__getitem__, positions) if _matches(rule, lineage, area_code)]
+        matching = [rule for rule in self._of_lineage(category) if area_code.startswith(rule.area_prefix)]
         if matching:
             best = max(matching, key=RoutingRule.specificity)
-            # A rule naming its lead among its co-departments too proposes the lead once: 派遣 refuses it twice.
-            co = [d for d in best.co_departments.all() if d.pk != best.lead_department_id]
-            return Route(best.lead_department, co, best)
+            return Route(best.lead_department, list(self._co_departments(best)), best)
         return Route(self._default_lead(category))
+
+    def _of_lineage(self, category: Category) -> list[RoutingRule]:
+        """The rules for the category, its ancestors or any category, in the book's order; found once per
+        category, as a book routes many cases of few categories."""
+        if category.code not in self._lineages:
+            lineage = (*ancestor_codes(category.code), category.code, None)
+            positions = sorted(p for code in set(lineage) for p in self._by_category.get(code, ()))
+            self._lineages[category.code] = [self.rules[p] for p in positions]
+        return self._lineages[category.code]
+
+    def _co_departments(self, rule: RoutingRule) -> list:
+        """A rule naming its lead among its co-departments too proposes the lead once: 派遣 refuses it twice."""
+        if rule.pk not in self._co:
+            self._co[rule.pk] = [d for d in rule.co_departments.all() if d.pk != rule.lead_department_id]
+        return self._co[rule.pk]
 
     def preload(self, categories) -> None:
         """Read the default lead of each of ``categories`` in one query, for bulk intake's many categories."""
@@ -65,11 +78,6 @@ class RuleBook:
         if category.code not in self._defaults:
             self._defaults[category.code] = default_lead(category)
         return self._defaults[category.code]
-
-
-def _matches(rule: RoutingRule, lineage: set[str], area_code: str) -> bool:
-    category_ok = rule.category_id is None or rule.category.code in lineage
-    return category_ok and area_code.startswith(rule.area_prefix)
 
 
 def default_lead(category: Category):

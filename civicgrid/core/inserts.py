@@ -8,10 +8,18 @@ keys taken over), takes the keys from the table's sequence in one query, and str
 the same rows, with their keys set on the objects in order, as ``bulk_create`` leaves them. On SQLite, and
 for records that already carry a key, it is ``bulk_create`` itself.
 
+Preparing values that way costs a chain of method calls per value, most of which hand the value back as it
+came; a batch prepares millions. So each model's columns are laid out once (``_layout``): for the common
+fields, the exact types of value their preparation leaves as they are (text, numbers, flags, aware times,
+related keys), which go straight to ``COPY``; any other value (a lazy string, a naive time, a number given
+as text, an ``auto_now`` time) and any other field take the field's own way.
+
 ``COPY`` goes to the driver's cursor, so Django's query wrappers and ``connection.queries`` do not see it.
 """
 
-from django.db import connections, router
+from datetime import datetime
+
+from django.db import connections, models, router
 from psycopg import sql
 
 BATCH = 1000
@@ -24,11 +32,11 @@ def insert(model, records: list, batch_size: int = BATCH) -> list:
     connection = connections[using]
     if connection.vendor != "postgresql" or not _copyable(model, records):
         return model.objects.bulk_create(records, batch_size=batch_size)
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    rows = [_row(record, fields, connection) for record in records]
+    layout = _layout(model, connection.vendor)
+    rows = [layout.row(record, connection) for record in records]
     with connection.cursor() as cursor, connection.wrap_database_errors:  # Django's errors, as for a query
         keys = _keys(cursor, model, len(records))
-        _copy(cursor.cursor, model, fields, keys, rows)
+        _copy(cursor.cursor, model, layout.fields, keys, rows)
     for record, key in zip(records, keys):
         record.pk = key
         record._state.adding, record._state.db = False, using
@@ -43,9 +51,119 @@ def _copyable(model, records: list) -> bool:
 AUTO_KEYS = {"AutoField", "BigAutoField", "SmallAutoField"}
 
 
-def _row(record, fields, connection) -> list:
-    record._prepare_related_fields_for_save(operation_name="bulk_create")
-    return [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
+# --- Preparing the values ------------------------------------------------------------------------------
+
+
+def _prepared(value, field, record, connection):
+    """The value as ``bulk_create`` prepares it: the field's ``pre_save`` (an ``auto_now`` time is set here),
+    then its ``get_db_prep_save``."""
+    return field.get_db_prep_save(field.pre_save(record, True), connection)
+
+
+def _aware(value, field, record, connection):
+    """A ``DateTimeField`` passes an aware time as it is; a naive one is made aware (with Django's warning)."""
+    return value if value.utcoffset() is not None else _prepared(value, field, record, connection)
+
+
+def _text(value, field, record, connection):
+    """A text field passes any ``str`` as it is, choices' members included; other values are turned into text."""
+    return value if isinstance(value, str) else _prepared(value, field, record, connection)
+
+
+def _sized(value, field, record, connection):
+    """An ``IntegerField`` hands a whole number to the database adapter for its size (``Int4`` …)."""
+    return connection.ops.adapt_integerfield_value(value, field.get_internal_type())
+
+
+INTEGERS = (models.IntegerField, models.SmallIntegerField, models.BigIntegerField, models.PositiveIntegerField,
+            models.PositiveSmallIntegerField, models.PositiveBigIntegerField)
+AUTO_FIELDS = (models.AutoField, models.BigAutoField, models.SmallAutoField)
+TEXTS = (models.CharField, models.TextField)
+
+
+def _kept(field, vendor: str) -> tuple[dict, object]:
+    """How ``field``'s values are prepared: by the exact type of value, ``None`` for "as it is" or a shorter
+    function; and the function for any other type. Only field classes whose preparation on PostgreSQL is known
+    exactly are shortened (subclasses may prepare differently), and each of them keeps ``None`` as it is."""
+    kind = type(field)
+    if vendor != "postgresql":
+        return {}, _prepared
+    if kind in TEXTS:
+        return {str: None, type(None): None}, _text
+    if kind in INTEGERS:
+        return {int: _sized, type(None): None}, _prepared
+    if kind is models.FloatField:
+        return {float: None, type(None): None}, _prepared
+    if kind is models.BooleanField:
+        return {bool: None, type(None): None}, _prepared
+    if kind is models.DateTimeField and not (field.auto_now or field.auto_now_add):
+        return {datetime: _aware, type(None): None}, _prepared
+    if kind in (models.ForeignKey, models.OneToOneField) and type(field.target_field) in AUTO_FIELDS:
+        return {int: None, type(None): None}, _prepared  # an automatic key's value goes as it is
+    return {}, _prepared
+
+
+class _Layout:
+    """One model's columns for ``COPY`` (every concrete field but the key) and how each value is prepared for a
+    database of ``vendor``."""
+
+    def __init__(self, model, vendor: str):
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.plan = [(field, field.attname, *_kept(field, vendor)) for field in self.fields]
+        self.relations = _relations(model)
+
+    def row(self, record, connection) -> list:
+        self.relate(record)
+        values, row = record.__dict__, []
+        for field, attname, kept, other in self.plan:
+            value = values.get(attname, _UNSET)
+            prepare = kept.get(type(value), other)
+            row.append(value if prepare is None else prepare(value, field, record, connection))
+        return row
+
+    def relate(self, record) -> None:
+        """Django's ``_prepare_related_fields_for_save``, shortened for the usual record: a related record
+        saved before it was assigned leaves nothing to do, one saved after it gives its key (as Django has
+        it assigned again); any other record (a related record without a key, a key changed since) goes
+        through Django's own."""
+        if self.relations is None:
+            record._prepare_related_fields_for_save(operation_name="bulk_create")
+            return
+        cache, values = record._state.fields_cache, record.__dict__
+        for name, attname, empty in self.relations:
+            related = cache.get(name)
+            if not related:
+                continue
+            key, pk = values.get(attname), related.pk
+            if pk in empty or key not in empty and key != pk:
+                record._prepare_related_fields_for_save(operation_name="bulk_create")  # refuses, or forgets it
+                return
+            if key in empty:
+                setattr(record, name, related)
+
+
+_UNSET = object()
+_LAYOUTS: dict[tuple, _Layout] = {}
+
+
+def _layout(model, vendor: str) -> _Layout:
+    if (model, vendor) not in _LAYOUTS:
+        _LAYOUTS[model, vendor] = _Layout(model, vendor)
+    return _LAYOUTS[model, vendor]
+
+
+def _relations(model) -> list | None:
+    """(cache name, key attribute, empty values) of each foreign key to another record's primary key; None when
+    the model has other relations (to another field, generic ones), which Django's own check handles."""
+    meta = model._meta
+    keys = [f for f in meta.concrete_fields if f.is_relation]
+    if any(f.target_field is not f.related_model._meta.pk for f in keys) or any(
+            f.is_relation for f in meta.private_fields):
+        return None
+    return [(f.cache_name, f.attname, f.empty_values) for f in keys]
+
+
+# --- Writing ---------------------------------------------------------------------------------------------
 
 
 def _keys(cursor, model, count: int) -> list[int]:
