@@ -153,8 +153,12 @@ def _cases(where: Where):
 def new_cases(where: Where, last_id: int, now: datetime, names: Children) -> list[dict]:
     """The cases filed in the last day with an id above ``last_id``, newest first."""
     rows = _cases(where).filter(reported_at__gte=now - timedelta(days=1), pk__gt=last_id).order_by("-pk")[:NEW_MAX]
-    return [{**_row(case, names), "id": case.pk, "time": timezone.localtime(case.reported_at).strftime("%H:%M"),
-             "point": _point(case)} for case in rows]
+    return [{**_row(case, names), "id": case.pk, **_when(case.reported_at), "point": _point(case)} for case in rows]
+
+
+def _when(instant: datetime) -> dict:
+    local = timezone.localtime(instant)
+    return {"time": local.strftime("%H:%M"), "day": local.strftime("%m-%d")}
 
 
 def red(where: Where, now: datetime, names: Children) -> list[dict]:

@@ -59,10 +59,12 @@
   });
 
   function addMarkers(cases) {
-    markers.forEach((m) => m.setStyle({ radius: 5, fillColor: "#fbbf24", color: "#fbbf24" }));
+    const size = rem(1) / 16; // markers grow with the screen, as the lettering does
+    markers.forEach((m) => m.setStyle({ radius: 5 * size, weight: size, fillColor: "#fbbf24", color: "#fbbf24" }));
     cases.slice().reverse().forEach((c) => {
       if (!c.point) return;
-      const marker = L.circleMarker(c.point, { radius: 9, weight: 2, color: "#fff", fillColor: "#f87171", fillOpacity: 0.9 });
+      const marker = L.circleMarker(c.point,
+        { radius: 9 * size, weight: 2 * size, color: "#fff", fillColor: "#f87171", fillOpacity: 0.9 });
       markers.push(marker.addTo(points));
     });
     while (markers.length > MARKERS) points.removeLayer(markers.shift());
@@ -78,7 +80,7 @@
     xAxis: { type: "category", data: [] },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      { name: words.casesLabel, type: "line", smooth: true, symbol: "none", lineStyle: { width: 3, color: "#38bdf8" },
+      { name: words.casesLabel, type: "line", smooth: true, symbol: "none", lineStyle: { color: "#38bdf8" },
         areaStyle: { color: "rgba(56,189,248,0.15)" }, data: [] },
       { name: words.openLabel, type: "bar", barWidth: "45%", itemStyle: { color: "#fbbf24" }, data: [] },
     ],
@@ -88,8 +90,11 @@
   function chartSizes() {
     const axis = { axisLine: { lineStyle: { color: "#1d3b63" } }, axisLabel: { color: "#7f9bbd", fontSize: rem(0.9) },
       splitLine: { lineStyle: { color: "#12294a" } } };
-    chart.setOption({ legend: { top: 0, right: 0, textStyle: { color: "#dbe7f5", fontSize: rem(0.95) } },
-      xAxis: axis, yAxis: axis });
+    chart.setOption({
+      legend: { top: 0, right: 0, itemWidth: rem(1.6), itemHeight: rem(0.9),
+        textStyle: { color: "#dbe7f5", fontSize: rem(0.95) } },
+      xAxis: axis, yAxis: axis, series: [{ lineStyle: { width: rem(0.2) } }, {}],
+    });
   }
   chartSizes();
 
@@ -113,7 +118,8 @@
     if (c.urgent) what.append(text("span", "badge", words.urgent));
     const link = text("a", "row-number", c.number);
     if (String(c.url).startsWith("/")) link.href = c.url;
-    li.append(text("span", "row-when", when), what, link, text("span", "row-where", `${c.kind} · ${c.place}`));
+    li.append(text("span", "row-when", when), what, link, text("span", "row-day", c.day || ""),
+      text("span", "row-where", `${c.kind} · ${c.place}`));
     return li;
   }
 
@@ -155,12 +161,13 @@
   }
 
   function apply(data) {
+    const first = !cursor;
     cursor = data.cursor;
     root.dataset.cursor = cursor;
     if (data.new) {
       feed.unshift(...data.new);
       feed.length = Math.min(feed.length, FEED);
-      drawFeed(data.new);
+      drawFeed(first ? [] : data.new); // the first answer is what was there, not what just came in
       addMarkers(data.new);
     }
     if (data.figures) drawFigures(data.figures);
