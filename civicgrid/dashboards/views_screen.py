@@ -32,6 +32,7 @@ def screen_page(request, code):
         "refresh_url": reverse("dashboards:screen_refresh", args=[area.code]),
         "geojson_url": reverse("geo:area_geojson", args=[area.code]),
         "every": max(1, settings.CIVICGRID_SCREEN_REFRESH_S),
+        "keep": screen.NEW_MAX,
     })
 
 

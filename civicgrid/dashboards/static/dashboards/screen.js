@@ -1,7 +1,7 @@
 // 指挥大屏: asks the server what changed (the cursor of the last answer goes back as ?since=) and redraws only
 // that. Built to run for days: one timer chain (the next poll is set when the last one ends, never two at a
 // time), the lists rebuilt with replaceChildren from bounded arrays (never appended to forever), at most
-// MARKERS points on the map (the oldest removed), the chart made once and updated with setOption.
+// KEEP points on the map (the oldest removed), the chart made once and updated with setOption.
 // Words come from the page's data attributes or the server, already in the reader's language; everything
 // shown is set as text, never as HTML.
 (function () {
@@ -9,8 +9,7 @@
   const root = document.getElementById("screen");
   if (!root || !window.L || !window.echarts) return;
   const words = root.dataset;
-  const FEED = 60; // rows kept for the feed: more than any screen shows
-  const MARKERS = 300;
+  const KEEP = Number(words.keep); // new cases kept for the feed and the map: as many as one answer may bring
   const feed = [];
   const markers = [];
   const shown = { red: [], ranking: [] }; // the last lists drawn, drawn again to fit a new size
@@ -67,7 +66,7 @@
         { radius: 9 * size, weight: 2 * size, color: "#fff", fillColor: "#f87171", fillOpacity: 0.9 });
       markers.push(marker.addTo(points));
     });
-    while (markers.length > MARKERS) points.removeLayer(markers.shift());
+    while (markers.length > KEEP) points.removeLayer(markers.shift());
     mapEl.dataset.points = String(markers.length);
   }
 
@@ -166,7 +165,7 @@
     root.dataset.cursor = cursor;
     if (data.new) {
       feed.unshift(...data.new);
-      feed.length = Math.min(feed.length, FEED);
+      feed.length = Math.min(feed.length, KEEP);
       drawFeed(first ? [] : data.new); // the first answer is what was there, not what just came in
       addMarkers(data.new);
     }
