@@ -147,7 +147,7 @@ def _cases(where: Where):
         rows = rows.filter(lead_department_id=where.department)
     return rows.select_related("category", "area").only(
         "number", "reported_at", "kind", "priority", "supervised", "longitude", "latitude", "due_at", "area_code",
-        "category__name", "area__name")
+        "category__name", "category__name_en", "area__name")
 
 
 def new_cases(where: Where, last_id: int, now: datetime, names: Children) -> list[dict]:
@@ -170,7 +170,7 @@ def red(where: Where, now: datetime, names: Children) -> list[dict]:
 
 def _row(case: Case, names: Children) -> dict:
     kind = registry.kind(case.kind)
-    return {"number": case.number, "category": case.category.name, "kind": str(kind.label) if kind else case.kind,
+    return {"number": case.number, "category": case.category.display_name, "kind": str(kind.label) if kind else case.kind,
             "place": place(case, names), "urgent": case.priority != Priority.NORMAL,
             "url": reverse("cases:detail", args=[case.number])}
 

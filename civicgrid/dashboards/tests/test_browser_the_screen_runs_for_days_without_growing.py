@@ -130,18 +130,23 @@ def test_the_screen_fills_the_wall_refreshes_itself_and_does_not_grow(live_serve
     for _ in range(WARM):
         file_two(city)
         refreshed(page)
-    readings = [counters(page)]
-    for _ in range(4):
-        for _ in range(LONG // 4):
-            file_two(city)
-            refreshed(page)
-        readings.append(counters(page))
-    print(readings)
-    before, after = readings[0], readings[-1]
+    before = counters(page)
+    for _ in range(LONG):
+        file_two(city)
+        refreshed(page)
+    after = counters(page)
     layout = page.evaluate(LAYOUT)
     assert layout["points"] == KEEP and layout["clipped"] == 0 and layout["scroll"] == [0, 0], layout
-    assert after["nodes"] <= before["nodes"] and after["jsEventListeners"] <= before["jsEventListeners"], (before, after)
-    assert after["documents"] == before["documents"], (before, after)
-    # The heap may move by what the allocator keeps; a leak of one refresh's rows would be 100 times that.
-    assert after["heap"] < before["heap"] * 1.1, (before, after)
+    # No row is held by the script once replaced (rows counts the list items JavaScript still reaches: no more
+    # than the page shows), and the map keeps as many markers as before (KEEP, and Leaflet's Circle prototype,
+    # which descends from CircleMarker's).
+    assert after["rows"] <= after["rows_shown"] and after["markers"] == before["markers"], (before, after)
+    # The page signed in on may still be held at the first reading (its nodes and listeners counted then).
+    assert after["jsEventListeners"] <= before["jsEventListeners"], (before, after)
+    # Blink frees some nodes a collection later: the count moves by a dozen or so between readings. A row kept
+    # at each refresh would add six nodes a refresh, 360 in LONG refreshes.
+    assert after["nodes"] <= before["nodes"] + 40, (before, after)
+    # The heap moves by some per cent with compiled code and the collector's timing (hence no tighter bound);
+    # a chart or a map layer made again at each refresh would add megabytes.
+    assert after["heap"] < before["heap"] * 1.25, (before, after)
     assert page_errors == []
