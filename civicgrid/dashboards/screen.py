@@ -37,7 +37,7 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.scope import minimal, prefixes
 
-from .figures import AREA, PERIOD, Period, Summary, Where, sums
+from .figures import AREA, PERIOD, Period, Summary, Where, rate, sums
 
 VIEWERS = frozenset({*CENTRE_ROLES, Role.LEADER})
 NEW_MAX = 300  # the newest cases of the last day a display is sent: the feed and the map's points
@@ -75,9 +75,13 @@ def screen_area(user, code: str | None = None) -> Area:
 
 
 def _home(user, codes: tuple[str, ...]) -> str:
-    if codes == ("",):
-        return user.scope.home()[0].code
-    return codes[0]
+    """The user's first area; a superuser's, the first where the grids are (none: there is no screen)."""
+    if codes != ("",):
+        return codes[0]
+    tops = user.scope.home()
+    if not tops:
+        raise Http404
+    return tops[0].code
 
 
 def where_of(area: Area) -> Where:
@@ -202,10 +206,12 @@ def overdue_for(late: timedelta) -> str:
 def figures(where: Where, today: date) -> dict:
     """Today's and this month's figures, the trend of the last days, and what is open now."""
     month = Period(today.replace(day=1), today)
-    now = Summary.of(sums(where, Period(EVER, today), by=["status"]))
+    # Open now, whenever filed: the measures alone, which the smallest cube keeps (no state needed).
+    now = sums(where, Period(EVER, today))[0]
+    open_, overdue = now["open"] or 0, now["overdue"] or 0
     return {"today": shown(Summary.of(sums(where, Period(today, today), by=["status"]))),
             "month": shown(Summary.of(sums(where, month, by=["status"]))),
-            "open": now.open, "overdue": now.overdue, "overdue_share": percent(now.overdue_share),
+            "open": open_, "overdue": overdue, "overdue_share": percent(rate(overdue, open_)),
             "trend": trend(where, today)}
 
 

@@ -3,6 +3,7 @@ which has nothing to rank) it is not found, and staff who are neither are refuse
 
 import pytest
 
+from civicgrid.orgs.models import Staff
 from civicgrid.testing import factories
 
 
@@ -54,3 +55,10 @@ def test_staff_who_are_neither_centre_staff_nor_leaders_are_refused_with_a_reaso
 
 def test_a_visitor_is_sent_to_log_in(client, yulin):
     assert client.get(screen_of("610802001") + "refresh/")["Location"].startswith("/login/")
+
+
+def test_a_superuser_opens_the_screen_where_the_grids_are(client, yulin):
+    client.force_login(Staff.objects.create_superuser("root", password="pw-for-tests"))
+    response = client.get("/dashboard/screen/")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
