@@ -166,9 +166,10 @@
     if (data.new) {
       feed.unshift(...data.new);
       feed.length = Math.min(feed.length, KEEP);
-      drawFeed(first ? [] : data.new); // the first answer is what was there, not what just came in
       addMarkers(data.new);
     }
+    // The first answer is what was there already, not what just came in (and may be nothing yet).
+    if (data.new || first) drawFeed(first ? [] : data.new);
     if (data.figures) drawFigures(data.figures);
     if (data.red) drawRed(shown.red = data.red);
     if (data.ranking) drawRanking(shown.ranking = data.ranking);
