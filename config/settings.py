@@ -156,6 +156,8 @@ CIVICGRID_LOCATOR_RECHECK_S = env_int("CIVICGRID_LOCATOR_RECHECK_S", 5)
 CIVICGRID_REFERENCE_RECHECK_S = env_int("CIVICGRID_REFERENCE_RECHECK_S", 5)
 # Seconds between checks whether another process has changed the working calendar (holidays, hours).
 CIVICGRID_CALENDAR_RECHECK_S = env_int("CIVICGRID_CALENDAR_RECHECK_S", 5)
+# Seconds between the command-centre screen's refreshes (指挥大屏, dashboards.screen).
+CIVICGRID_SCREEN_REFRESH_S = env_int("CIVICGRID_SCREEN_REFRESH_S", 5)
 
 # Photos and files on cases.
 CIVICGRID_UPLOAD_MAX_MB = env_int("CIVICGRID_UPLOAD_MAX_MB", 10)

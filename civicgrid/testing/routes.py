@@ -370,6 +370,12 @@ PAGES: dict[str, Page] = {
     "campaigns:index": page(get(budget=8, grows=w.grow_campaigns)),
     "campaigns:new": page(get(budget=10), post(answers=302, body=campaign_form)),
     "campaigns:detail": page(get(kwargs=campaign, outsider=404, budget=10)),
+    # 指挥大屏: centre staff and leaders; a dispatcher's screen opens on their township. Its refresh lists the
+    # newest cases, so more cases filed at grid A must not cost more queries (the outsider's is a 404, not a
+    # list cut by scope: hence not grow_cases).
+    "dashboards:screen_index": page(get(answers=302, budget=4)),
+    "dashboards:screen": page(get(kwargs=township_a, outsider=404, budget=4)),
+    "dashboards:screen_refresh": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_reports)),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from civicgrid.cases import sweep
 from civicgrid.cases.intake import file_case
+from civicgrid.cases.models import Case
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT
 from civicgrid.dashboards.figures import Period
@@ -102,3 +103,15 @@ def chosen() -> Chosen:
 
 def custom(chosen: Chosen) -> dict:
     return chosen.query()
+
+
+@pytest.fixture
+def overdue():
+    """Make a case overdue: its due time moved an hour and a bit into the past, as the sweep would find it."""
+
+    def make(case: Case, hours: int = 3) -> Case:
+        Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - timezone.timedelta(hours=hours, minutes=5))
+        case.refresh_from_db()
+        return case
+
+    return make
