@@ -101,17 +101,15 @@ def _analyze() -> None:
 # --- Timing the pages --------------------------------------------------------------------------------------
 
 
-class Counter:
-    def __init__(self):
-        self.count, self.slowest = 0, (0.0, "", ())
+class Queries(list):
+    """The queries a page makes: (seconds, sql, params) each."""
 
     def __call__(self, execute, sql, params, many, context):
-        self.count += 1
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.slowest = max(self.slowest, (time.perf_counter() - started, sql, params))
+            self.append((time.perf_counter() - started, sql, params))
 
 
 def p50(work, runs: int, warm: int) -> float:
@@ -138,29 +136,32 @@ def measure(label: str, page, args, explain: bool) -> tuple[float, float]:
 
     from bench import panels
 
-    counter = Counter()
-    with connection.execute_wrapper(counter):
+    queries = Queries()
+    with connection.execute_wrapper(queries):
         fast = page(panels.figures.sums)
     slow = page(panels.scan_sums)
     if fast != slow:
         raise SystemExit(f"{label}: the tally and the GROUP BY disagree:\n  {fast}\n  {slow}")
     tally_ms = p50(lambda: page(panels.figures.sums), args.runs, warm=3)
     scan_ms = p50(lambda: page(panels.scan_sums), args.scan_runs, warm=1)
-    print(f"  {label}: p50 {tally_ms:.1f} ms ({counter.count} queries); the same figures by GROUP BY over the "
+    print(f"  {label}: p50 {tally_ms:.1f} ms ({len(queries)} queries); the same figures by GROUP BY over the "
           f"cases {scan_ms:.0f} ms; speed-up {scan_ms / tally_ms:.1f}")
     if explain:
-        _explain(counter.slowest)
+        _explain(queries)
     return tally_ms, scan_ms
 
 
-def _explain(slowest: tuple) -> None:
+def _explain(queries: Queries) -> None:
+    """Each query's time (cold: the page's first run) with its parameters, and the plan of the slowest."""
     from django.db import connection
 
-    seconds, sql, params = slowest
+    for seconds, _sql, params in sorted(queries, key=lambda q: -q[0]):
+        print(f"    {seconds * 1000:6.1f} ms {params}")
+    _seconds, sql, params = max(queries, key=lambda q: q[0])
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
         plan = "\n    ".join(row[0] for row in cursor.fetchall())
-    print(f"    slowest query ({seconds * 1000:.1f} ms): {sql[:300]}\n    {plan}")
+    print(f"    the slowest: {sql}\n    {plan}")
 
 
 def run(args, engine: str) -> None:

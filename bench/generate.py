@@ -269,9 +269,9 @@ class Generator:
         size = len(status)
         grade = np.where(status == "reported", "", np.array(GRADES)[rng.choice(4, size=size, p=_p(GRADE_WEIGHTS))])
         ending = np.array(["resolved", "failed", "declined"])[rng.choice(3, size=size, p=_p([82, 11, 7]))]
-        standing = np.select(
-            [np.isin(status, ["reported", "registered", "voided", "merged"]), np.isin(status, ["dispatched", "handled"]),
-             status == "self_resolved"], ["unaccepted", "mediating", "declined"], ending)
+        before = np.isin(status, ["reported", "registered", "voided", "merged"])
+        standing = np.select([before, np.isin(status, ["dispatched", "handled"]), status == "self_resolved"],
+                             ["unaccepted", "mediating", "declined"], ending)
         return np.select([kinds == "hazard", kinds == "dispute"], [grade, standing], "")
 
     def _clocks(self, kinds, status, reported, finished) -> dict[str, list]:

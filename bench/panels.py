@@ -76,7 +76,11 @@ def _group(dimension: str, where: Where, cube):
 
 def summary(sums, where: Where, period: Period) -> dict:
     """Counts and 三率 of a period."""
-    found = Summary.of(sums(where, period, by=["status"]))
+    return summarised(sums(where, period, by=["status"]))
+
+
+def summarised(rows: list[dict]) -> dict:
+    found = Summary.of(rows)
     return {"cases": found.cases, "open": found.open, "overdue": found.overdue, "resolved": found.resolved,
             "resolution_rate": found.resolution_rate, "on_time_rate": found.on_time_rate,
             "satisfaction_rate": found.satisfaction_rate, "overdue_share": found.overdue_share,
@@ -85,9 +89,13 @@ def summary(sums, where: Where, period: Period) -> dict:
 
 def breakdown(sums, where: Where, period: Period, by: list[str], top: int | None = None) -> list[tuple]:
     """(group, cases, open, overdue) per group, the biggest first."""
-    rows = [(tuple(str(row[_name(b)]) for b in by), row["cases"], row["open"], row["overdue"])
-            for row in sums(where, period, by=by) if row["cases"]]
-    return sorted(rows, key=lambda r: (-r[1], r[0]))[:top]
+    return ordered(sums(where, period, by=by), by, top)
+
+
+def ordered(rows: list[dict], by: list[str], top: int | None = None) -> list[tuple]:
+    found = [(tuple(str(row[_name(b)]) for b in by), row["cases"], row["open"], row["overdue"])
+             for row in rows if row["cases"]]
+    return sorted(found, key=lambda r: (-r[1], r[0]))[:top]
 
 
 def trend(sums, where: Where, period: Period, unit) -> list[tuple]:
@@ -129,10 +137,11 @@ def dashboard(where: Where, period: Period, sums=figures.sums) -> dict:
     categories, every kind's facet), trends by day (30 days), week (12 weeks) and month (13 months), hot spots."""
     today = timezone.localdate()
     this_month = today.replace(day=1)
+    by_status = sums(where, period, by=["status"])
     return {
-        "summary": summary(sums, where, period), "previous": summary(sums, where, period.shifted(1)),
+        "summary": summarised(by_status), "previous": summary(sums, where, period.shifted(1)),
         "last_year": summary(sums, where, period.shifted(12)),
-        "by_status": breakdown(sums, where, period, ["status"]), "by_kind": breakdown(sums, where, period, ["kind"]),
+        "by_status": ordered(by_status, ["status"]), "by_kind": breakdown(sums, where, period, ["kind"]),
         "by_channel": breakdown(sums, where, period, ["channel"]),
         "top_categories": breakdown(sums, where, period, ["category"], TOP),
         "by_facet": breakdown(sums, where, period, ["kind", "facet"]),
