@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import time  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
@@ -45,6 +46,8 @@ def parse_args():
     parser.add_argument("--check", action=argparse.BooleanOptionalAction, default=None,
                         help=f"check the cases and figures built (default: up to {CHECK_UP_TO:,} cases)")
     parser.add_argument("--explain", action="store_true", help="print the plan of each page's slowest query")
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database at the end")
+    parser.add_argument("--reuse", action="store_true", help="time the pages on the database a --keep run kept")
     args = parser.parse_args()
     if args.cases < 1000 or args.runs < 3 or args.scan_runs < 1:
         parser.error("--cases must be at least 1,000, --runs at least 3 and --scan-runs at least 1")
@@ -77,7 +80,13 @@ def build(count: int, engine: str, check: bool) -> dict:
         if problems:
             raise SystemExit(1)
         print("check: the cases' states are ones the loop leaves, and the figures equal the writer's", file=sys.stderr)
-    return {"fill_s": round(fill_s), "rebuild_s": round(rebuild_s), "tally_rows": rows}
+    return {"cases": count, "fill_s": round(fill_s), "rebuild_s": round(rebuild_s), "tally_rows": rows}
+
+
+def _existing() -> dict:
+    from civicgrid.cases.models import Case, Tally
+
+    return {"cases": Case.objects.count(), "tally_rows": Tally.objects.count()}
 
 
 def _progress(what: str):
@@ -170,7 +179,8 @@ def run(args, engine: str) -> None:
     from bench import panels
     from civicgrid.dashboards.figures import Period, Where
 
-    built = build(args.cases, engine, args.check)
+    built = _existing() if args.reuse else build(args.cases, engine, args.check)
+    args.cases = built["cases"]
     today = timezone.localdate()
     last_month_end = today.replace(day=1) - timedelta(days=1)
     month = Period(last_month_end.replace(day=1), last_month_end)
@@ -192,17 +202,23 @@ def run(args, engine: str) -> None:
     print(json.dumps({"bench": "dashboards", "db": engine, "cases": args.cases,
                       **{f"{key}_ms": round(fast, 1) for key, (fast, _scan) in times.items()},
                       **{f"{key}_group_by_ms": round(scan) for key, (_fast, scan) in times.items()},
-                      **built, "speedup_vs_group_by": round(speedup, 1)}))
+                      **{k: v for k, v in built.items() if k != "cases"}, "speedup_vs_group_by": round(speedup, 1)}))
 
 
 def main():
     args = parse_args()
-    engine = benchdb.open_database()
+    engine = benchdb.open_database(fresh=not args.reuse)
+    if args.reuse and engine != "postgresql":
+        raise SystemExit("--reuse needs DATABASE_URL naming a PostgreSQL database")
     try:
-        benchdb.load_city()
+        if not args.reuse:
+            benchdb.load_city()
         run(args, engine)
     finally:
-        benchdb.close_database(engine)
+        if args.keep:
+            print(f"kept: {os.environ['DATABASE_URL']} (--reuse times it again)", file=sys.stderr)
+        else:
+            benchdb.close_database(engine)
 
 
 if __name__ == "__main__":

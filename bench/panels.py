@@ -21,7 +21,8 @@ from civicgrid.dashboards import figures
 from civicgrid.dashboards.figures import AREA, PERIOD, Period, Summary, Where
 
 TOP = 10  # categories and hot spots shown
-NEWEST = 20  # cases in the screen's lists
+NEW, RED = 300, 50  # the screen's new cases of the last day and its most overdue cases
+EVER = date(2000, 1, 1)  # before any case: the screen's "open now" counts every case still open
 
 
 # --- The same figures by a plain GROUP BY over the case table ---------------------------------------------------
@@ -159,18 +160,25 @@ def area_map(where: Where, period: Period, sums=figures.sums) -> dict:
 
 
 def screen(where: Where, sums=figures.sums) -> dict:
-    """One refresh of the command-centre screen: today's and this month's counts and rates, the ranking of the
-    subordinate areas this month, the newest cases and the overdue ones (lists: LIMITed case queries)."""
-    today = timezone.localdate()
+    """One refresh of the command-centre screen, as ``dashboards/screen.py`` makes it: today's and this month's
+    counts and rates, what is open and overdue now (every case ever filed), the last 30 days, the ranking of
+    the subordinate areas this month, the last day's new cases and the most overdue open ones (lists: LIMITed
+    case queries on indexed columns)."""
+    now = timezone.now()
+    today = timezone.localdate(now)
     month = Period(today.replace(day=1), today)
-    inside = Case.objects.filter(area_code__startswith=where.prefix)
+    inside = Case.objects.filter(area_code__startswith=where.prefix).select_related("category", "area")
     if where.department:
         inside = inside.filter(lead_department_id=where.department)
-    fields = ("id", "number", "reported_at", "category__name", "area__name", "status")
+    fields = ("number", "reported_at", "kind", "priority", "supervised", "longitude", "latitude", "due_at",
+              "area_code", "category__name", "area__name")
+    new = inside.filter(reported_at__gte=now - timedelta(days=1)).only(*fields).order_by("-pk")[:NEW]
+    red = inside.filter(status__in=OPEN_STATUSES, due_at__lt=now, suspended_at__isnull=True).only(*fields)
     return {
         "today": summary(sums, where, Period(today, today)), "month": summary(sums, where, month),
+        "now": summary(sums, where, Period(EVER, today)),
+        "days": trend(sums, where, Period(today - timedelta(days=29), today), _day),
         "ranking": ranking(sums, where, month),
-        "newest": list(inside.order_by("-reported_at", "-id").values_list(*fields)[:NEWEST]),
-        "overdue": list(inside.filter(status__in=OPEN_STATUSES, overdue=True).order_by("due_at")
-                        .values_list(*fields, "due_at")[:NEWEST]),
+        "new": [(c.pk, c.number, c.category.name, c.area.name) for c in new],
+        "red": [(c.pk, c.number, c.due_at) for c in red.order_by("due_at")[:RED]],
     }
