@@ -20,5 +20,10 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['cube', 'area_code', 'period'], name='cases_tally_area',
                                opclasses=['varchar_ops', 'varchar_pattern_ops', 'date_ops']),
         ),
+        migrations.AddIndex(
+            model_name='case',
+            index=models.Index(condition=models.Q(('status__in', ['dispatched', 'handled', 'registered', 'reported',
+                                                                 'verified'])), fields=['due_at'], name='cases_case_red'),
+        ),
         migrations.RunPython(count_the_new_cube, migrations.RunPython.noop),
     ]
