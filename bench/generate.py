@@ -171,7 +171,9 @@ class Generator:
         self.clock = Clock(first - timedelta(days=1), today + timedelta(days=400))
         self.city = City.load(self.rng)
         self.columns = [f.column for f in Case._meta.concrete_fields if not f.primary_key]
-        self.days, self.day_p = self._days(first, today)
+        days, day_p = self._days(first, today)
+        # Filed in order, as a city files them: keys (and the table's physical order) follow the filing time.
+        self.filed_on, self.done = np.sort(self.rng.choice(days, size=count, p=day_p)), 0
         self.serials = np.zeros((len(set(self.city.counties)), len(self.clock.workday)), dtype=np.int64)
         self.counties = sorted({code[:6] for code in self.city.codes})
 
@@ -204,9 +206,9 @@ class Generator:
         grid = rng.choice(len(city.grids), size=size, p=city.grid_p)
         category = rng.choice(len(city.categories), size=size, p=city.category_p)
         kinds = np.array([city.categories[c][1] for c in category])
-        day = rng.choice(self.days, size=size, p=self.day_p)
-        reported = np.minimum(self.clock.instant(day, rng.choice(1440, size=size, p=_p(np.repeat(HOURS, 60)))),
-                              self.now_minute - 1)
+        day, self.done = self.filed_on[self.done:self.done + size], self.done + size
+        minute = rng.choice(1440, size=size, p=_p(np.repeat(HOURS, 60)))
+        reported = np.sort(np.minimum(self.clock.instant(day, minute), self.now_minute - 1))
         age = (self.now_minute - reported) / 1440
         status = self._status(rng, kinds, age)
         finished = ~np.isin(status, OPEN)
