@@ -22,8 +22,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='case',
-            index=models.Index(condition=models.Q(('status__in', ['dispatched', 'handled', 'registered', 'reported',
-                                                                 'verified'])), fields=['due_at'], name='cases_case_red'),
+            index=models.Index(
+                condition=models.Q(('status__in', ['dispatched', 'handled', 'registered', 'reported', 'verified'])),
+                fields=['due_at'], name='cases_case_red'),
         ),
         migrations.RunPython(count_the_new_cube, migrations.RunPython.noop),
     ]
