@@ -11,7 +11,8 @@ combinations the loop allows.
 The spread, drawn with numpy a chunk at a time from one seed:
 - where: every grid, urban ones (社区) three times busier, each grid's own lognormal weight;
 - when: more cases lately (the city grows into the system), workdays busier than weekends and holidays (the
-  working calendar, ``core.calendar``), a summer bulge, office hours busier than the night;
+  working calendar, ``core.calendar``), a summer bulge, office hours busier than the night; written in the
+  order they were filed, so that keys follow the filing time as in a city's database;
 - what: kinds mixed (诉求 and 城管事件 most), categories within a kind skewed (a few make most cases), the
   channel depending on the kind (城管事件 and 隐患 mostly 网格上报, 信访 mostly 来访);
 - state by age: recent cases mostly open, old ones mostly finished (a few stuck and red); some reworked,
@@ -23,7 +24,7 @@ The spread, drawn with numpy a chunk at a time from one seed:
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
@@ -326,8 +327,6 @@ class Generator:
 
 
 def _datetime(minute: int) -> datetime:
-    from datetime import UTC
-
     return datetime.fromtimestamp(minute * 60, UTC)
 
 
