@@ -50,6 +50,7 @@ bench: setup
 	$(PY) bench/case_queue.py
 	$(PY) bench/api.py
 	$(PY) bench/reports.py
+	$(PY) bench/dashboards.py --cases 200000
 	$(PY) bench/demo_start.py
 
 clean:

@@ -23,11 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CITY = "6108"
 
 
-def open_database() -> str:
-    """Point Django at a fresh benchmark database, set it up and migrate it; returns "sqlite" or "postgresql"."""
+def open_database(fresh: bool = True) -> str:
+    """Point Django at a fresh benchmark database, set it up and migrate it; returns "sqlite" or "postgresql".
+    ``fresh=False`` (PostgreSQL only) takes the benchmark database a run kept, as it is."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        os.environ["DATABASE_URL"] = _fresh_postgres(url)
+        os.environ["DATABASE_URL"] = _fresh_postgres(url) if fresh else _server_url(url, _bench_database(url))
         engine = "postgresql"
     else:
         folder = Path(tempfile.mkdtemp(prefix="civicgrid-bench-"))

@@ -62,6 +62,9 @@ CUBES = (
     Cube("month_category", MONTH, 6, frozenset({"category", "kind", "status"})),
     Cube("day_county", DAY, 6, frozenset({"kind"})),
     Cube("month_grid", MONTH, 0, frozenset({"kind"})),
+    # A city's month by state, kind, channel or facet, and its counties ranked: a few thousand rows whatever
+    # the number of cases (the month cube's townships and departments make it grow with them).
+    Cube("month_county", MONTH, 6, frozenset({"kind", "channel", "status", "facet"})),
 )
 
 

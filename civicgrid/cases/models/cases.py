@@ -14,6 +14,7 @@ from civicgrid.core.validators import validate_id_number, validate_mainland_phon
 from ..choices import (
     ACTIVE_ASSIGNMENT_STATUSES,
     FINISHED_STATUSES,
+    OPEN_STATUSES,
     AssignmentRole,
     AssignmentStatus,
     Channel,
@@ -148,6 +149,9 @@ class Case(Deadline):
             models.Index(fields=["category", "status", "reported_at"], name="cases_case_category_recent"),
             # The API's case list: newest first, a cursor page at a time, without sorting every case in scope.
             models.Index(fields=["-reported_at", "-id"], name="cases_case_newest"),
+            # The screen's red list (open cases past due, the longest overdue first): the first rows in order,
+            # instead of every open case past due joined and sorted (the status index cannot order an IN list).
+            models.Index(fields=["due_at"], name="cases_case_red", condition=Q(status__in=sorted(OPEN_STATUSES))),
         ]
 
     def __str__(self):

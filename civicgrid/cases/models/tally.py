@@ -40,6 +40,10 @@ class Tally(models.Model):
             models.UniqueConstraint(fields=["cube", "period", "area_code", "category_id", "kind", "channel", "status",
                                             "facet", "department_id"], name="cases_tally_key"),
         ]
+        # An area's figures (``area_code LIKE 'prefix%'``) read its own rows, not the whole city's for the period:
+        # the pattern operator class lets a prefix match use the index whatever the database's collation.
+        indexes = [models.Index(fields=["cube", "area_code", "period"], name="cases_tally_area",
+                                opclasses=["varchar_ops", "varchar_pattern_ops", "date_ops"])]
 
     def __str__(self):
         return f"{self.cube} {self.period} {self.area_code} {self.cases}"

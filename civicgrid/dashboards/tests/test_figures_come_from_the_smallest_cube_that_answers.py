@@ -11,7 +11,9 @@ from civicgrid.testing import factories
 def test_the_smallest_cube_that_keeps_what_is_asked_answers():
     today = timezone.localdate()
     month = Period(today.replace(day=1), today)
-    assert pick({"status"}, 6, month).code == "month_category"
+    assert pick({"status"}, 6, month).code == "month_county"
+    assert pick({"status", "facet"}, 4, month).code == "month_county"
+    assert pick({"category", "status"}, 6, month).code == "month_category"
     assert pick({"status", "channel"}, 9, month).code == "month"
     assert pick({"category"}, 9, month).code == "day"
     assert pick(set(), 15, month).code == "month_grid"
