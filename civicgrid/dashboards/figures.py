@@ -146,7 +146,7 @@ class Summary:
     def of(cls, rows: Iterable[dict]) -> "Summary":
         summary = cls()
         for row in rows:
-            summary.by_status[row["status"]] = {m: row[m] or 0 for m in MEASURES}
+            summary.by_status[row["status"]] = {m: int(row[m] or 0) for m in MEASURES}  # PostgreSQL sums are decimals
         return summary
 
     def total(self, measure: str = "cases", statuses: Iterable[str] | None = None) -> int:
