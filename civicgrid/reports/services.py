@@ -164,9 +164,13 @@ def _failed(report: Report, error: Exception) -> None:
     report.status = JobStatus.FAILED
 
 
+def report_name(report: Report) -> str:
+    """What a report is called: the centre, the period and the kind, in the reader's language."""
+    return f"{report.centre.name}-{periods.title(report.kind, report.start)}{report.get_kind_display()}"
+
+
 def filename(report: Report, extension: str) -> str:
-    """The download's name: the centre, the period and the kind, in Chinese."""
-    return f"{report.centre.name}-{periods.title(report.kind, report.start)}{report.get_kind_display()}.{extension}"
+    return f"{report_name(report)}.{extension}"
 
 
 # --- Rebuilding the figures -----------------------------------------------------------------------------

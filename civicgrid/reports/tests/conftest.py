@@ -18,6 +18,12 @@ from civicgrid.testing import factories
 GRID_B_POINT = (109.73, 38.29)
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Each test's report files in a folder of its own, not the repository's media."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def month() -> Period:
     return Period(*last_complete(PeriodKind.MONTH))
