@@ -19,12 +19,18 @@ def _key(job) -> str:
 
 
 def record(job, **fields) -> None:
-    """Set ``fields`` (done, total) on ``job`` and wherever the polling page reads them."""
+    """Set ``fields`` (done, total) on ``job`` and on its row, for work that commits as it goes."""
     for name, value in fields.items():
         setattr(job, name, value)
-    if not connection.in_atomic_block:
-        type(job).objects.filter(pk=job.pk).update(**fields)
-    elif connection.vendor == "postgresql":
+    type(job).objects.filter(pk=job.pk).update(**fields)
+
+
+def record_beside(job, **fields) -> None:
+    """Set ``fields`` on ``job`` where the polling page reads them, for work inside a transaction of its own
+    that keeps its writes to itself until it ends."""
+    for name, value in fields.items():
+        setattr(job, name, value)
+    if connection.vendor == "postgresql":
         _beside(job, fields)
     else:
         cache.set(_key(job), fields, KEPT_S)

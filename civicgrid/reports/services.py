@@ -197,7 +197,7 @@ def run_rebuild(rebuild_id: int) -> str:
         return "taken"
     rebuild = Rebuild.objects.get(pk=rebuild_id)
     try:
-        rows = tally.rebuild(progress=lambda done, total: progress.record(rebuild, done=done, total=total))
+        rows = tally.rebuild(progress=lambda done, total: progress.record_beside(rebuild, done=done, total=total))
     except Exception as error:  # shown on the rebuild page; the figures are as before (the transaction undid it)
         log.exception("rebuild %s failed", rebuild_id)
         Rebuild.objects.filter(pk=rebuild_id).update(status=JobStatus.FAILED, finished_at=timezone.now(),
