@@ -61,8 +61,11 @@ class Contents:
 
 
 def _key_figures(contents: Contents) -> None:
+    """The period's counts and rates and, for a report of a kind, the period before's (环比)."""
     contents.summary = Summary.of(sums(contents.where, contents.period, by=["status"]))
-    contents.previous = Summary.of(sums(contents.where, _previous(contents.kind, contents.period), by=["status"]))
+    if contents.kind:
+        contents.previous = Summary.of(sums(contents.where, _previous(contents.kind, contents.period),
+                                            by=["status"]))
 
 
 def _previous(kind: str, period: Period) -> Period:
@@ -138,13 +141,17 @@ def _overdue(contents: Contents) -> None:
 
 
 SECTIONS = (_key_figures, _trend, _kinds, _categories, _areas, _departments, _overdue)
+# What a brief may pick: the key figures, and rankings by name.
+KEY_FIGURES = _key_figures
+RANKINGS = {"categories": _categories, "areas": _areas, "departments": _departments}
 
 
-def gather(centre: Centre, kind: str, period: Period, progress: Callable[[int], None] = lambda done: None) -> Contents:
-    """The contents of ``centre``'s report of ``kind`` over ``period``; ``progress(done)`` hears after each
-    of the ``len(SECTIONS)`` sections."""
+def gather(centre: Centre, kind: str, period: Period, progress: Callable[[int], None] = lambda done: None,
+           sections=SECTIONS) -> Contents:
+    """The contents of ``centre``'s report of ``kind`` (none for a brief) over ``period``, of ``sections``;
+    ``progress(done)`` hears after each."""
     contents = Contents(centre, kind, period)
-    for done, section in enumerate(SECTIONS, start=1):
+    for done, section in enumerate(sections, start=1):
         section(contents)
         progress(done)
     return contents

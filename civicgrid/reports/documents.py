@@ -6,6 +6,7 @@ never disagree; a rate with nothing to divide by is “—” in both.
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civicgrid.core import pdf, xlsx
 
@@ -21,14 +22,19 @@ def shown(value, unit: str = "") -> str:
     return NONE if value is None else f"{value}{unit}"
 
 
-def key_figures(contents: Contents) -> list[tuple[str, object, object, str]]:
-    """(figure, this period, the period before, unit) for each key figure."""
+# The key figures: the ``Summary`` property each reads, its name and its unit.
+FIGURES = (("cases", gettext_lazy("受理案件"), ""), ("open", gettext_lazy("在办案件"), ""),
+           ("resolved", gettext_lazy("办结案件"), ""), ("overdue", gettext_lazy("超期在办"), ""),
+           ("resolution_rate", gettext_lazy("办结率"), "%"), ("on_time_rate", gettext_lazy("按期办结率"), "%"),
+           ("satisfaction_rate", gettext_lazy("满意率"), "%"), ("overdue_share", gettext_lazy("红灯占比"), "%"),
+           ("average_hours", gettext_lazy("平均办理用时（工作小时）"), ""))
+
+
+def key_figures(contents: Contents, names=None) -> list[tuple[str, object, object, str]]:
+    """(figure, this period, the period before, unit) for each key figure (those ``names``, when given)."""
     now, before = contents.summary, contents.previous
-    return [(label, getattr(now, name), getattr(before, name), unit) for label, name, unit in (
-        (_("受理案件"), "cases", ""), (_("在办案件"), "open", ""), (_("办结案件"), "resolved", ""),
-        (_("超期在办"), "overdue", ""), (_("办结率"), "resolution_rate", "%"), (_("按期办结率"), "on_time_rate", "%"),
-        (_("满意率"), "satisfaction_rate", "%"), (_("红灯占比"), "overdue_share", "%"),
-        (_("平均办理用时（工作小时）"), "average_hours", ""))]
+    return [(str(label), getattr(now, name), getattr(before, name), unit) for name, label, unit in FIGURES
+            if names is None or name in names]
 
 
 def ranking_header(what: str) -> list[str]:

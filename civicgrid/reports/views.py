@@ -1,10 +1,13 @@
-"""Pages of the periodic reports (定期报表) and of the rebuild of the figures (统计汇总重建).
+"""Pages of the periodic reports (定期报表), the 综治专报 brief and the rebuild of the figures (统计汇总重建).
 
 The list shows the reports of the user's centres (``services.centres``); a report or centre of any other area
 answers 404. Asking and asking again are POSTs through ``services.request``, which checks who may and
 refuses a period that has not ended; a refusal is shown on the list, nothing changed. Running work is
-followed by polling its small JSON progress answer (``static/civicgrid/progress.js``).
+followed by polling its small JSON progress answer (``static/civicgrid/progress.js``). The brief is made
+by ``brief.compose`` and answered as a Word document, or its form again with the reason.
 """
+
+from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,12 +18,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civicgrid.cases.forms.staff import first_error
 from civicgrid.cases.workflow import WorkflowError
+from civicgrid.dashboards.figures import Period
 
 from . import progress, services
-from .forms import RequestForm
+from .brief import Draft, compose, numbers
+from .forms import BriefForm, RequestForm
 from .models import Rebuild, Report
 
 LISTED = 100
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _report(user, pk: int) -> Report:
@@ -104,6 +110,44 @@ def _progress(job) -> JsonResponse:
 @login_required
 def report_progress(request, pk: int):
     return _progress(_report(request.user, pk))
+
+
+# --- 综治专报 ----------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brief(request):
+    """The brief's form; a POST that makes one answers with the Word document, a refusal with the form."""
+    centres = list(services.centres(request.user))
+    if not centres:
+        raise Http404
+    form = BriefForm(request.POST or None, initial={"cases": request.GET.get("cases", "")})
+    if request.method == "POST":
+        made = _brief(request, form)
+        if made:
+            return made
+    return render(request, "reports/brief.html", {"form": form, "centres": centres},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _brief(request, form: BriefForm):
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return None
+    data = form.cleaned_data
+    centre = services.centres(request.user).filter(area__code=data["centre"]).first()
+    if centre is None:
+        raise Http404
+    try:
+        draft = Draft(centre, data["title"], Period(data["start"], data["end"]), data["figures"], data["rankings"],
+                      numbers(data["cases"]), data["note"])
+        document = compose(request.user, draft)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return None
+    return FileResponse(BytesIO(document), as_attachment=True, content_type=DOCX,
+                        filename=f"{data['title']}-{centre.name}.docx")
 
 
 # --- 统计汇总重建 ----------------------------------------------------------------------------------------

@@ -250,11 +250,11 @@ def campaign_form(world, kind) -> dict:
             f"target-{world.areas['community_a'].code}": "5"}
 
 
-def report(world, kind) -> dict:
+def periodic_report(world, kind) -> dict:
     return {"pk": w.periodic_report_of(world).pk}
 
 
-def report_form(world, kind) -> dict:
+def periodic_report_form(world, kind) -> dict:
     """Township A's daily report of the day before yesterday (the world's own is of yesterday)."""
     from datetime import timedelta
 
@@ -379,11 +379,13 @@ PAGES: dict[str, Page] = {
     "campaigns:detail": page(get(kwargs=campaign, outsider=404, budget=10)),
     # 统计报表: a dispatcher is centre staff, who reads and asks for their township centre's reports.
     "reports:index": page(get(budget=6, grows=w.grow_periodic_reports)),
-    "reports:ask": page(post(answers=302, outsider=404, body=report_form)),
-    "reports:again": page(post(kwargs=report, answers=302, outsider=404, body=lambda world, kind: {})),
-    "reports:progress": page(get(kwargs=report, outsider=404, budget=4)),
-    "reports:download": page(get(kwargs=lambda world, kind: {**report(world, kind), "extension": "pdf"},
+    "reports:ask": page(post(answers=302, outsider=404, body=periodic_report_form)),
+    "reports:again": page(post(kwargs=periodic_report, answers=302, outsider=404, body=lambda world, kind: {})),
+    "reports:progress": page(get(kwargs=periodic_report, outsider=404, budget=4)),
+    "reports:download": page(get(kwargs=lambda world, kind: {**periodic_report(world, kind), "extension": "pdf"},
                                  outsider=404, budget=4)),
+    # 综治专报: the form; a post makes a Word document and changes nothing (an empty one is refused, 400).
+    "reports:brief": page(get(budget=5), post(answers=400)),
     # 统计汇总重建: the city's administrator only; anyone else finds no such page.
     "reports:rebuild": page(get(sees="administrator", budget=5, outsider=404),
                             post(sees="administrator", answers=302, outsider=404, body=lambda world, kind: {})),
