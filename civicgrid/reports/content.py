@@ -147,11 +147,11 @@ RANKINGS = {"categories": _categories, "areas": _areas, "departments": _departme
 
 
 def gather(centre: Centre, kind: str, period: Period, progress: Callable[[int], None] = lambda done: None,
-           sections=SECTIONS) -> Contents:
-    """The contents of ``centre``'s report of ``kind`` (none for a brief) over ``period``, of ``sections``;
-    ``progress(done)`` hears after each."""
+           sections: tuple | None = None) -> Contents:
+    """The contents of ``centre``'s report of ``kind`` (none for a brief) over ``period``, of ``sections``
+    (a whole report's by default); ``progress(done)`` hears after each."""
     contents = Contents(centre, kind, period)
-    for done, section in enumerate(sections, start=1):
+    for done, section in enumerate(SECTIONS if sections is None else sections, start=1):
         section(contents)
         progress(done)
     return contents
