@@ -10,7 +10,7 @@ week, month and quarter (``ensure_due``).
 """
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from functools import reduce
 from operator import or_
 
@@ -37,6 +37,8 @@ log = logging.getLogger("civicgrid.reports")
 READERS = frozenset({*CENTRE_ROLES, Role.LEADER, Role.ADMINISTRATOR})
 STEPS = len(content.SECTIONS) + 2  # the sections, then the workbook and the print
 MESSAGE_MAX = 500
+# A report still queued or running this long after it was asked for is taken to be lost with its worker.
+STALE_AFTER = timedelta(hours=1)
 
 
 # --- Who may --------------------------------------------------------------------------------------------
@@ -101,10 +103,13 @@ def _one(centre: Centre, kind: str, period: Period, user) -> tuple[Report, bool]
 
 
 def _requeue(report: Report, user) -> bool:
-    """Queue a finished report again; of two asking at once only one succeeds (a conditional update)."""
+    """Queue a finished report again; of two asking at once only one succeeds (a conditional update). One
+    queued or running for longer than ``STALE_AFTER`` (its worker died) may be queued again too."""
+    now = timezone.now()
     fields = {"status": JobStatus.QUEUED, "done": 0, "total": 0, "message": "", "requested_by": user,
-              "requested_at": timezone.now()}
-    changed = Report.objects.filter(pk=report.pk).exclude(status__in=BUSY).update(**fields)
+              "requested_at": now}
+    under_way = Q(status__in=BUSY, requested_at__gt=now - STALE_AFTER)
+    changed = Report.objects.filter(pk=report.pk).exclude(under_way).update(**fields)
     report.refresh_from_db()
     return bool(changed)
 
@@ -158,9 +163,10 @@ def _replace(file, report: Report, extension: str, data: bytes) -> None:
 
 
 def _failed(report: Report, error: Exception) -> None:
+    """The reason kept, and the files as they are now (one may already be replaced, or removed)."""
     message = (getattr(error, "message", "") or str(error) or type(error).__name__)[:MESSAGE_MAX]
-    Report.objects.filter(pk=report.pk).update(status=JobStatus.FAILED, message=message,
-                                               finished_at=timezone.now())
+    Report.objects.filter(pk=report.pk).update(status=JobStatus.FAILED, message=message, finished_at=timezone.now(),
+                                               xlsx=report.xlsx.name or "", pdf=report.pdf.name or "")
     report.status = JobStatus.FAILED
 
 

@@ -96,7 +96,7 @@ def _said(request, report: Report, queued: bool) -> None:
 def download(request, pk: int, extension: str):
     report = _report(request.user, pk)
     file = report.xlsx if extension == "xlsx" else report.pdf
-    if not file:
+    if not file or not file.storage.exists(file.name):
         raise Http404
     return FileResponse(file.open("rb"), as_attachment=True, filename=services.filename(report, extension))
 

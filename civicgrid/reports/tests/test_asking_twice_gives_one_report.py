@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from civicgrid.reports import services
 from civicgrid.reports.choices import JobStatus, PeriodKind
@@ -33,6 +34,16 @@ def test_asking_again_for_a_ready_report_replaces_its_files(last_month, centres,
     assert (report.xlsx.name, report.pdf.name) == names
     assert sorted(report.xlsx.storage.listdir("reports/610802001")[1]) == sorted(name.rsplit("/", 1)[1]
                                                                                  for name in names)
+
+
+def test_a_report_lost_with_its_worker_may_be_asked_for_again(last_month, centres, month, shift_lead,
+                                                             django_capture_on_commit_callbacks):
+    report, _queued = services.ensure(centres["township_a"], PeriodKind.MONTH, month)
+    Report.objects.filter(pk=report.pk).update(status=JobStatus.RUNNING,
+                                               requested_at=timezone.now() - services.STALE_AFTER)
+    with django_capture_on_commit_callbacks() as queued:
+        assert services.request(shift_lead, centres["township_a"], PeriodKind.MONTH, month.start)[1]
+    assert len(queued) == 1 and Report.objects.get(pk=report.pk).status == JobStatus.QUEUED
 
 
 @pytest.mark.django_db(transaction=True)
