@@ -361,7 +361,7 @@ def periodic_report_of(world: World, days_ago: int = 1):
 
 def grow_periodic_reports(world: World, kind: str, n: int) -> None:
     """Daily reports of earlier days at township A: the list of reports gets longer."""
-    done = world.areas["township_a"].centre.reports.count()
+    done = Report.objects.filter(centre__area=world.areas["township_a"]).count()
     for days_ago in range(done + 1, done + n + 1):
         periodic_report_of(world, days_ago)
 
