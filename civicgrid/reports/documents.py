@@ -81,6 +81,7 @@ def printed(contents: Contents) -> bytes:
         "contents": contents, "generated_at": timezone.localtime(), "kind_label": PeriodKind(contents.kind).label,
         "figures": [(label, shown(now, unit), shown(before, unit)) for label, now, before, unit in key_figures(contents)],
         "trend_chart": charts.trend(contents.trend, _("案件趋势")),
+        "kind_chart": charts.bars(contents.kinds, _("事项类型")),
         "category_chart": charts.bars(categories, _("高发问题")),
         "areas": ranking_rows(contents.areas), "departments": ranking_rows(contents.departments),
         "area_header": ranking_header(_("区域")), "department_header": ranking_header(_("主办部门")),
