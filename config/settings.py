@@ -178,6 +178,8 @@ CIVICGRID_IDEMPOTENCY_RETENTION_H = env_int("CIVICGRID_IDEMPOTENCY_RETENTION_H",
 if CIVICGRID_IDEMPOTENCY_RETENTION_H < 1:
     raise ImproperlyConfigured("CIVICGRID_IDEMPOTENCY_RETENTION_H must be at least 1 (hours).")
 CIVICGRID_IDEMPOTENCY_PURGE_CRON = env_str("CIVICGRID_IDEMPOTENCY_PURGE_CRON", "17 * * * *")
+# When the periodic reports of every centre's last complete day, week, month and quarter are queued.
+CIVICGRID_REPORTS_CRON = env_str("CIVICGRID_REPORTS_CRON", "30 1 * * *")
 
 # Outbound messages: dotted paths of civicgrid.notifications.backends classes.
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")

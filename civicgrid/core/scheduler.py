@@ -45,6 +45,8 @@ JOBS = (
     # Stored answers name people: kept only as long as a client's retry needs them.
     Job("purge_idempotency", _("清理过期幂等记录"), "civicgrid.core.tasks.purge_idempotency_records",
         "CIVICGRID_IDEMPOTENCY_PURGE_CRON"),
+    # Each centre's reports of the last complete day, week, month and quarter, those missing queued.
+    Job("generate_reports", _("定期报表生成"), "civicgrid.reports.tasks.generate_due_reports", "CIVICGRID_REPORTS_CRON"),
 )
 
 

@@ -254,6 +254,20 @@ def campaign_form(world, kind) -> dict:
             f"target-{world.areas['community_a'].code}": "5"}
 
 
+def periodic_report(world, kind) -> dict:
+    return {"pk": w.periodic_report_of(world).pk}
+
+
+def periodic_report_form(world, kind) -> dict:
+    """Township A's daily report of the day before yesterday (the world's own is of yesterday)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    day = timezone.localdate() - timedelta(days=2)
+    return {"centre": world.areas["township_a"].code, "kind": "day", "day": day.isoformat()}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -376,6 +390,20 @@ PAGES: dict[str, Page] = {
     "dashboards:screen_index": page(get(answers=302, budget=4)),
     "dashboards:screen": page(get(kwargs=township_a, outsider=404, budget=4)),
     "dashboards:screen_refresh": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_reports)),
+    # 统计报表: a dispatcher is centre staff, who reads and asks for their township centre's reports.
+    "reports:index": page(get(budget=6, grows=w.grow_periodic_reports)),
+    "reports:ask": page(post(answers=302, outsider=404, body=periodic_report_form)),
+    "reports:again": page(post(kwargs=periodic_report, answers=302, outsider=404, body=lambda world, kind: {})),
+    "reports:progress": page(get(kwargs=periodic_report, outsider=404, budget=4)),
+    "reports:download": page(get(kwargs=lambda world, kind: {**periodic_report(world, kind), "extension": "pdf"},
+                                 outsider=404, budget=4)),
+    # 综治专报: the form; a post makes a Word document and changes nothing (an empty one is refused, 400).
+    "reports:brief": page(get(budget=5), post(answers=400)),
+    # 统计汇总重建: the city's administrator only; anyone else finds no such page.
+    "reports:rebuild": page(get(sees="administrator", budget=5, outsider=404),
+                            post(sees="administrator", answers=302, outsider=404, body=lambda world, kind: {})),
+    "reports:rebuild_progress": page(get(kwargs=lambda world, kind: {"pk": w.rebuild_of(world).pk},
+                                         sees="administrator", outsider=404, budget=4)),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace

@@ -35,7 +35,8 @@ from civicgrid.notifications.models import Notice
 from civicgrid.notifications.services import notify
 from civicgrid.open311.models import ServiceRequest
 from civicgrid.open311.services import publish
-from civicgrid.orgs.models import Department
+from civicgrid.orgs.models import Centre, Department
+from civicgrid.reports.models import Rebuild, Report
 
 from . import factories
 
@@ -108,6 +109,9 @@ def build() -> World:
         keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
     )
     campaign_of(world)
+    Centre.objects.create(area=areas["township_a"], name="鼓楼街道综治中心")
+    periodic_report_of(world)
+    rebuild_of(world)
     return world
 
 
@@ -197,7 +201,8 @@ def fingerprint() -> tuple:
         list(WebhookSubscription.objects.order_by("pk").values_list("pk", "is_active")),
         AccessLog.objects.filter(action="reveal").count(),
         ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
-        Campaign.objects.count(),
+        Campaign.objects.count(), list(Report.objects.order_by("pk").values_list("pk", "status", "requested_at")),
+        Rebuild.objects.count(),
     )
 
 
@@ -335,6 +340,41 @@ def _campaign(world: World, name: str, create, draft):
     return create(world.people["administrator"], draft(
         name=name, area=world.areas["township_a"], starts_on=today - timedelta(days=30), ends_on=today,
         kinds=[kind.code for kind in registry.kinds()], targets={world.areas["community_a"]: 10}))
+
+
+def periodic_report_of(world: World, days_ago: int = 1):
+    """Township A's centre's daily report of a day before today, generated when first asked for."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civicgrid.dashboards.figures import Period
+    from civicgrid.reports import services
+
+    day = timezone.localdate() - timedelta(days=days_ago)
+    report, _queued = services.ensure(Centre.objects.get(area=world.areas["township_a"]), "day", Period(day, day))
+    if not report.pdf:
+        services.generate(report.pk)
+        report.refresh_from_db()
+    return report
+
+
+def grow_periodic_reports(world: World, kind: str, n: int) -> None:
+    """Daily reports of earlier days at township A: the list of reports gets longer."""
+    done = Report.objects.filter(centre__area=world.areas["township_a"]).count()
+    for days_ago in range(done + 1, done + n + 1):
+        periodic_report_of(world, days_ago)
+
+
+def rebuild_of(world: World):
+    """A rebuild of the figures the administrator asked for, done."""
+    from civicgrid.reports.services import run_rebuild
+
+    found = Rebuild.objects.order_by("pk").first()
+    if found is None:
+        found = Rebuild.objects.create(requested_by=world.people["administrator"], requested_at=timezone.now())
+        run_rebuild(found.pk)
+    return found
 
 
 def grow_campaigns(world: World, kind: str, n: int) -> None:

@@ -18,8 +18,8 @@ from civicgrid.core import scheduler
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due",
-              "civicgrid.core.tasks.purge_idempotency_records"}
-JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency"}
+              "civicgrid.core.tasks.purge_idempotency_records", "civicgrid.reports.tasks.generate_due_reports"}
+JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency", "generate_reports"}
 
 
 def jobs_by_id(built):

@@ -45,7 +45,7 @@ def _one_of_each(world, category) -> None:
     precinct.communities.set([world.areas["community_a"]])
     rule = RoutingRule.objects.create(category=category, lead_department=world.department)
     rule.co_departments.set([world.station])
-    Centre.objects.create(area=world.areas["township_a"], name="鼓楼街道综治中心")
+    Centre.objects.get_or_create(area=world.areas["township_a"], defaults={"name": "鼓楼街道综治中心"})
     TimeLimit.objects.create(category=category, stage="handle", amount=3, unit="work_days")
     CategoryField.objects.create(category=category, code="size", label="大小", field_type="text")
 
