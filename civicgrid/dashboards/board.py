@@ -18,14 +18,12 @@ from django.utils.translation import gettext as _
 from civicgrid.cases import registry
 from civicgrid.cases.choices import Channel, Measure, Status
 from civicgrid.cases.filters import NO_FACET
-from civicgrid.cases.models import Category
 from civicgrid.cases.queues import ALL
 from civicgrid.cases.tally import RESOLVED
 from civicgrid.core import xlsx
 from civicgrid.geo.choices import AreaLevel
-from civicgrid.geo.models import Area
 
-from .figures import AREA, PERIOD, Period, Summary, rate, sums
+from .figures import AREA, PERIOD, Period, Summary, area_names, category_names, rate, sums
 from .periods import Chosen
 from .services import Viewpoint
 
@@ -306,18 +304,6 @@ def _status_order(item) -> int:
     return list(Status.values).index(item[0]) if item[0] in Status.values else len(Status.values)
 
 
-def category_names(ids) -> dict:
-    """Each category's name; one deleted since its cases were counted is labelled “已删除分类 #12”."""
-    ids = set(ids)
-    names = {c.pk: c.display_name for c in Category.objects.filter(pk__in=ids)}
-    return {pk: names.get(pk) or _("已删除分类 #%(id)s") % {"id": pk} for pk in ids}
-
-
-def area_names(codes) -> dict:
-    """Each area's name; one removed since its cases were counted is labelled “已删除区域 610802003”."""
-    codes = set(codes)
-    names = dict(Area.objects.filter(code__in=codes).values_list("code", "name"))
-    return {code: names.get(code) or _("已删除区域 %(code)s") % {"code": code} for code in codes}
 
 
 def _months_back(end: date, count: int) -> list[date]:

@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.cases.choices import OPEN_STATUSES, Status
-from civicgrid.cases.models import Tally
+from civicgrid.cases.models import Category, Tally
 from civicgrid.cases.tally import COLUMNS, CUBES, DAY, MEASURES, RESOLVED, Cube
 from civicgrid.cases.workflow import InvalidInput
+from civicgrid.geo.models import Area
 
 LEFT_OUT = frozenset({Status.VOIDED, Status.MERGED})
 AREA = "area"  # grouping by area: the codes cut to ``Where.child_length``
@@ -194,3 +195,24 @@ class Summary:
     def average_hours(self) -> float | None:
         timed = self.total("timed")
         return round(self.total("minutes") / timed / 60, 1) if timed else None
+
+
+# Names of what old figures count, kept when a category or area is gone since.
+
+
+def category_names(ids) -> dict:
+    """Each category's name; one deleted since its cases were counted is labelled “已删除分类 #12”."""
+    ids = set(ids)
+    names = {c.pk: c.display_name for c in Category.objects.filter(pk__in=ids)}
+    return {pk: names.get(pk) or _("已删除分类 #%(id)s") % {"id": pk} for pk in ids}
+
+
+def area_names(codes) -> dict:
+    """Each area's name; one removed since its cases were counted is labelled “已删除区域 610802003”."""
+    codes = set(codes)
+    names = dict(Area.objects.filter(code__in=codes).values_list("code", "name"))
+    return {code: names.get(code) or removed_area(code) for code in codes}
+
+
+def removed_area(code: str) -> str:
+    return _("已删除区域 %(code)s") % {"code": code}

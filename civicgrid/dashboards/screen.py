@@ -37,7 +37,7 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.scope import minimal, prefixes
 
-from .figures import AREA, PERIOD, Period, Summary, Where, rate, sums
+from .figures import AREA, PERIOD, Period, Summary, Where, rate, removed_area, sums
 
 VIEWERS = frozenset({*CENTRE_ROLES, Role.LEADER})
 NEW_MAX = 300  # the newest cases of the last day a display is sent: the feed and the map's points
@@ -249,7 +249,7 @@ def ranking(where: Where, today: date, names: Children) -> list[dict]:
 
 
 def _ranked(code: str, summary: Summary, names: Children) -> dict:
-    name = names.names.get(code) or _("已删除区域 %(code)s") % {"code": code}
+    name = names.names.get(code) or removed_area(code)
     return {"code": code, "name": name, "cases": summary.cases, "overdue": summary.overdue,
             "rate": summary.resolution_rate, "resolution_rate": percent(summary.resolution_rate)}
 
