@@ -9,6 +9,7 @@ A test gets a desktop page (1280x900); parametrize `viewport` with PHONE for a p
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,21 @@ def sign_in(page, live_server, username: str):
     page.get_by_label("密码").fill("pw-for-tests")
     page.get_by_role("button", name="登录").click()
     expect(page).to_have_url(f"{live_server.url}/")
+
+
+def go(page, link: str):
+    """Follow a link of the navbar, opening the menu first on a phone (unless it is open already)."""
+    if page.locator(".navbar-toggler").is_visible():
+        open_menu(page)
+    page.locator("nav.navbar").get_by_role("link", name=link).click()
+
+
+def open_menu(page):
+    """Open the folded menu of a phone and wait until it has finished sliding open."""
+    from playwright.sync_api import expect
+
+    menu = page.locator("#nav")
+    if not re.search(r"\bshow\b", menu.get_attribute("class") or ""):
+        page.locator(".navbar-toggler").click()
+    expect(menu).to_have_class(re.compile(r"\bshow\b"))  # opened, not still sliding open
+    expect(menu).to_be_visible()

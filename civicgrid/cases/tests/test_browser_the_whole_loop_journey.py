@@ -29,6 +29,8 @@ from civicgrid.testing.browser import (
     PHONE,
     SCREENSHOTS,
     TIMEOUT_MS,
+    go,
+    open_menu,
     shot,
     sign_in,
 )
@@ -127,21 +129,6 @@ def journey(live_server):
 
 
 # ---- what a page shows and does
-
-
-def go(page, link: str):
-    """Follow a link of the navbar, opening the menu first on a phone (unless it is open already)."""
-    if page.locator(".navbar-toggler").is_visible():
-        open_menu(page)
-    page.locator("nav.navbar").get_by_role("link", name=link).click()
-
-
-def open_menu(page):
-    menu = page.locator("#nav")
-    if not re.search(r"\bshow\b", menu.get_attribute("class") or ""):
-        page.locator(".navbar-toggler").click()
-    expect(menu).to_have_class(re.compile(r"\bshow\b"))  # opened, not still sliding open
-    expect(menu).to_be_visible()
 
 
 def to_english(page):

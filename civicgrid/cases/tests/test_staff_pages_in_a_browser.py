@@ -11,16 +11,9 @@ from playwright.sync_api import expect
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.services import transition
 from civicgrid.testing import factories
-from civicgrid.testing.browser import PHONE, shot, sign_in
+from civicgrid.testing.browser import PHONE, go, open_menu, shot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def open_menu(page):
-    toggler = page.locator(".navbar-toggler")
-    if toggler.is_visible():
-        toggler.click()
-        expect(page.locator("#nav")).to_be_visible()
 
 
 @pytest.fixture
@@ -38,8 +31,7 @@ def test_a_dispatcher_dispatches_from_a_phone_and_the_department_accepts_inline(
     live_server, page, page_errors, registered, township_dispatcher, department_handler,
 ):
     sign_in(page, live_server, township_dispatcher.username)
-    open_menu(page)
-    page.locator("nav.navbar").get_by_role("link", name="案件队列").click()
+    go(page, "案件队列")
     expect(page.locator("#queue tbody tr")).to_have_count(1)  # a dispatcher's queue opens on 待派遣
     shot(page, "staff-1-queue-phone")
 
@@ -80,8 +72,8 @@ def test_a_dispatcher_dispatches_from_a_phone_and_the_department_accepts_inline(
     expect(page.locator("#inbox")).to_contain_text("处理中")
     shot(page, "staff-7-inbox-accepted")
 
-    open_menu(page)
-    page.locator("nav.navbar").get_by_role("link", name="通知").click()
+    go(page, "通知")
+    expect(page).to_have_url(re.compile(r"/notices/$"))
     shot(page, "staff-8-notices")
     page.locator("#notices button").first.click()
     expect(page.get_by_role("heading", name="鼓楼路口暴露垃圾")).to_be_visible()
