@@ -31,6 +31,16 @@ def mask_phone(value: str) -> str:
     return f"{value[:3]}{'*' * (len(value) - 7)}{value[-4:]}"
 
 
+def mask_name(name: str) -> str:
+    """张** : the family name (or an organisation's first two characters) and stars."""
+    keep = 2 if len(name) > 4 else 1
+    return name[:keep] + "*" * max(len(name) - keep, 1)
+
+
+def mask_address(address: str) -> str:
+    return address[:6] + "****" if len(address) > 6 else "*" * len(address)
+
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")

@@ -20,7 +20,7 @@ from civicgrid.cases.spine import SPINE_LIMITS
 from civicgrid.cases.workflow import CENTRE, DISPATCHERS, Action, InvalidInput, NotAllowed, roles_of
 from civicgrid.core import access
 from civicgrid.core.choices import TimeUnit
-from civicgrid.core.validators import mask_id_number, mask_phone
+from civicgrid.core.validators import mask_address, mask_id_number, mask_name, mask_phone
 from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.orgs.choices import Role
 
@@ -213,16 +213,6 @@ def panel_context(user, case) -> dict:
 
 
 # ---- parties' personal data: masked everywhere, revealed with a reason
-
-
-def mask_name(name: str) -> str:
-    """张** : the family name (or an organisation's first two characters) and stars."""
-    keep = 2 if len(name) > 4 else 1
-    return name[:keep] + "*" * max(len(name) - keep, 1)
-
-
-def mask_address(address: str) -> str:
-    return address[:6] + "****" if len(address) > 6 else "*" * len(address)
 
 
 def masked(party: Party) -> dict:
