@@ -37,14 +37,13 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.scope import minimal, prefixes
 
-from .figures import AREA, PERIOD, Period, Summary, Where, rate, removed_area, sums
+from .figures import AREA, PERIOD, Period, Summary, Where, open_now, rate, removed_area, sums
 
 VIEWERS = frozenset({*CENTRE_ROLES, Role.LEADER})
 NEW_MAX = 300  # the newest cases of the last day a display is sent: the feed and the map's points
 RED_MAX = 50
 RANK_MAX = 60
 TREND_DAYS = 30
-EVER = date(2000, 1, 1)  # before any case: "open now" counts every case still open, however old
 SECTIONS = ("figures", "red", "ranking")
 CURSOR = re.compile(r"^(\d{1,18})" + r"\.([0-9a-f]{8})" * len(SECTIONS) + "$")
 
@@ -207,8 +206,8 @@ def figures(where: Where, today: date) -> dict:
     """Today's and this month's figures, the trend of the last days, and what is open now."""
     month = Period(today.replace(day=1), today)
     # Open now, whenever filed: the measures alone, which the smallest cube keeps (no state needed).
-    now = sums(where, Period(EVER, today))[0]
-    open_, overdue = now["open"] or 0, now["overdue"] or 0
+    now = open_now(where)
+    open_, overdue = now["open"], now["overdue"]
     return {"today": shown(Summary.of(sums(where, Period(today, today), by=["status"]))),
             "month": shown(Summary.of(sums(where, month, by=["status"]))),
             "open": open_, "overdue": overdue, "overdue_share": percent(rate(overdue, open_)),
