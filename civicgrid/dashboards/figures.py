@@ -30,6 +30,7 @@ LEFT_OUT = frozenset({Status.VOIDED, Status.MERGED})
 AREA = "area"  # grouping by area: the codes cut to ``Where.child_length``
 PERIOD = "period"  # grouping by the cube's own period (a day or a month)
 EVER = date(2000, 1, 1)  # a month before any case
+NOTHING = "—"  # what a rate with nothing to divide by shows: never 0 %
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,11 @@ def open_now(where: Where) -> dict:
     rows = _rows(where, period, pick(where.needs(), len(where.prefix), period)).filter(open__gt=0)
     found = rows.aggregate(open=Sum("open"), overdue=Sum("overdue"))
     return {measure: int(value or 0) for measure, value in found.items()}
+
+
+def written(value, template: str = "{}") -> str:
+    """``value`` written into ``template``, or “—” when there is none (a rate with nothing to divide by)."""
+    return NOTHING if value is None else template.format(value)
 
 
 def rate(part: int | None, whole: int | None) -> float | None:

@@ -37,7 +37,7 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.scope import minimal, prefixes
 
-from .figures import AREA, PERIOD, Period, Summary, Where, open_now, rate, removed_area, sums
+from .figures import AREA, PERIOD, Period, Summary, Where, open_now, rate, removed_area, sums, written
 
 VIEWERS = frozenset({*CENTRE_ROLES, Role.LEADER})
 NEW_MAX = 300  # the newest cases of the last day a display is sent: the feed and the map's points
@@ -216,15 +216,14 @@ def figures(where: Where, today: date) -> dict:
 
 def shown(summary: Summary) -> dict:
     """A summary as the screen shows it: counts, and rates as text (“—” when there is nothing to divide by)."""
-    hours = summary.average_hours
     return {"cases": summary.cases, "open": summary.open, "overdue": summary.overdue, "resolved": summary.resolved,
             "resolution_rate": percent(summary.resolution_rate), "on_time_rate": percent(summary.on_time_rate),
             "satisfaction_rate": percent(summary.satisfaction_rate),
-            "average_hours": "—" if hours is None else f"{hours:g}"}
+            "average_hours": written(summary.average_hours, "{:g}")}
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
+    return written(value, "{:g}%")
 
 
 def trend(where: Where, today: date) -> dict:
