@@ -36,6 +36,12 @@ OPENINGS = [
 ANYONE = Opening({"centre": MINE})
 
 
+def centre_reach(role: str) -> str:
+    """Which centres' cases are a centre role's own work: its queue's opening, its own centre unless it says."""
+    return next((found.filters["centre"] for holders, found in OPENINGS if role in holders
+                 and "centre" in found.filters), MINE)
+
+
 def opening(user) -> Opening:
     roles = user.scope.roles
     return next((found for holders, found in OPENINGS if roles & holders), ANYONE)
