@@ -2,10 +2,13 @@
 回访 …), registered on the task list (``core.worklist``) by ``CasesConfig.ready``.
 
 Which step a case waits for is the registry's (``Step.awaited_in``), so a kind another app registers brings its
-own steps. Who may take it is the workflow's rule (``workflow.roles_of``) put into SQL: department roles through
-their department's live assignment, centre roles at the centres their queue opens on (``queues.centre_reach``:
-their own, or theirs and those below), every other role where its node reaches the case. A suspended case waits
-for nobody (挂账 stops its work). A step's guard, which reads the case's record, is left to the case page.
+own steps. Whose step it is: of the roles that may take it, those whose queue opens on the state (``queues``:
+受理员 on 待受理, 派遣员 on 待派遣, those who verify on 待核查, 值班长 on 待结案), or all of them when no role's
+queue does (待回访, and a department's 派遣单). Where: the workflow's rule (``workflow.roles_of``) put into SQL:
+department roles through their department's live assignment, centre roles at the centres their queue opens on
+(``queues.centre_reach``: their own, or theirs and those below), every other role where its node reaches the
+case. A suspended case waits for nobody (挂账 stops its work). A step's guard, which reads the case's record, is
+left to the case page.
 
 The steps awaited in the same states are asked together: one query for their ``LIMIT`` most urgent cases (or
 派遣单), and a count only when there are more, which become one line to the queue (or inbox) listing them all.
@@ -43,11 +46,17 @@ def _groups(user) -> dict:
     """(on an assignment?, awaited states) → where the user may take one of the steps awaited there."""
     groups: dict = {}
     for step in registry.awaited():
-        grants = user.scope.holding(step.roles)
+        grants = user.scope.holding(_takers(step))
         if grants:
             key = (step.on_assignment, step.awaited_in)
             groups[key] = groups.get(key, Q(pk__in=[])) | _step_reach(step, grants)
     return groups
+
+
+def _takers(step) -> frozenset:
+    """The roles whose step it is: those of its roles whose own work the awaited states are, else all of them."""
+    owning = step.roles & queues.owners(step.awaited_in) if not step.on_assignment else frozenset()
+    return owning or step.roles
 
 
 def _step_reach(step, grants) -> Q:
