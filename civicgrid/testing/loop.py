@@ -1,9 +1,8 @@
-"""Cases taken along the loop to the state a task-list test needs, at grid A or grid B, by staff of their own
-township (not the persona under test, whose list is what the test reads)."""
+"""Cases taken along the loop to the state a test needs, at grid A or grid B, by staff of their own township made
+for it (not the persona under test, whose lists and task list are what the test reads): the ``loop`` fixture."""
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from civicgrid.cases.intake import file_case
@@ -57,16 +56,11 @@ class Loop:
         case.refresh_from_db()
 
 
-@pytest.fixture
-def loop(yulin, street_litter, department_handler):
-    """The loop of the personas' township A and of township B, dispatched to the department handler's."""
-    return Loop(street_litter, yulin, department_handler.assignments.get().department)
-
-
 def overdue(case, hours: int = 2) -> None:
     """The clock of the case's stage ran out ``hours`` ago (the sweep would mark it; the list reads the time)."""
     Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - timedelta(hours=hours))
 
 
 def due_in(case, hours: int) -> None:
+    """The clock of the case's stage runs out in ``hours``."""
     Case.objects.filter(pk=case.pk).update(due_at=timezone.now() + timedelta(hours=hours))
