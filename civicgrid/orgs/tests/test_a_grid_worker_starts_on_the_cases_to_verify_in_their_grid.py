@@ -2,12 +2,11 @@
 for their 核查, each linking to the case page where they verify it, beside today's zero report; once verified,
 a case leaves the list."""
 
-from django.urls import reverse
-
-
-def test_the_home_page_of_a_grid_worker_is_their_task_list(client, grid_worker):
+def test_the_home_page_of_a_grid_worker_opens_on_their_task_list(client, loop, grid_worker):
+    case = loop.case("handled")
     client.force_login(grid_worker)
-    assert client.get("/").url == reverse("tasks") == "/tasks/"
+    html = client.get("/").content.decode()
+    assert html.index('id="tasks"') < html.index(f'href="/cases/{case.number}/"') < html.index("我的岗位")
 
 
 def test_a_handled_case_of_their_grid_waits_for_their_verification(client, loop, grid_worker):
