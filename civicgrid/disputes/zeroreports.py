@@ -96,6 +96,6 @@ def tasks(user, now) -> list[Task]:
     day = timezone.localdate(now)
     reported, disputed = standing(grids, day)
     midnight = day_bounds(day)[1]
-    return [Task(_("零报告"), _("“%(grid)s”今日零报告") % {"grid": grid.name},
-                 reverse("disputes:daily", args=[grid.code]), due_at=midnight, place=grid.name, order=ORDER)
+    return [Task(_("零报告"), _("今日零报告"), reverse("disputes:daily", args=[grid.code]), due_at=midnight,
+                 place=grid.name, order=ORDER)
             for grid in grids if grid.pk not in reported | disputed]

@@ -7,7 +7,7 @@ would offer for an area the caller may see.
 """
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from django.http import Http404
@@ -110,6 +110,7 @@ def task_list(request):
     user = request.auth.staff(_("只有工作人员本人才有任务清单；客户端应用不能查看。"))
     now = timezone.now()
     found = services.task_list(user, now)
-    items = [{**asdict(task), "overdue": task.overdue(now)} for task in found.tasks]
+    items = [{**asdict(task), "due_at": task.due_at and task.due_at.astimezone(UTC), "overdue": task.overdue(now)}
+             for task in found.tasks]
     return {"items": items, "total": found.total, "overdue": found.overdue,
             "kinds": [{"kind": kind, "count": count} for kind, count in found.kinds]}

@@ -11,7 +11,7 @@ def test_a_grid_worker_reads_their_tasks_overdue_first(as_staff, loop, grid_work
     loop.case("handled", title="尚未到期")
     found = as_staff(grid_worker).get("/tasks").json()
     assert [(t["kind"], t["title"], t["overdue"]) for t in found["items"]] == [
-        ("待核查", "早已超期", True), ("零报告", "“鸳鸯湖第1网格”今日零报告", False), ("待核查", "尚未到期", False)]
+        ("待核查", "早已超期", True), ("零报告", "今日零报告", False), ("待核查", "尚未到期", False)]
     assert found["items"][0]["url"] == f"/cases/{late.number}/" and found["items"][0]["count"] == 1
     assert (found["total"], found["overdue"]) == (3, 1)
     assert found["kinds"] == [{"kind": "待核查", "count": 2}, {"kind": "零报告", "count": 1}]

@@ -20,7 +20,7 @@ def test_the_grid_worker_has_todays_zero_report_due_at_midnight(yulin, grid_work
     [task] = zero_reports(grid_worker)
     midnight = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time()))
     assert (task.title, task.url, task.due_at, task.place) == (
-        "“鸳鸯湖第1网格”今日零报告", f"/disputes/daily/{yulin['grid_a'].code}/", midnight, "鸳鸯湖第1网格")
+        "今日零报告", f"/disputes/daily/{yulin['grid_a'].code}/", midnight, "鸳鸯湖第1网格")
 
 
 def test_once_made_by_anyone_of_the_grid_it_leaves_every_list_of_the_grid(yulin, grid_worker):
