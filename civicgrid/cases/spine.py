@@ -101,7 +101,8 @@ def _department_steps() -> None:
     register_step(Action.RETURN, Action.RETURN.label, steps.return_, sources=ACTIVE, target=A.RETURNED,
                   roles=DISPATCHERS, approves=ApprovalKind.RETURN, notify=notices.decided, **on)
     register_step(Action.HANDLE, Action.HANDLE.label, steps.handle, sources={A.ACCEPTED}, target=A.HANDLED,
-                  roles=DEPARTMENT, awaited_in={A.ACCEPTED}, needs_note=True, result=True, notify=notices.to_verifiers, **on, **PUBLIC)
+                  roles=DEPARTMENT, awaited_in={A.ACCEPTED}, needs_note=True, result=True,
+                  notify=notices.to_verifiers, **on, **PUBLIC)
     _request(Action.REQUEST_EXTENSION, ApprovalKind.EXTENSION, ACTIVE, DEPARTMENT, run=steps.request_extension,
              params=inputs.ExtensionIn, template="cases/steps/extension.html", **on)
     register_step(Action.EXTEND, Action.EXTEND.label, steps.extend, sources=ACTIVE, target=None, roles=DISPATCHERS,

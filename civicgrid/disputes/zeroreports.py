@@ -72,7 +72,6 @@ def disputes_reported_on(code: str, day):
                                reported_at__lt=end)
 
 
-
 def own_grids(user) -> list[Area]:
     """The grids the user works as 网格员 or 网格长: those whose zero report is theirs to make."""
     return [grant.area for grant in user.scope.holding(GRID_ROLES)
