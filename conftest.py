@@ -105,3 +105,12 @@ def reported_case(street_litter, yulin):
     from civicgrid.cases.intake import file_case
 
     return file_case(factories.report(street_litter))
+
+
+@pytest.fixture
+def loop(yulin, street_litter, department_handler):
+    """``loop.case("handled", where="b")``: a case of 暴露垃圾 at grid A (or B) taken that far by its township's
+    own staff, dispatched to the department handler's department."""
+    from civicgrid.testing.loop import Loop
+
+    return Loop(street_litter, yulin, department_handler.assignments.get().department)

@@ -8,9 +8,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("事项办理")
 
     def ready(self):
+        from civicgrid.core import worklist
         from civicgrid.core.http import errors, routers
 
-        from . import checks, spine  # noqa: F401  (checks registers the start-up check)
+        from . import checks, spine, waiting  # noqa: F401  (checks registers the start-up check)
         from .refusals import answer_refusal
         from .workflow import WorkflowError
 
@@ -19,3 +20,4 @@ class CasesConfig(AppConfig):
         routers.register("/cases", "civicgrid.cases.api.cases")
         routers.register("/assignments", "civicgrid.cases.api.assignments")
         errors.answer(WorkflowError, answer_refusal)
+        worklist.register_source("cases.waiting", waiting.tasks, order=waiting.ORDER)

@@ -36,6 +36,17 @@ OPENINGS = [
 ANYONE = Opening({"centre": MINE})
 
 
+def owners(states) -> set[str]:
+    """The roles whose queue opens on one of ``states``: whose own work the cases in them are."""
+    return {role for holders, found in OPENINGS if found.filters.get("status") in states for role in holders}
+
+
+def centre_reach(role: str) -> str:
+    """Which centres' cases are a centre role's own work: its queue's opening, its own centre unless it says."""
+    return next((found.filters["centre"] for holders, found in OPENINGS if role in holders
+                 and "centre" in found.filters), MINE)
+
+
 def opening(user) -> Opening:
     roles = user.scope.roles
     return next((found for holders, found in OPENINGS if roles & holders), ANYONE)

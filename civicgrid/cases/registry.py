@@ -90,6 +90,8 @@ class Step:
     applications may be granted it. ``guard(case, lookups)`` says, in words, why the step does not fit this case
     although its state does (a case that has a phone to call back), or "" when it fits; ``lookups`` is what the
     step itself would read (``writer.Lookups``), or None outside a step (the case page's buttons).
+    ``awaited_in`` are the states (of its ``sources``) in which the case waits for this step to move on: whoever
+    may take it finds the case on their task list (我的任务, ``cases.waiting``) with the stage's due time.
     """
 
     action: str
@@ -114,6 +116,7 @@ class Step:
     notify: Callable | None = None
     grantable: bool = True
     guard: Callable | None = None
+    awaited_in: frozenset = frozenset()
 
     @property
     def takeable(self) -> bool:
@@ -154,8 +157,9 @@ def register_kind(code: str, label: str, *, record, limits: dict, skips=(), pane
     return kind
 
 
-def register_step(action: str, label: str, run, *, sources, target, roles, **options) -> Step:
-    step = Step(action, label, run, frozenset(sources), target, frozenset(roles), **options)
+def register_step(action: str, label: str, run, *, sources, target, roles, awaited_in=(), **options) -> Step:
+    step = Step(action, label, run, frozenset(sources), target, frozenset(roles), awaited_in=frozenset(awaited_in),
+                **options)
     if REGISTRY.steps.setdefault(action, step) is not step:
         REGISTRY.problems.append(f"step {action!r} is registered twice")
     return step
@@ -169,6 +173,11 @@ def register_event(action: str, label: str, **options) -> Step:
 
 def steps() -> list[Step]:
     return list(REGISTRY.steps.values())
+
+
+def awaited() -> list[Step]:
+    """The steps cases wait for (``awaited_in``), in registration order."""
+    return [s for s in REGISTRY.steps.values() if s.awaited_in]
 
 
 def step(action: str) -> Step | None:
@@ -265,6 +274,8 @@ def _is_limit(value) -> bool:
 def _step_problems(registered: Step) -> list[str]:
     found = [f"step {registered.action!r}: kind {code!r} is not registered"
              for code in registered.kinds if code not in REGISTRY.kinds]
+    found += [f"step {registered.action!r} is awaited in {state!r}, which is not one of its sources"
+              for state in sorted(registered.awaited_in - registered.sources)]
     if not registered.sources:
         return found
     if not callable(registered.run):

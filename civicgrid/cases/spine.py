@@ -67,7 +67,7 @@ def _request(action: Action, kind: str, sources, roles, run=steps.file_request, 
 
 def _centre_steps() -> None:
     register_step(Action.REGISTER, Action.REGISTER.label, steps.register, sources={S.REPORTED},
-                  target=S.REGISTERED, roles=CENTRE, **PUBLIC)
+                  target=S.REGISTERED, roles=CENTRE, awaited_in={S.REPORTED}, **PUBLIC)
     _request(Action.REQUEST_VOID, ApprovalKind.VOID, PRE_DISPATCH, {Role.INTAKE_CLERK, Role.DISPATCHER})
     register_step(Action.VOID, Action.VOID.label, steps.void, sources=PRE_DISPATCH, target=S.VOIDED,
                   roles={Role.SHIFT_LEAD}, approves=ApprovalKind.VOID, needs_note=True, notify=notices.decided,
@@ -81,7 +81,7 @@ def _centre_steps() -> None:
     register_step(Action.PLACE, Action.PLACE.label, steps.place, sources=PRE_DISPATCH, target=None, roles=CENTRE,
                   params=inputs.PlaceIn, template="cases/steps/place.html", guard=unplaced)
     register_step(Action.DISPATCH, Action.DISPATCH.label, steps.dispatch, sources={S.REGISTERED},
-                  target=S.DISPATCHED, roles=DISPATCHERS, params=inputs.DispatchIn,
+                  target=S.DISPATCHED, roles=DISPATCHERS, awaited_in={S.REGISTERED}, params=inputs.DispatchIn,
                   template="cases/steps/dispatch.html", context=fragments.dispatch_context,
                   describe=timeline.dispatched, notify=notices.new_assignments, **PUBLIC)
     register_step(Action.SUMMON, Action.SUMMON.label, steps.summon, sources={S.DISPATCHED}, target=S.DISPATCHED,
@@ -96,12 +96,13 @@ def _centre_steps() -> None:
 def _department_steps() -> None:
     on = {"on_assignment": True}
     register_step(Action.ACCEPT, Action.ACCEPT.label, steps.accept, sources={A.DISPATCHED}, target=A.ACCEPTED,
-                  roles=DEPARTMENT, **on, **PUBLIC)
+                  roles=DEPARTMENT, awaited_in={A.DISPATCHED}, **on, **PUBLIC)
     _request(Action.REQUEST_RETURN, ApprovalKind.RETURN, ACTIVE, DEPARTMENT, **on)
     register_step(Action.RETURN, Action.RETURN.label, steps.return_, sources=ACTIVE, target=A.RETURNED,
                   roles=DISPATCHERS, approves=ApprovalKind.RETURN, notify=notices.decided, **on)
     register_step(Action.HANDLE, Action.HANDLE.label, steps.handle, sources={A.ACCEPTED}, target=A.HANDLED,
-                  roles=DEPARTMENT, needs_note=True, result=True, notify=notices.to_verifiers, **on, **PUBLIC)
+                  roles=DEPARTMENT, awaited_in={A.ACCEPTED}, needs_note=True, result=True,
+                  notify=notices.to_verifiers, **on, **PUBLIC)
     _request(Action.REQUEST_EXTENSION, ApprovalKind.EXTENSION, ACTIVE, DEPARTMENT, run=steps.request_extension,
              params=inputs.ExtensionIn, template="cases/steps/extension.html", **on)
     register_step(Action.EXTEND, Action.EXTEND.label, steps.extend, sources=ACTIVE, target=None, roles=DISPATCHERS,
@@ -115,15 +116,15 @@ def _department_steps() -> None:
 
 def _closing_steps() -> None:
     register_step(Action.VERIFY, Action.VERIFY.label, steps.verify, sources={S.HANDLED}, target=S.VERIFIED,
-                  roles=VERIFIERS, notify=notices.to_shift_lead, **PUBLIC)
+                  roles=VERIFIERS, awaited_in={S.HANDLED}, notify=notices.to_shift_lead, **PUBLIC)
     register_step(Action.REJECT, Action.REJECT.label, steps.reject, sources={S.HANDLED}, target=S.DISPATCHED,
                   roles=VERIFIERS, needs_note=True, notify=notices.reworked, **PUBLIC)
     register_step(Action.CLOSE, Action.CLOSE.label, steps.close, sources={S.VERIFIED}, target=S.CLOSED,
-                  roles={Role.SHIFT_LEAD}, **PUBLIC)
+                  roles={Role.SHIFT_LEAD}, awaited_in={S.VERIFIED}, **PUBLIC)
     register_step(Action.REWORK, Action.REWORK.label, steps.rework, sources={S.HANDLED, S.VERIFIED},
                   target=S.DISPATCHED, roles={Role.SHIFT_LEAD}, needs_note=True, notify=notices.reworked, **PUBLIC)
     register_step(Action.CALLBACK, Action.CALLBACK.label, steps.callback, sources={S.CLOSED, S.SELF_RESOLVED},
-                  target=None, roles={RESIDENT, *CENTRE}, params=inputs.CallbackIn,
+                  target=None, roles={RESIDENT, *CENTRE}, awaited_in={S.CLOSED}, params=inputs.CallbackIn,
                   template="cases/steps/callback.html", context=fragments.callback_context, describe=timeline.rated,
                   notify=notices.reworked, **PUBLIC)
     register_step(Action.NO_CALLBACK, Action.NO_CALLBACK.label, steps.no_callback, sources={S.CLOSED},

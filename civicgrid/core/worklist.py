@@ -13,7 +13,10 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class Task:
-    """任务: one line of a person's task list, pointing at the page where it is done."""
+    """任务: one line of a person's task list, pointing at the page where it is done.
+
+    ``count`` is how many matters the line stands for: a source that stops at its most urgent items adds one
+    line for the rest (``count`` of them), linking to the list where they all are, so the counts stay true."""
 
     kind: str
     title: str
@@ -21,6 +24,7 @@ class Task:
     due_at: datetime | None = None
     place: str = ""
     order: int = 100
+    count: int = 1
 
     def overdue(self, now: datetime) -> bool:
         return self.due_at is not None and self.due_at < now

@@ -8,21 +8,29 @@ The rules, checked here and nowhere else (the page and any later caller ask this
 - a grid where a dispute was reported today has something to report, not nothing: the zero report is
   refused and the daily screening shows the grid as 有纠纷上报;
 - the report is for today only (``timezone.localdate``): a missed day stays 未报告 in the figures.
+
+Until it is made, today's zero report of each of their grids is on the grid worker's task list (``tasks``),
+due at midnight.
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.cases.choices import CaseKind
 from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import InvalidInput, NotAllowed
+from civicgrid.core.worklist import Task
+from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import GRID_ROLES
 from civicgrid.orgs.scope import acts_at
 
 from .models import ZeroReport
 from .rhythm import day_bounds
+
+ORDER = 20  # after the cases waiting for a step, all due at midnight
 
 
 def may_report(user, grid: Area) -> bool:
@@ -63,3 +71,30 @@ def disputes_reported_on(code: str, day):
     return Case.objects.filter(kind=CaseKind.DISPUTE, area_code__startswith=code, reported_at__gte=start,
                                reported_at__lt=end)
 
+
+def own_grids(user) -> list[Area]:
+    """The grids the user works as 网格员 or 网格长: those whose zero report is theirs to make."""
+    return [grant.area for grant in user.scope.holding(GRID_ROLES)
+            if grant.area_id and grant.area.level == AreaLevel.GRID]
+
+
+def standing(grids, day) -> tuple[set, set]:
+    """Of ``grids``, the ids of those reported on ``day``, and of those where a dispute was reported that day."""
+    reported = set(ZeroReport.objects.filter(grid__in=grids, day=day).values_list("grid_id", flat=True))
+    start, end = day_bounds(day)
+    disputed = set(Case.objects.filter(kind=CaseKind.DISPUTE, area__in=grids, reported_at__gte=start,
+                                       reported_at__lt=end).values_list("area_id", flat=True))
+    return reported, disputed
+
+
+def tasks(user, now) -> list[Task]:
+    """今日零报告 of each of the user's grids still to make: none where it is made or a dispute was reported."""
+    grids = own_grids(user)
+    if not grids:
+        return []
+    day = timezone.localdate(now)
+    reported, disputed = standing(grids, day)
+    midnight = day_bounds(day)[1]
+    return [Task(_("零报告"), _("今日零报告"), reverse("disputes:daily", args=[grid.code]), due_at=midnight,
+                 place=grid.name, order=ORDER)
+            for grid in grids if grid.pk not in reported | disputed]

@@ -59,11 +59,11 @@ def register_loop() -> None:
     register_step("hazard_check", _("现场检查"), steps.check, sources=OPEN, target=None, roles=CHECKERS,
                   needs_note=True, guard=steps.unrecorded, **own)
     register_step("hazard_accept", _("整改验收"), steps.accept, sources={S.REGISTERED, S.HANDLED}, target=S.VERIFIED,
-                  roles=ACCEPTORS, needs_note=True, guard=steps.unordered, public=True, **own)
+                  roles=ACCEPTORS, awaited_in={S.HANDLED}, needs_note=True, guard=steps.unordered, public=True, **own)
     register_step("hazard_reject", _("验收不通过"), steps.reject, sources={S.REGISTERED, S.HANDLED, S.VERIFIED},
                   target=None, roles=ACCEPTORS | {Role.SHIFT_LEAD}, needs_note=True, guard=steps.unordered, **own)
     register_step("hazard_close", _("销号"), steps.close, sources=OPEN - {S.REPORTED}, target=S.CLOSED,
-                  roles={Role.SHIFT_LEAD}, guard=steps.unverified, public=True, **own)
+                  roles={Role.SHIFT_LEAD}, awaited_in={S.VERIFIED}, guard=steps.unverified, public=True, **own)
 
 
 def record_context(user, case, assignments) -> dict:

@@ -12,7 +12,6 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from civicgrid.core.http import pagination
-from civicgrid.core.http.errors import ApiError
 from civicgrid.core.http.shared import Id, Input, with_errors
 
 from . import services
@@ -53,10 +52,7 @@ class MarkedOut(Schema):
 
 
 def _staff(request):
-    principal = request.auth
-    if principal.application is not None or principal.user is None:
-        raise ApiError(403, "staff_only", _("只有工作人员本人才有站内通知；客户端应用不能查看。"))
-    return principal.user
+    return request.auth.staff(_("只有工作人员本人才有站内通知；客户端应用不能查看。"))
 
 
 def out(notice: Notice) -> dict:

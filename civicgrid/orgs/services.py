@@ -1,10 +1,14 @@
-"""Staff at a node, and the departments serving an area."""
+"""Staff at a node, the departments serving an area, and each person's task list (我的任务)."""
+
+from dataclasses import dataclass
 
 from django.db.models import Q
 
+from civicgrid.core import worklist
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.codes import LENGTH_LEVELS
 
+from .choices import HEAD_ROLES, Role
 from .models import Department, RoleAssignment
 
 
@@ -63,3 +67,36 @@ def serving_departments(area_code: str) -> list[Department]:
     by_home = Q(served_areas__isnull=True) & (Q(area__code__in=above) | Q(area__code__startswith=area_code))
     found = Department.objects.filter(by_served | by_home).select_related("area").distinct()
     return list(found.order_by("area__code", "code"))
+
+
+# ---- 我的任务
+
+
+# Who starts on their task list rather than the overview: those whose day is made of visits, checks and reports.
+TASK_HOME_ROLES = frozenset({Role.GRID_WORKER, *HEAD_ROLES})
+
+
+def starts_on_tasks(user) -> bool:
+    return bool(user.scope.roles & TASK_HOME_ROLES)
+
+
+@dataclass(frozen=True)
+class TaskList:
+    """我的任务 as the page and the API show it: every task, overdue first, and how many of each kind."""
+
+    tasks: list
+    overdue: int
+    kinds: list  # (kind, count), the kind of the most urgent task first
+
+    @property
+    def total(self) -> int:
+        return sum(count for _kind, count in self.kinds)
+
+
+def task_list(user, now) -> TaskList:
+    tasks = worklist.tasks_for(user, user.scope.roles, now)
+    kinds: dict[str, int] = {}
+    for task in tasks:
+        kinds[task.kind] = kinds.get(task.kind, 0) + task.count
+    overdue = sum(task.count for task in tasks if task.overdue(now))
+    return TaskList(tasks, overdue, list(kinds.items()))

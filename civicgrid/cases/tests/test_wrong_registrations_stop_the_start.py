@@ -37,6 +37,12 @@ def test_a_step_registered_twice_is_refused(fresh):
     assert registry.problems() == ["step 'grade' is registered twice"]
 
 
+def test_a_step_awaited_in_a_state_it_is_not_taken_from_is_refused(fresh):
+    register_step("grade", "定级", grade, sources={"registered"}, target=None, roles={"dispatcher"}, params=GradeIn,
+                  awaited_in={"registered", "handled"})
+    assert registry.problems() == ["step 'grade' is awaited in 'handled', which is not one of its sources"]
+
+
 def test_a_kind_whose_record_is_not_a_side_record_of_a_case_is_refused(fresh):
     register_kind("dispute", "矛盾纠纷", record=CaseEvent, limits={"handle": (15, TimeUnit.WORK_DAYS)})
     (problem,) = registry.problems()

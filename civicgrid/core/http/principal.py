@@ -48,6 +48,13 @@ class Principal:
                      else str(dict(Grant.choices).get(grant, grant)))
             raise ApiError(403, "forbidden", _("此客户端应用未获授权：%(grant)s。") % {"grant": label})
 
+    def staff(self, refusal: str):
+        """The staff member calling for themselves; a client application is refused with ``refusal`` (what
+        belongs to a person, such as their notices or their task list, is no application's)."""
+        if self.application is not None or self.user is None:
+            raise ApiError(403, "staff_only", refusal)
+        return self.user
+
     @property
     def public(self) -> bool:
         """An application without a staff account sees what Open311 shows: cases of published services,
