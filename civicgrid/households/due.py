@@ -41,7 +41,7 @@ def due_under(prefixes, days: int, now: datetime, limit: int = TASKS_MAX) -> lis
     never visited falls due ``days`` after it was registered."""
     if not prefixes:
         return []
-    length = min(len(prefix) + 3, 21)
+    length = min(len(prefixes[0]) + 3, 21)  # one grant's prefixes are of one level
     since = now - timedelta(days=days)
     rows = (Household.objects.filter(prefix_filter("unit_code", prefixes)).filter(not_visited_since(since))
             .annotate(child=Substr("unit_code", 1, length)).values("child")
