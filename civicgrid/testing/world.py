@@ -425,11 +425,11 @@ def grow_households(world: World, kind: str, n: int) -> None:
     bulk.add_households(HouseholdDraft(unit=building, door=f"{number}", head_name=f"住户{number}")
                         for number in range(start + 1000, start + 1000 + n))
     new = Household.objects.filter(unit=building, last_visited_at__isnull=True)
-    bulk.add_visits([bulk.visit(found, world.people["grid_worker"], timezone.now()) for found in new])
+    bulk.add_visits([bulk.visit(found, world.people["grid_worker"].pk, timezone.now()) for found in new])
 
 
 def grow_household_visits(world: World, kind: str, n: int) -> None:
     """Visits to the household of the world: its page lists them, newest first."""
     found = household_of(world)
-    bulk.add_visits([bulk.visit(found, world.people["grid_worker"], timezone.now(), f"第{number}次走访")
+    bulk.add_visits([bulk.visit(found, world.people["grid_worker"].pk, timezone.now(), f"第{number}次走访")
                      for number in range(n)])
