@@ -1,7 +1,7 @@
-"""The demo's households (户) and visits (走访): the households of every building of 鸳鸯湖社区's grids (where the
-demo's heads and grid worker work), as many as each unit's household count says (on its floors where it has them), with synthetic names and
-phones marked as such, and visits over the last 90 days with gaps: some buildings nobody visited, some
-households never, most once or twice. Written by the bulk loaders (``households.bulk``).
+"""The demo's households (户) and visits (走访): the households of every building of 鸳鸯湖社区's grids (where
+the demo's heads and grid worker work), as many as each unit's household count says (on its floors where it
+has them), with synthetic names and phones marked as such, and visits over the last 90 days with gaps: some
+buildings nobody visited, some households never, most once or twice. Written by the bulk loaders (``households.bulk``).
 
 The visitors are the demo's own: the 楼层长 on their floor, the 楼栋长 in their building, the grid worker in their
 grid, and elsewhere the grid's own worker when the demo cases made one, or else the community's head.
@@ -102,5 +102,5 @@ def _visits(households: list[Household], visitors: dict, now: datetime, rng: ran
     return visits
 
 
-FINDINGS = ["家中一切正常。", "老人身体健康，子女常回来看望。", "反映楼道灯不亮，已告知物业。", "了解家庭近况，无困难诉求。",
-            "宣传防诈骗知识。", "提醒冬季用火用电安全。", ""]
+FINDINGS = ["家中一切正常。", "老人身体健康，子女常回来看望。", "反映楼道灯不亮，已告知物业。",
+            "了解家庭近况，无困难诉求。", "宣传防诈骗知识。", "提醒冬季用火用电安全。", ""]

@@ -1,9 +1,9 @@
 """Many households and visits at once: the demo, imports and ``bench/gridwork.py``.
 
 ``add_households`` and ``add_visits`` check each row by the same rules as the pages (the unit, the fields, a
-visit not in the future) without a query per row, write with ``core.inserts`` (``COPY`` on PostgreSQL), and bring the households' last
-visit up to date with one statement (``refresh_last_visits``). Who may is the caller's business: these serve
-loaders run by an administrator, not a page.
+visit not in the future) without a query per row, write with ``core.inserts`` (``COPY`` on PostgreSQL), and
+bring the households' last visit up to date with one statement (``refresh_last_visits``). Who may is the
+caller's business: these serve loaders run by an administrator, not a page.
 """
 
 from collections.abc import Iterable
@@ -30,7 +30,8 @@ def add_households(drafts: Iterable[HouseholdDraft], synthetic: bool = False,
     rows = [new_household(draft, synthetic) for draft in drafts]
     bad = next((n for n, row in enumerate(rows, 1) if not _sound(row)), None)
     if bad is not None:
-        raise InvalidInput(_("第 %(n)d 户不在楼栋、楼层等责任单元下，或缺少门牌号、户主姓名，都没有写入。") % {"n": bad})
+        raise InvalidInput(_("第 %(n)d 户不在楼栋、楼层等责任单元下，或缺少门牌号、户主姓名，都没有写入。") % {
+            "n": bad})
     with transaction.atomic():
         return inserts.insert(Household, rows, batch_size=batch_size)
 

@@ -64,7 +64,8 @@ class VisitForm(ServiceForm):
                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                                 format="%Y-%m-%dT%H:%M"))
     found = forms.CharField(label=_("走访情况"), required=False, max_length=FOUND_MAX * 2,
-                            widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("如：家中老人身体健康；楼道灭火器过期")}))
+                            widget=forms.Textarea(attrs={"rows": 3,
+                                                         "placeholder": _("如：家中老人身体健康；楼道灭火器过期")}))
     file_as = forms.ChoiceField(label=_("发现问题转为案件"), required=False)
     title = forms.CharField(label=_("案件标题（选填，默认取走访情况第一行）"), required=False, max_length=200)
 

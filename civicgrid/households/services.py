@@ -110,15 +110,19 @@ def add_household(user, draft: HouseholdDraft) -> Household:
     draft.head_phone = tidy_phone(draft.head_phone)
     errors = household_problems(user, draft)
     if not errors and Household.objects.filter(unit=draft.unit, door=draft.door).exists():
-        errors["door"] = _("“%(unit)s”已登记门牌号为“%(door)s”的住户。") % {"unit": draft.unit.name, "door": draft.door}
+        errors["door"] = _taken(draft)
     _refuse(errors)
     household = new_household(draft)
     try:
         with transaction.atomic():
             household.save()
     except IntegrityError:  # the same door registered at the same moment by someone else
-        _refuse({"door": _("“%(unit)s”已登记门牌号为“%(door)s”的住户。") % {"unit": draft.unit.name, "door": draft.door}})
+        _refuse({"door": _taken(draft)})
     return household
+
+
+def _taken(draft: HouseholdDraft) -> str:
+    return _("“%(unit)s”已登记门牌号为“%(door)s”的住户。") % {"unit": draft.unit.name, "door": draft.door}
 
 
 def new_household(draft: HouseholdDraft, synthetic: bool = False) -> Household:

@@ -39,7 +39,8 @@ def test_a_visit_in_the_future_refuses_the_whole_batch(grid_worker, units):
     bulk.add_households(drafts(units["floor"], 1))
     found, now = Household.objects.get(), timezone.now()
     with pytest.raises(InvalidInput) as refused:
-        bulk.add_visits([bulk.visit(found, grid_worker.pk, now), bulk.visit(found, grid_worker.pk, now + timedelta(1))], now)
+        bulk.add_visits([bulk.visit(found, grid_worker.pk, now), bulk.visit(found, grid_worker.pk, now + timedelta(1))],
+                        now)
     assert "第 2 条走访的时间晚于现在" in refused.value.message
     assert not Visit.objects.exists()
 

@@ -1,9 +1,7 @@
 """The administrator sets each head's visit period (e.g. monthly for 楼栋长); a head's page marks and filters
 the households not visited within it (never visited included), and shows the open matters at their units."""
 
-from datetime import timedelta
 
-from django.utils import timezone
 
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.households.models import VisitPeriod

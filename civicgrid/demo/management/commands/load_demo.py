@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import (campaigns, cases, clients, fields, geography, hazards, households, people, petitions,
-                            rhythm)
+from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, households, people, petitions, rhythm
 
 
 class Command(BaseCommand):
