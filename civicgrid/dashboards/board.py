@@ -23,7 +23,7 @@ from civicgrid.cases.tally import RESOLVED
 from civicgrid.core import xlsx
 from civicgrid.geo.choices import AreaLevel
 
-from .figures import AREA, PERIOD, Period, Summary, area_names, category_names, rate, sums
+from .figures import AREA, NOTHING, PERIOD, Period, Summary, area_names, category_names, rate, sums
 from .periods import Chosen
 from .services import Viewpoint
 
@@ -79,7 +79,7 @@ class Chart:
 
 def shown(cell: Cell):
     """A cell as the export writes it: the number, or “—” when a rate has nothing to divide by."""
-    return "—" if cell.value is None else cell.value
+    return NOTHING if cell.value is None else cell.value
 
 
 @dataclass

@@ -29,6 +29,8 @@ from civicgrid.geo.models import Area
 LEFT_OUT = frozenset({Status.VOIDED, Status.MERGED})
 AREA = "area"  # grouping by area: the codes cut to ``Where.child_length``
 PERIOD = "period"  # grouping by the cube's own period (a day or a month)
+EVER = date(2000, 1, 1)  # a month before any case
+NOTHING = "—"  # what a rate with nothing to divide by shows: never 0 %
 
 
 @dataclass(frozen=True)
@@ -118,18 +120,36 @@ def sums(where: Where, period: Period, by: Iterable[str] = (), daily: bool = Fal
     by = list(by)
     length = max(len(where.prefix), where.child_length if AREA in by else 0)
     cube = pick({*where.needs(), *(b for b in by if b not in (AREA, PERIOD))}, length, period, daily)
-    rows = Tally.objects.filter(cube=cube.code, period__gte=cube.period(period.start), period__lte=period.end)
-    if where.prefix:
-        rows = rows.filter(area_code__startswith=where.prefix)
-    if where.department:
-        rows = rows.filter(department_id=where.department)
-    rows = rows.filter(**{COLUMNS.get(k, k): v for k, v in where.filters.items()})
+    rows = _rows(where, period, cube)
     totals = {m: Sum(m) for m in MEASURES}
     if not by:
         return [rows.aggregate(**totals)]
     columns = [COLUMNS.get(b, b) for b in by if b != AREA]
     areas = {AREA: Substr("area_code", 1, where.child_length)} if AREA in by else {}
     return list(rows.order_by().values(*columns, **areas).annotate(**totals))
+
+
+def _rows(where: Where, period: Period, cube: Cube):
+    rows = Tally.objects.filter(cube=cube.code, period__gte=cube.period(period.start), period__lte=period.end)
+    if where.prefix:
+        rows = rows.filter(area_code__startswith=where.prefix)
+    if where.department:
+        rows = rows.filter(department_id=where.department)
+    return rows.filter(**{COLUMNS.get(k, k): v for k, v in where.filters.items()})
+
+
+def open_now(where: Where) -> dict:
+    """The cases open now and open and overdue now inside ``where``, whenever they were filed. Only the rows
+    holding open cases are read (a partial index keeps them), so years of closed cases cost nothing."""
+    period = Period(EVER, timezone.localdate())
+    rows = _rows(where, period, pick(where.needs(), len(where.prefix), period)).filter(open__gt=0)
+    found = rows.aggregate(open=Sum("open"), overdue=Sum("overdue"))
+    return {measure: int(value or 0) for measure, value in found.items()}
+
+
+def written(value, template: str = "{}") -> str:
+    """``value`` written into ``template``, or “—” when there is none (a rate with nothing to divide by)."""
+    return NOTHING if value is None else template.format(value)
 
 
 def rate(part: int | None, whole: int | None) -> float | None:

@@ -37,14 +37,13 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.scope import minimal, prefixes
 
-from .figures import AREA, PERIOD, Period, Summary, Where, rate, removed_area, sums
+from .figures import AREA, PERIOD, Period, Summary, Where, open_now, rate, removed_area, sums, written
 
 VIEWERS = frozenset({*CENTRE_ROLES, Role.LEADER})
 NEW_MAX = 300  # the newest cases of the last day a display is sent: the feed and the map's points
 RED_MAX = 50
 RANK_MAX = 60
 TREND_DAYS = 30
-EVER = date(2000, 1, 1)  # before any case: "open now" counts every case still open, however old
 SECTIONS = ("figures", "red", "ranking")
 CURSOR = re.compile(r"^(\d{1,18})" + r"\.([0-9a-f]{8})" * len(SECTIONS) + "$")
 
@@ -207,8 +206,8 @@ def figures(where: Where, today: date) -> dict:
     """Today's and this month's figures, the trend of the last days, and what is open now."""
     month = Period(today.replace(day=1), today)
     # Open now, whenever filed: the measures alone, which the smallest cube keeps (no state needed).
-    now = sums(where, Period(EVER, today))[0]
-    open_, overdue = now["open"] or 0, now["overdue"] or 0
+    now = open_now(where)
+    open_, overdue = now["open"], now["overdue"]
     return {"today": shown(Summary.of(sums(where, Period(today, today), by=["status"]))),
             "month": shown(Summary.of(sums(where, month, by=["status"]))),
             "open": open_, "overdue": overdue, "overdue_share": percent(rate(overdue, open_)),
@@ -217,15 +216,14 @@ def figures(where: Where, today: date) -> dict:
 
 def shown(summary: Summary) -> dict:
     """A summary as the screen shows it: counts, and rates as text (“—” when there is nothing to divide by)."""
-    hours = summary.average_hours
     return {"cases": summary.cases, "open": summary.open, "overdue": summary.overdue, "resolved": summary.resolved,
             "resolution_rate": percent(summary.resolution_rate), "on_time_rate": percent(summary.on_time_rate),
             "satisfaction_rate": percent(summary.satisfaction_rate),
-            "average_hours": "—" if hours is None else f"{hours:g}"}
+            "average_hours": written(summary.average_hours, "{:g}")}
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
+    return written(value, "{:g}%")
 
 
 def trend(where: Where, today: date) -> dict:

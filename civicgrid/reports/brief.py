@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 
 from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import InvalidInput, NotAllowed
-from civicgrid.dashboards.figures import Period
+from civicgrid.dashboards.figures import NOTHING, Period
 from civicgrid.orgs.models import Centre
 
 from . import content, documents, services
@@ -124,7 +124,7 @@ def _case_part(cases: list[Case]) -> list:
     header = [_("案件编号"), _("标题"), _("事项分类"), _("所在区域"), _("状态"), _("上报时间"), _("主办部门")]
     rows = [[case.number, case.title, case.category.name, case.area.name, case.get_status_display(),
              timezone.localtime(case.reported_at).strftime("%Y-%m-%d %H:%M"),
-             case.lead_department.name if case.lead_department else documents.NONE] for case in cases]
+             case.lead_department.name if case.lead_department else NOTHING] for case in cases]
     return [(_("重点案件"), header, rows)]
 
 

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 
 from civicgrid.cases import registry
 from civicgrid.cases.choices import OPEN_STATUSES
-from civicgrid.cases.models import Case, Category
-from civicgrid.dashboards.figures import AREA, Period, Summary, Where, sums
+from civicgrid.cases.models import Case
+from civicgrid.dashboards.figures import AREA, Period, Summary, Where, area_names, category_names, sums
 from civicgrid.geo import codes
-from civicgrid.geo.models import Area
 from civicgrid.orgs.models import Centre, Department
 
 from . import periods
@@ -93,9 +92,9 @@ def _kind_label(code: str) -> str:
 
 def _categories(contents: Contents) -> None:
     grouped = _grouped(sums(contents.where, contents.period, by=["category", "status"]), "category_id")
-    names = dict(Category.objects.filter(pk__in=grouped).values_list("pk", "name"))
     ranked = sorted(grouped.items(), key=lambda item: (-item[1].cases, item[0]))[:TOP]
-    contents.categories = [Ranked(place, _named(names, pk, _("已删除的分类")), summary)
+    names = category_names(pk for pk, _summary in ranked)
+    contents.categories = [Ranked(place, names[pk], summary)
                            for place, (pk, summary) in enumerate(ranked, start=1)]
 
 
@@ -103,8 +102,8 @@ def _areas(contents: Contents) -> None:
     length = codes.child_length(contents.centre.area.code)
     where = Where(contents.centre.area.code, child_length=length)
     grouped = _grouped(sums(where, contents.period, by=[AREA, "status"]), "area")
-    names = dict(Area.objects.filter(code__in=grouped).values_list("code", "name"))
-    contents.areas = _ranked(grouped, lambda code: _named(names, code, _("已撤销的区域")))
+    names = area_names(grouped)
+    contents.areas = _ranked(grouped, names.get)
 
 
 def _departments(contents: Contents) -> None:

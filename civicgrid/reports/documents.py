@@ -9,17 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civicgrid.core import pdf, xlsx
+from civicgrid.dashboards.figures import NOTHING, written
 
 from . import charts
 from .choices import PeriodKind
 from .content import Contents
 
-NONE = "—"
-
 
 def shown(value, unit: str = "") -> str:
     """A figure as printed: “—” when there is nothing to divide by, never 0 %."""
-    return NONE if value is None else f"{value}{unit}"
+    return written(value, "{}" + unit)
 
 
 # The key figures: the ``Summary`` property each reads, its name and its unit.
@@ -43,7 +42,7 @@ def ranking_header(what: str) -> list[str]:
 
 def cell(value, unit: str = ""):
     """A figure as a workbook holds it: the number itself (rates in per cent), or “—”."""
-    return NONE if value is None else value
+    return NOTHING if value is None else value
 
 
 def ranking_rows(ranked: list, show=shown) -> list[list]:
@@ -58,7 +57,7 @@ def overdue_header() -> list[str]:
 
 def overdue_rows(contents: Contents) -> list[list]:
     return [[case.number, case.title, case.category.name, case.area.name,
-             timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M") if case.due_at else NONE]
+             timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M") if case.due_at else NOTHING]
             for case in contents.overdue]
 
 

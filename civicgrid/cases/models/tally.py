@@ -43,7 +43,10 @@ class Tally(models.Model):
         # An area's figures (``area_code LIKE 'prefix%'``) read its own rows, not the whole city's for the period:
         # the pattern operator class lets a prefix match use the index whatever the database's collation.
         indexes = [models.Index(fields=["cube", "area_code", "period"], name="cases_tally_area",
-                                opclasses=["varchar_ops", "varchar_pattern_ops", "date_ops"])]
+                                opclasses=["varchar_ops", "varchar_pattern_ops", "date_ops"]),
+                   # What is open now, whenever filed, reads only the rows that still hold open cases.
+                   models.Index(fields=["cube", "area_code"], name="cases_tally_open", condition=models.Q(open__gt=0),
+                                opclasses=["varchar_ops", "varchar_pattern_ops"])]
 
     def __str__(self):
         return f"{self.cube} {self.period} {self.area_code} {self.cases}"

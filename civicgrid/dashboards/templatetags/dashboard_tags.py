@@ -4,8 +4,9 @@ from urllib.parse import urlencode
 
 from django import template
 
+from civicgrid.dashboards.figures import NOTHING, written
+
 register = template.Library()
-NOTHING = "—"
 
 
 @register.filter
@@ -19,7 +20,7 @@ def figure(cell) -> str:
 @register.filter
 def change(value) -> str:
     """环比 or 同比: signed, in per cent; “—” when there was nothing to compare with."""
-    return NOTHING if value is None else f"{value:+.1f}%"
+    return written(value, "{:+.1f}%")
 
 
 @register.filter

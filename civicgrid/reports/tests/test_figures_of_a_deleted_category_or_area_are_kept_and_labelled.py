@@ -10,5 +10,5 @@ def test_a_category_and_a_township_no_longer_there_keep_their_figures_under_a_la
     Tally.objects.filter(category_id=last_month["reported"].category_id).update(category_id=999999)
     Tally.objects.filter(area_code__startswith="610802002").update(area_code="610802009001001")
     found = content.gather(centres["county"], PeriodKind.MONTH, month)
-    assert [(line.label, line.summary.cases) for line in found.categories] == [("已删除的分类（999999）", 5)]
-    assert ("已撤销的区域（610802009）", 1) in [(line.label, line.summary.cases) for line in found.areas]
+    assert [(line.label, line.summary.cases) for line in found.categories] == [("已删除分类 #999999", 5)]
+    assert ("已删除区域 610802009", 1) in [(line.label, line.summary.cases) for line in found.areas]

@@ -1,6 +1,12 @@
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 from django.utils.translation import gettext as _
+
+from civicgrid.demo import geography
 
 
 class Command(BaseCommand):
@@ -14,7 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="where to serve (host:port)")
 
     def handle(self, *args, **options):
-        call_command("migrate", interactive=False, skip_checks=False, verbosity=options["verbosity"])
-        call_command("load_demo", verbosity=options["verbosity"])
+        drawing = not geography.grids_loaded()
+        connections.close_all()  # the drawing process is forked: it must not share a database connection
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            if drawing:
+                geography.prepare_synthetic_grids(pool)
+            call_command("migrate", interactive=False, skip_checks=False, verbosity=options["verbosity"])
+            call_command("load_demo", verbosity=options["verbosity"])
         self.stdout.write(_("civicgrid 已在 http://%(addr)s 运行（按 Ctrl-C 停止）。") % {"addr": options["addrport"]})
         call_command("runserver", options["addrport"], use_reloader=False)
