@@ -12,14 +12,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from civicgrid.cases.models import Case
-from civicgrid.cases.workflow import InvalidInput, NotAllowed
-from civicgrid.core import access
-from civicgrid.core.choices import Via
+from civicgrid.cases.reveal import revealing
+from civicgrid.cases.workflow import InvalidInput
+from civicgrid.core.views import reveal_page
 from civicgrid.geo.models import Area
 from civicgrid.geo.services import crumbs
 from civicgrid.orgs.choices import Role
@@ -181,23 +180,9 @@ def reveal(request, pk):
     found = _household(request.user, pk)
     if not services.may_reveal(request.user, found):
         raise PermissionDenied
-    shown, error = None, ""
-    if request.method == "POST":
-        shown, error = _reveal(request, found)
-    context = {"household": found, **services.masked(found), "shown": shown, "error": error}
-    response = render(request, "households/reveal.html", context)
-    add_never_cache_headers(response)
-    return response
 
-
-def _reveal(request, found: Household) -> tuple:
-    try:
-        return services.reveal(request.user, found, request.POST.get("reason", ""),
-                               access.where(request, Via.PAGE)), ""
-    except NotAllowed as refusal:
-        raise PermissionDenied(refusal.message) from None
-    except InvalidInput as refusal:
-        return None, refusal.message
+    reveal = revealing(lambda reason, at: services.reveal(request.user, found, reason, at))
+    return reveal_page(request, "households/reveal.html", {"household": found, **services.masked(found)}, reveal)
 
 
 def home_panel(request) -> dict | None:

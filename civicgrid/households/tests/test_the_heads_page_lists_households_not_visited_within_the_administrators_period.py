@@ -21,14 +21,14 @@ def test_the_building_heads_period_decides_what_is_due(client, heads, units):
     household(units["floor"], "103")
     VisitPeriod.objects.update_or_create(role="building_head", defaults={"days": 7})
     assert due_doors(client, heads["building_head"], units["building"].code) == {"101", "103"}
-    VisitPeriod.objects.filter(role="building_head").update(days=30)
+    VisitPeriod.objects.update_or_create(role="building_head", defaults={"days": 30})
     assert due_doors(client, heads["building_head"], units["building"].code) == {"103"}
 
 
 def test_each_head_is_held_to_their_own_roles_period(client, heads, units):
     household(units["floor"], "101", visited_days_ago=20)
-    VisitPeriod.objects.filter(role="floor_head").update(days=14)
-    VisitPeriod.objects.filter(role="building_head").update(days=30)
+    VisitPeriod.objects.update_or_create(role="floor_head", defaults={"days": 14})
+    VisitPeriod.objects.update_or_create(role="building_head", defaults={"days": 30})
     assert due_doors(client, heads["floor_head"], units["floor"].code) == {"101"}
     assert due_doors(client, heads["building_head"], units["floor"].code) == set()
 

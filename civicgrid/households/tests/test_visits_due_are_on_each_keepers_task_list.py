@@ -29,7 +29,7 @@ def test_a_grid_worker_has_one_task_per_building_with_households_due(grid_worker
 
 
 def test_a_floor_head_has_their_floor_only_and_by_their_own_period(heads, units):
-    VisitPeriod.objects.filter(role="floor_head").update(days=7)
+    VisitPeriod.objects.update_or_create(role="floor_head", defaults={"days": 7})
     household(units["floor"], "101", visited_days_ago=8)
     household(units["upper"], "201", visited_days_ago=40)
     [task] = tasks(heads["floor_head"], timezone.now())
