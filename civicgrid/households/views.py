@@ -19,6 +19,7 @@ from civicgrid.cases.models import Case
 from civicgrid.cases.reveal import revealing
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.core.views import reveal_page
+from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.models import Area
 from civicgrid.geo.services import crumbs
 from civicgrid.orgs.choices import Role
@@ -30,6 +31,9 @@ PER_PAGE = 30
 MATTERS_SHOWN = 20
 ROOTS_SHOWN = 20
 UNITS_MAX = 500
+# Households are listed from a community down (a few hundred on average); a township's page and those above
+# show the coverage of each area below, whose pages list them, instead of sorting a county's households.
+LISTED_FROM = AreaLevel.COMMUNITY
 
 
 @login_required
@@ -61,17 +65,23 @@ def area(request, code):
     found = _area(request.user, code)
     role, days = services.period_at(request.user, found.code)
     since = timezone.now() - timedelta(days=days)
+    total, children = coverage.rollup(found, since)
+    context = {"area": found, "crumbs": crumbs(request.user, found), "role": Role(role).label, "days": days,
+               "since": since, "total": total, "children": children, "matters": _matters(request.user, found.code),
+               "may_keep": services.may_keep(request.user, found.code), "is_unit": found.level in services.UNIT_LEVELS}
+    if found.level >= LISTED_FROM:
+        context.update(_households(request, found, since))
+    return render(request, "households/area.html", context)
+
+
+def _households(request, found: Area, since) -> dict:
+    """The page of households (``?due=1``: those not visited since ``since``), masked."""
     households = services.households_under(request.user, found.code).select_related("unit")
     showing_due = request.GET.get("due") == "1"
     if showing_due:
         households = households.filter(services.not_visited_since(since))
     page = Paginator(households, PER_PAGE).get_page(request.GET.get("page"))
-    total, children = coverage.rollup(found, since)
-    context = {"area": found, "crumbs": crumbs(request.user, found), "role": Role(role).label, "days": days,
-               "since": since, "page": page, "rows": _rows(page.object_list), "showing_due": showing_due,
-               "total": total, "children": children, "matters": _matters(request.user, found.code),
-               "may_keep": services.may_keep(request.user, found.code), "is_unit": found.level in services.UNIT_LEVELS}
-    return render(request, "households/area.html", context)
+    return {"page": page, "rows": _rows(page.object_list), "showing_due": showing_due}
 
 
 def _rows(households) -> list[dict]:

@@ -44,10 +44,11 @@ def test_an_area_without_households_has_no_rate(yulin):
     assert (total.households, total.rate) == (0, None)
 
 
-def test_the_township_page_shows_the_figures(client, township_dispatcher, units, yulin):
+def test_the_township_page_shows_the_figures_and_leaves_the_list_to_the_communities(client, township_dispatcher, units, yulin):
     household(units["floor"], "101", visited_days_ago=1)
     household(units["floor"], "102")
     client.force_login(township_dispatcher)
     response = client.get(f"/households/area/{yulin['township_a'].code}/")
     assert (response.context["total"].households, response.context["total"].visited) == (2, 1)
     assert response.context["children"][0].rate == 50.0
+    assert "page" not in response.context  # a township's households are listed on its communities' pages
