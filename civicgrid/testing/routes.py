@@ -420,10 +420,10 @@ PAGES: dict[str, Page] = {
     # 统计汇总重建: the city's administrator only; anyone else finds no such page.
     "reports:rebuild": page(get(sees="administrator", budget=5, outsider=404),
                             post(sees="administrator", answers=302, outsider=404, body=lambda world, kind: {})),
-    # 包户走访: a dispatcher reads the households and coverage of their township; the grid worker of grid A keeps
-    # the households there: registers them, visits them and reveals a head of household's phone with a reason.
+    # 包户走访: a dispatcher reads grid A's households and coverage; the grid worker of grid A keeps its
+    # households: registers them, visits them and reveals a head of household's phone with a reason.
     "households:index": page(get(answers=302, budget=4)),
-    "households:area": page(get(kwargs=township_a, outsider=404, budget=12, grows=w.grow_households)),
+    "households:area": page(get(kwargs=grid_a, outsider=404, budget=12, grows=w.grow_households)),
     "households:household": page(get(kwargs=household, outsider=404, budget=6, grows=w.grow_household_visits)),
     "households:new": page(get(kwargs=grid_a, sees="grid_worker", outsider=404, budget=6),
                            post(kwargs=grid_a, sees="grid_worker", answers=302, outsider=404, body=new_household)),
