@@ -8,6 +8,7 @@ given, with who, when, what, why and from where (``core.access``). The case page
 and the JSON API all ask here.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,7 +20,7 @@ from .workflow import InvalidInput, NotAllowed, roles_of
 
 REVEALERS = frozenset({*CENTRE_ROLES, *DEPARTMENT_ROLES})
 FIELDS = {PersonalField.PHONE: "reporter_phone", PersonalField.ID_NUMBER: "reporter_id_number"}
-REASON_MAX = 500
+REASON_MAX = access.REASON_MAX
 # What the button offering each reveal says, on the case page and the admin's.
 BUTTONS = {PersonalField.PHONE: gettext_lazy("查看完整联系电话"),
            PersonalField.ID_NUMBER: gettext_lazy("查看完整身份证号")}
@@ -66,8 +67,21 @@ def check(case, field: str, reason: str) -> dict[str, str]:
         problems["field"] = _("只能查看联系电话或身份证号。")
     elif not getattr(case, FIELDS[field]):
         problems["field"] = _("诉求人没有留下%(field)s。") % {"field": PersonalField(field).label}
-    if not reason or "\x00" in reason:
-        problems["reason"] = _("请填写查看理由，例如“回访核实诉求”。查看会记入访问日志。")
-    elif len(reason) > REASON_MAX:
-        problems["reason"] = _("理由最多 %(max)d 个字。") % {"max": REASON_MAX}
+    problem = access.reason_problem(reason, _("回访核实诉求"))
+    if problem:
+        problems["reason"] = problem
     return problems
+
+
+def revealing(attempt):
+    """A service's reveal ``attempt(reason, at)`` as ``core.views.reveal_page`` asks it: ``(shown, "")``, or
+    ``(None, message)`` for wrong input (no reason); a refusal (``NotAllowed``) is a 403. Disputes' parties and
+    heads of household are revealed through it."""
+    def reveal(reason: str, at: access.Where) -> tuple:
+        try:
+            return attempt(reason, at), ""
+        except NotAllowed as refusal:
+            raise PermissionDenied(refusal.message) from None
+        except InvalidInput as refusal:
+            return None, refusal.message
+    return reveal

@@ -6,14 +6,28 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, St
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 
 from . import access
+from .choices import Via
 from .forms import AccessLogFilterForm
 from .http import interfaces
 
 ACCESS_LOG_PAGE = 50
+
+
+def reveal_page(request, template: str, context: dict, reveal) -> HttpResponse:
+    """A page that shows a person's details in full on purpose (a party's, a head of household's): on GET the
+    record masked (``context``) and a reason form; on POST ``reveal(reason, where)``, which writes the access log
+    and returns ``(shown, error)``: the record to show this once, or the message for the form. Never cached."""
+    shown, error = None, ""
+    if request.method == "POST":
+        shown, error = reveal(request.POST.get("reason", ""), access.where(request, Via.PAGE))
+    response = render(request, template, {**context, "shown": shown, "error": error})
+    add_never_cache_headers(response)
+    return response
 
 
 def health(request):

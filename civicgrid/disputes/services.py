@@ -226,17 +226,14 @@ def may_reveal(user, case) -> bool:
     return bool(REVEALERS & roles_of(user, case))
 
 
-REASON_MAX = 500
-
-
 def reveal_party(user, party: Party, reason: str, at: access.Where) -> Party:
     """A party's full details, for a reason written to the access log before they are shown."""
     case = party.dispute.case
     if not may_reveal(user, case):
         raise NotAllowed(_("您没有权限查看纠纷 %(number)s 当事人的完整信息。") % {"number": case.number})
     reason = (reason or "").strip()
-    if not reason or "\x00" in reason or len(reason) > REASON_MAX:
-        message = _("请填写查看理由（最多 %(max)d 个字），例如“电话通知调解时间”。查看会记入访问日志。") % {"max": REASON_MAX}
+    message = access.reason_problem(reason, _("电话通知调解时间"))
+    if message:
         raise InvalidInput(message, {"reason": message})
     access.revealed(user, party, case.number, case.area_code, at, "", reason)
     return party

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
 from civicgrid.cases.choices import OPEN_STATUSES
 from civicgrid.cases.models import Case
-from civicgrid.cases.workflow import InvalidInput, NotAllowed
+from civicgrid.cases.reveal import revealing
 from civicgrid.core import access, pdf
 from civicgrid.core.choices import Via
+from civicgrid.core.views import reveal_page
 
 from . import forms, services
 from .models import Agreement, Party
@@ -76,23 +76,8 @@ def party(request, number, pk):
         raise Http404
     if not services.may_reveal(request.user, case):
         raise PermissionDenied
-    shown, error = None, ""
-    if request.method == "POST":
-        shown, error = _reveal(request, found)
-    context = {"case": case, "party": services.masked(found), "shown": shown, "error": error}
-    response = render(request, "disputes/party.html", context)
-    add_never_cache_headers(response)
-    return response
-
-
-def _reveal(request, found: Party) -> tuple:
-    try:
-        return services.reveal_party(request.user, found, request.POST.get("reason", ""),
-                                     access.where(request, Via.PAGE)), ""
-    except NotAllowed as refusal:
-        raise PermissionDenied(refusal.message) from None
-    except InvalidInput as refusal:
-        return None, refusal.message
+    reveal = revealing(lambda reason, at: services.reveal_party(request.user, found, reason, at))
+    return reveal_page(request, "disputes/party.html", {"case": case, "party": services.masked(found)}, reveal)
 
 
 def home_panel(request) -> dict | None:

