@@ -9,6 +9,8 @@ address the rate limits count (``http.client.client_address``), so a proxy setti
 import ipaddress
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .choices import AccessAction, Action
 from .http.client import client_address
 from .models import AccessLog
@@ -48,6 +50,19 @@ def viewed(user, record, key: str, area_code: str, at: Where) -> AccessLog:
 def revealed(user, record, key: str, area_code: str, at: Where, field: str, reason: str) -> AccessLog:
     """``user`` was shown ``field`` of ``record`` in full, for ``reason``."""
     return _write(user, record, key, area_code, at, action=AccessAction.REVEAL, field=field, reason=reason)
+
+
+REASON_MAX = 500
+
+
+def reason_problem(reason: str, example: str) -> str:
+    """What is wrong with the reason given for a reveal (empty: nothing), ``example`` showing a good one. A
+    reveal with no reason is refused and nothing is logged."""
+    if not reason or "\x00" in reason:
+        return _("请填写查看理由，例如“%(example)s”。查看会记入访问日志。") % {"example": example}
+    if len(reason) > REASON_MAX:
+        return _("理由最多 %(max)d 个字。") % {"max": REASON_MAX}
+    return ""
 
 
 def _write(user, record, key: str, area_code: str, at: Where, **what) -> AccessLog:
