@@ -105,6 +105,12 @@ class Enrolment(models.Model):
     def active(self) -> bool:
         return self.left_at is None
 
+    @property
+    def place(self) -> str:
+        """Where the resident lives as a worker says it: a floor with its building (read ``area__parent``)."""
+        area = self.area
+        return f"{area.parent.name} {area.name}" if area.level == AreaLevel.SUBUNIT else area.name
+
 
 class Visit(models.Model):
     """帮扶走访: one visit to an enrolled resident: who, when, what was done and seen."""

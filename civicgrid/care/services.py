@@ -182,7 +182,7 @@ def workers(user):
 
 def find(user, pk: int) -> Enrolment | None:
     """The record if ``user`` needs to know it; None (not found) for anyone else."""
-    return caseload.records(user).select_related("area", "worker").filter(pk=pk).first()
+    return caseload.records(user).select_related("area__parent", "worker").filter(pk=pk).first()
 
 
 def viewed(user, enrolment: Enrolment, at: access.Where) -> None:
@@ -342,7 +342,7 @@ def leave(user, enrolment: Enrolment, reason: str, note: str, now: datetime | No
 def listed(user, filters: dict, today):
     """The user's caseload: those in the programmes now (by default), those due within a week, or those who
     left; narrowed to one programme."""
-    rows = caseload.records(user).select_related("area", "worker")
+    rows = caseload.records(user).select_related("area__parent", "worker")
     state = filters.get("state")
     if state == "left":
         rows = rows.filter(left_at__isnull=False).order_by("-left_at", "-pk")

@@ -19,7 +19,7 @@ MAX_TASKS = 100
 
 def visits_due(user, now: datetime) -> list[Task]:
     due = (Enrolment.objects.filter(worker=user, left_at__isnull=True, next_visit_on__lte=(now + AHEAD).date())
-           .select_related("area").order_by("next_visit_on", "pk")[:MAX_TASKS])
+           .select_related("area__parent").order_by("next_visit_on", "pk")[:MAX_TASKS])
     return [_task(enrolment) for enrolment in due]
 
 
@@ -27,7 +27,7 @@ def _task(enrolment: Enrolment) -> Task:
     return Task(kind="care.visit", title=_("关爱走访：%(name)s（%(programme)s）") % {
         "name": mask_name(enrolment.resident_name), "programme": enrolment.get_programme_display()},
         url=reverse("care:detail", args=[enrolment.pk]), due_at=_end_of(enrolment.next_visit_on),
-        place=enrolment.area.name, order=30)
+        place=enrolment.place, order=30)
 
 
 def _end_of(day) -> datetime:
