@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civicgrid.core.worklist import Task, register_source
 from civicgrid.core.validators import mask_name
+from civicgrid.core.worklist import Task, register_source
 
 from .models import Enrolment
 from .services import WORKER_ROLES

@@ -1,7 +1,7 @@
 """我的任务: a support visit due within a week is on the responsible worker's task list with the resident's name
 masked, overdue first; the grid head, the officer and anyone else get none, and a resident who left is off it."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse

@@ -35,7 +35,7 @@ def test_a_county_counts_each_township(caseload, yulin):
 
 
 def test_a_township_counts_each_community(caseload, yulin):
-    rows, total = figures.figures(yulin["township_a"])
+    rows, _total = figures.figures(yulin["township_a"])
     assert [(row.area.code, row.total) for row in rows] == [("610802001001", 3)]
 
 
