@@ -77,30 +77,28 @@ def detail(request, pk):
 @require_POST
 def visit(request, pk):
     enrolment = _found(request, pk)
-    form = forms.VisitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_visit(request.user, enrolment, form.to_input())
-        except InvalidInput as refusal:
-            forms.show_errors(form, refusal.errors)
-        else:
-            return redirect("care:detail", pk)
-    return _detail(request, enrolment, visit_form=form, status=400)
+    return _posted(request, enrolment, "visit_form", forms.VisitForm(request.POST),
+                   lambda form: services.record_visit(request.user, enrolment, form.to_input()))
 
 
 @login_required
 @require_POST
 def leave(request, pk):
     enrolment = _found(request, pk)
-    form = forms.LeaveForm(request.POST)
+    return _posted(request, enrolment, "leave_form", forms.LeaveForm(request.POST), lambda form: services.leave(
+        request.user, enrolment, form.cleaned_data["reason"], form.cleaned_data["note"]))
+
+
+def _posted(request, enrolment, name: str, form, act):
+    """Back to the record when ``act`` took; the record again, with the refusal on the form, when not."""
     if form.is_valid():
         try:
-            services.leave(request.user, enrolment, form.cleaned_data["reason"], form.cleaned_data["note"])
+            act(form)
         except InvalidInput as refusal:
             forms.show_errors(form, refusal.errors)
         else:
-            return redirect("care:detail", pk)
-    return _detail(request, enrolment, leave_form=form, status=400)
+            return redirect("care:detail", enrolment.pk)
+    return _detail(request, enrolment, status=400, **{name: form})
 
 
 @login_required
