@@ -29,7 +29,8 @@ def caseload(request):
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     shown = [(row, services.masked(row)) for row in page]
     return render(request, "care/list.html", {"form": form, "page": page, "rows": shown,
-                                              "today": timezone.localdate()})
+                                              "today": timezone.localdate(),
+                                              "figures": figures_.home_area(request.user)})
 
 
 @login_required

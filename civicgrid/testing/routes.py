@@ -322,7 +322,7 @@ PAGES: dict[str, Page] = {
     # and mediators.
     # 关爱帮扶: a record opens for the worker responsible (the grid worker here), their grid head and the
     # township's officer only; township B's dispatcher, like every other, gets 404.
-    "care:list": page(get(sees="grid_worker", budget=7, grows=w.grow_enrolments)),
+    "care:list": page(get(sees="grid_worker", budget=8, grows=w.grow_enrolments)),
     "care:enrol": page(get(sees="grid_worker", budget=8),
                        post(sees="grid_worker", answers=302, body=enrol_form)),
     "care:detail": page(get(kwargs=enrolment, sees="grid_worker", outsider=404, budget=10)),
