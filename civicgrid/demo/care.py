@@ -5,7 +5,7 @@ overdue, some due this week, one who left; the grid workers of other 榆阳区 g
 of the county and its townships have something to count. The township's intake clerk (shouliyuan) is marked
 as 鼓楼街道's programme officer. Names and phones are invented (``texts.person``); every enrolment rests on a
 recorded consent. Rows are written in a few bulk inserts; one visit is recorded through the service, its need
-filed as a request case, to show the step. Deterministic for a given ``now``.
+filed as a request case, to show the step (when the demo has cases). Deterministic for a given ``now``.
 """
 
 import random
@@ -46,8 +46,9 @@ MOST_VISITS = 6
 
 
 @transaction.atomic
-def load_care(now=None) -> str:
-    """The demo caseload, once; what was made, for the loader's printout."""
+def load_care(now=None, file_need: bool = True) -> str:
+    """The demo caseload, once; what was made, for the loader's printout. ``file_need``: also file a visit's
+    need as a case (not when the demo loads no cases: its city then holds none)."""
     if Enrolment.objects.exists():
         return _("已存在，跳过")
     now, rng = now or timezone.now(), random.Random(SEED)
@@ -60,7 +61,7 @@ def load_care(now=None) -> str:
         [_enrolment(rng, grid, staff, places, now, own=grid.code == GRID) for grid, staff in workers
          for _n in range(OWN_CASELOAD if grid.code == GRID else rng.randint(1, 3))])
     visits = Visit.objects.bulk_create([v for e in enrolments for v in _visits(rng, e)], batch_size=900)
-    filed = _a_need_filed(enrolments, now)
+    filed = _a_need_filed(enrolments, now) if file_need else 0
     return _("新建 %(n)d 名帮扶对象、%(visits)d 次走访，上报需求 %(cases)d 件") % {
         "n": len(enrolments), "visits": len(visits) + filed, "cases": filed}
 

@@ -38,7 +38,7 @@ class Command(BaseCommand):
             made = campaigns.load_campaigns()
             self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
         self._step(_("信访事项"), petitions.load_petitions())
-        self._step(_("关爱帮扶"), care.load_care())
+        self._step(_("关爱帮扶"), care.load_care(file_need=options["cases"] > 0))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
