@@ -311,6 +311,8 @@ def need_categories():
 
 def routes(needs) -> dict[int, str]:
     """The department the routing rules name for each need's case (by need), as the dispatcher is offered it."""
+    if not needs:
+        return {}
     book = routing.RuleBook()
     leads = {need.pk: book.propose(need.case.category, need.case.area_code).lead for need in needs}
     return {pk: str(lead) for pk, lead in leads.items() if lead}

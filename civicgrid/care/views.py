@@ -19,6 +19,7 @@ from . import forms, services
 from .choices import Programme
 
 PER_PAGE = 30
+VISITS_SHOWN = 50  # the latest; a weekly visit for a year
 
 
 @login_required
@@ -57,7 +58,8 @@ def _found(request, pk: int):
 def _detail(request, enrolment, visit_form=None, leave_form=None, status=200):
     """The record's page; each time it is drawn is one view in the access log."""
     services.viewed(request.user, enrolment, access.where(request, Via.PAGE))
-    visits = list(enrolment.visits.select_related("visited_by").prefetch_related("needs__case__category"))
+    visits = list(enrolment.visits.select_related("visited_by").prefetch_related("needs__case__category")
+                  [:VISITS_SHOWN])
     needs = [need for visit in visits for need in visit.needs.all()]
     routes = services.routes(needs)
     for need in needs:
