@@ -286,6 +286,22 @@ def household_visit(world, kind) -> dict:
     return {"visited_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "found": "一切正常"}
 
 
+def enrolment(world, kind) -> dict:
+    return {"pk": w.enrolment_of(world).pk}
+
+
+def enrol_form(world, kind) -> dict:
+    return {"programme": "disability", "resident_name": "赵刚", "area": world.areas["grid_a"].pk,
+            "worker": world.people["grid_worker"].pk, "frequency": "30", "consent_by": "resident",
+            "consent_name": "赵刚", "consented_at": "2025-01-02T10:00", "consent_method": "written"}
+
+
+def care_visit(world, kind) -> dict:
+    from django.utils import timezone
+
+    return {"visited_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "notes": "上门看望，身体尚可。"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -324,6 +340,20 @@ PAGES: dict[str, Page] = {
     "notifications:list": page(get(budget=6, grows=w.grow_notices)),
     # 矛盾纠纷 and 调解员库: scoped lists; the printed agreement and a party's details, logged, to centre staff
     # and mediators.
+    # 关爱帮扶: a record opens for the worker responsible (the grid worker here), their grid head and the
+    # township's officer only; township B's dispatcher, like every other, gets 404.
+    "care:list": page(get(sees="grid_worker", budget=8, grows=w.grow_enrolments)),
+    "care:enrol": page(get(sees="grid_worker", budget=8),
+                       post(sees="grid_worker", answers=302, body=enrol_form)),
+    "care:detail": page(get(kwargs=enrolment, sees="grid_worker", outsider=404, budget=10)),
+    "care:visit": page(post(kwargs=enrolment, sees="grid_worker", answers=302, outsider=404, body=care_visit)),
+    "care:leave": page(post(kwargs=enrolment, sees="grid_worker", answers=302, outsider=404,
+                            body=lambda world, kind: {"reason": "moved"})),
+    "care:reveal": page(get(kwargs=enrolment, sees="grid_worker", outsider=404, budget=7),
+                        post(kwargs=enrolment, sees="grid_worker", outsider=404,
+                             body=lambda world, kind: {"reason": "电话预约走访时间"})),
+    "care:figures_index": page(get(answers=302, budget=4)),
+    "care:figures": page(get(kwargs=township_a, outsider=404, budget=7)),
     "disputes:list": page(get(budget=6, grows=w.grow_disputes)),
     "disputes:pool": page(get(budget=8)),
     "disputes:agreement": page(get(kwargs=dispute_agreement, outsider=404, budget=9)),

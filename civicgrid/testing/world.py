@@ -21,6 +21,7 @@ from django.utils import timezone
 from civicgrid.api import keys, webhooks
 from civicgrid.api.models import PersonalToken, WebhookSubscription
 from civicgrid.campaigns.models import Campaign
+from civicgrid.care.models import Enrolment
 from civicgrid.cases import registry
 from civicgrid.cases.intake import file_case
 from civicgrid.cases.models import Approval, Assignment, Attachment, Case, CaseEvent, Category
@@ -116,6 +117,7 @@ def build() -> World:
     Centre.objects.create(area=areas["township_a"], name="鼓楼街道综治中心")
     periodic_report_of(world)
     rebuild_of(world)
+    enrolment_of(world)
     return world
 
 
@@ -207,6 +209,7 @@ def fingerprint() -> tuple:
         ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
         Campaign.objects.count(), list(Report.objects.order_by("pk").values_list("pk", "status", "requested_at")),
         Rebuild.objects.count(), Household.objects.count(), Visit.objects.count(),
+        list(Enrolment.objects.order_by("pk").values_list("pk", "left_at", "last_visited_at")),
     )
 
 
@@ -433,3 +436,26 @@ def grow_household_visits(world: World, kind: str, n: int) -> None:
     found = household_of(world)
     bulk.add_visits([bulk.visit(found, world.people["grid_worker"].pk, timezone.now(), f"第{number}次走访")
                      for number in range(n)])
+
+
+def enrolment_of(world: World, name: str = "王秀英"):
+    """A resident of a building of grid A in the grid worker's care, on their written consent (the caseload's
+    rules are tested in ``civicgrid/care``)."""
+    from datetime import timedelta
+
+    from civicgrid.care import services
+
+    worker = world.people["grid_worker"]
+    building = factories.area(world.areas["grid_a"].code + "001", "1号楼")
+    found = Enrolment.objects.filter(resident_name=name).first()
+    return found or services.enrol(worker, services.EnrolmentIn(
+        programme="elderly_alone", resident_name=name, area=building, worker=worker, frequency=7,
+        consent_by="resident", consent_name=name, consented_at=timezone.now() - timedelta(days=1),
+        consent_method="written", resident_phone="13912345678"))
+
+
+def grow_enrolments(world: World, kind: str, n: int) -> None:
+    """More residents in the grid worker's care: the caseload gets longer."""
+    start = Enrolment.objects.count()
+    for number in range(n):
+        enrolment_of(world, f"居民{start + number}")

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, households, people, petitions, rhythm
+from civicgrid.demo import (
+    campaigns, care, cases, clients, fields, geography, hazards, households, people, petitions, rhythm,
+)
 
 
 class Command(BaseCommand):
@@ -41,6 +43,7 @@ class Command(BaseCommand):
         made = households.load_households()
         self._step(_("住户与走访"), _("新建 %(households)d 户（虚构的演示住户）、%(visits)d 次走访") % {
             "households": made[0], "visits": made[1]} if made[0] else _("已存在，跳过"))
+        self._step(_("关爱帮扶"), care.load_care(file_need=options["cases"] > 0))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
