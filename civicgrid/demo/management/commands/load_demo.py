@@ -9,7 +9,17 @@ from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
 from civicgrid.demo import (
-    campaigns, care, cases, clients, fields, geography, hazards, households, people, petitions, rhythm,
+    campaigns,
+    care,
+    cases,
+    clients,
+    fields,
+    geography,
+    hazards,
+    households,
+    people,
+    petitions,
+    rhythm,
 )
 
 
