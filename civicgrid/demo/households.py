@@ -88,7 +88,9 @@ def _visitor(code: str, visitors: dict):
 
 
 def _visits(households: list[Household], visitors: dict, now: datetime, rng: random.Random) -> list:
-    skipped = {code for code in {h.unit_code[:18] for h in households} if rng.random() < UNVISITED_UNITS}
+    # In code order, so that the same seed skips the same buildings; never the demo heads' own building.
+    buildings = sorted({h.unit_code[:18] for h in households} - {f"{GRID}001"})
+    skipped = {code for code in buildings if rng.random() < UNVISITED_UNITS}
     visits = []
     for found in households:
         if found.unit_code[:18] in skipped or rng.random() < NEVER_VISITED:
