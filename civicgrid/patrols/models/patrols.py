@@ -269,3 +269,24 @@ class RoutePoint(models.Model):
 
     def __str__(self):
         return f"{self.route_id} {self.at:%H:%M:%S}"
+
+
+class Incident(models.Model):
+    """巡逻发现: a matter a member found on patrol, filed as a case of the loop in the same step."""
+
+    shift = models.ForeignKey(Shift, verbose_name=_("巡逻班次"), on_delete=models.CASCADE, related_name="incidents")
+    member = models.ForeignKey(Member, verbose_name=_("巡逻队员"), on_delete=models.CASCADE, related_name="incidents")
+    case = models.OneToOneField("cases.Case", verbose_name=_("案件"), on_delete=models.CASCADE,
+                                related_name="patrol_incident")
+    found_at = models.DateTimeField(_("发现时间"))
+
+    scope_field = "shift__area_code"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("巡逻发现")
+        verbose_name_plural = _("巡逻发现")
+        ordering = ["found_at", "pk"]
+
+    def __str__(self):
+        return f"{self.case_id}"
