@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, people, petitions, rhythm
+from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, patrols, people, petitions, rhythm
 
 
 class Command(BaseCommand):
@@ -38,6 +38,8 @@ class Command(BaseCommand):
             made = campaigns.load_campaigns()
             self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
         self._step(_("信访事项"), petitions.load_petitions())
+        made = patrols.load_patrols()
+        self._step(_("巡逻防控"), _("新建巡逻班次与 %(n)d 条打卡记录") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
