@@ -28,8 +28,15 @@ ZONES = 6
 DAYS = 7
 # A point is missed on about one shift in eight: enough to show on the map and in the figures.
 MISS_RATE = 0.12
-PLACES = [(PointKind.SCHOOL, "小学"), (PointKind.MARKET, "农贸市场"), (PointKind.STATION, "公交站"),
-          (PointKind.HOSPITAL, "社区卫生服务站"), (PointKind.SQUARE, "广场")]
+# The key places of each zone, one of each kind (zone n takes the n-th name).
+PLACES = [
+    (PointKind.SCHOOL, ["鼓楼小学", "榆林第五中学", "新建路小学", "鸳鸯湖幼儿园", "文昌路小学", "第二实验小学"]),
+    (PointKind.MARKET, ["鼓楼农贸市场", "南门口菜市场", "新楼巷市场", "文化路夜市", "二街便民市场", "上郡路市场"]),
+    (PointKind.STATION, ["鼓楼公交站", "南门公交站", "人民路公交站", "新建路公交站", "文昌路公交站", "长城路公交站"]),
+    (PointKind.HOSPITAL, ["鸳鸯湖卫生服务站", "红文昌楼卫生服务站", "普惠泉卫生服务站", "城隍庙滩卫生服务站",
+                          "凯歌楼卫生服务站", "二里半卫生服务站"]),
+    (PointKind.SQUARE, ["世纪广场", "鼓楼广场", "凌霄塔广场", "文化广场", "南门广场", "星元广场"]),
+]
 # 合成人员: people invented for the demo, named so that nobody takes them for real ones.
 VOLUNTEERS = ["（合成）白志强", "（合成）高秀英", "（合成）贺建军", "（合成）刘翠兰", "（合成）马宏伟", "（合成）杜丽娟"]
 TEAMS = [("鼓楼派出所巡逻队", TeamKind.POLICE), ("鼓楼街道专职巡防队", TeamKind.PROFESSIONAL),
@@ -66,16 +73,13 @@ def _zones(outlines) -> list[Zone]:
 
 
 def _points(zones: list[Zone], rng: random.Random) -> dict[int, list[Point]]:
-    rows = [Point(zone=zone, name=_name(zone, label), kind=kind, longitude=lon, latitude=lat)
-            for zone in zones for (kind, label), (lon, lat) in zip(PLACES, _inside(zone.geometry, rng, len(PLACES)))]
+    rows = [Point(zone=zone, name=names[n % len(names)], kind=kind, longitude=lon, latitude=lat)
+            for n, zone in enumerate(zones)
+            for (kind, names), (lon, lat) in zip(PLACES, _inside(zone.geometry, rng, len(PLACES)))]
     found: dict[int, list[Point]] = {}
     for point in Point.objects.bulk_create(rows):
         found.setdefault(point.zone_id, []).append(point)
     return found
-
-
-def _name(zone: Zone, label: str) -> str:
-    return zone.area.name.replace("网格", "") + label
 
 
 def _inside(polygon, rng: random.Random, n: int) -> list[tuple[float, float]]:
