@@ -5,7 +5,6 @@ import json
 import pytest
 
 from civicgrid.api import keys
-
 from civicgrid.testing.patrols import beat
 
 
