@@ -18,6 +18,8 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from civicgrid.cases.models import Category
+from civicgrid.core import access
+from civicgrid.core.choices import Via
 from civicgrid.core.http.errors import ApiError
 from civicgrid.core.http.shared import Id, Input, text, with_errors
 from civicgrid.geo.choices import CoordinateSystem
@@ -195,9 +197,10 @@ def route_stop(request, route_id: Id):
 @router.get("/routes/{route_id}", response=with_errors({200: RouteOut}),
             summary="A route while it is kept (404 once past the retention period)")
 def route_detail(request, route_id: Id):
-    route = routes.visible(_person(request)).filter(pk=route_id).select_related("shift").first()
+    route = routes.visible(_person(request)).filter(pk=route_id).select_related("shift", "member").first()
     if route is None or not request.auth.covers(route.shift.area_code):
         raise Http404
+    routes.viewed(_person(request), route, access.where(request, Via.API, request.auth.client))
     return _route_out(route, routes.line_of(route))
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicgrid.core import access
 from civicgrid.geo.choices import CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, check_in_china, to_wgs84
 
@@ -115,6 +116,12 @@ def sweep(now: datetime | None = None) -> int:
         RoutePoint.objects.filter(route__in=old).delete()
         deleted, _per_model = old.delete()
     return deleted
+
+
+def viewed(user, route: Route, at: access.Where) -> None:
+    """Someone else's route is a person's movements: each view of it by anyone but its member is in the access log."""
+    if route.member.staff_id != user.pk:
+        access.viewed(user, route, str(route.pk), route.shift.area_code, at)
 
 
 def line_of(route: Route) -> list[list[float]]:

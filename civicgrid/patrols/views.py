@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from civicgrid.cases.models import Category
 from civicgrid.cases.workflow import WorkflowError
+from civicgrid.core import access
+from civicgrid.core.choices import Via
 from civicgrid.geo.services import crumbs
 
 from . import checkins, incidents, routes, services
@@ -155,6 +157,7 @@ def _route(user, pk: int) -> Route:
 @login_required
 def route_detail(request, pk):
     route = _route(request.user, pk)
+    routes.viewed(request.user, route, access.where(request, Via.PAGE))
     return render(request, "patrols/route.html", {"route": route, "line": routes.line_of(route),
                                                   "kept_until": route.started_at + routes.retention()})
 
