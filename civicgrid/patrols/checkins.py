@@ -123,7 +123,7 @@ class _Context:
     @classmethod
     def load(cls, user, rows: list[Row], now: datetime) -> "_Context":
         wanted = {row.point or point_of_token(row.qr) for row in rows} - {None}
-        times = [row.at for row in rows if row.at is not None] or [now]
+        times = [aware(row.at or now) for row in rows] or [now]
         shifts = _shifts(user, min(times), max(times))
         # Only points some shift of the caller's plans, at any time: any other is not theirs to know of.
         points = Point.objects.filter(pk__in=wanted, shifts__members__staff=user).distinct().in_bulk()
@@ -159,9 +159,7 @@ class _Context:
         return self.points[pk], method
 
     def _time(self, row: Row) -> datetime:
-        at = row.at or self.now
-        if timezone.is_naive(at):
-            at = timezone.make_aware(at)
+        at = aware(row.at or self.now)
         if at > self.now + CLOCK_SKEW:
             raise PatrolError(_("打卡时间 %(at)s 晚于当前时间。") % {"at": _local(at)})
         return at
@@ -186,6 +184,11 @@ class _Context:
             raise PatrolError(_("您距点位“%(point)s”约 %(d)d 米，超出打卡范围（%(r)d 米），请到点位附近再打卡。") % {
                 "point": point.name, "d": distance, "r": radius_m()})
         found.longitude, found.latitude, found.distance_m = lon, lat, distance
+
+
+def aware(at: datetime) -> datetime:
+    """A time sent without its zone is the site's local time (``TIME_ZONE``)."""
+    return timezone.make_aware(at) if timezone.is_naive(at) else at
 
 
 def _local(at: datetime) -> str:

@@ -18,7 +18,7 @@ from civicgrid.core import access
 from civicgrid.geo.choices import CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, check_in_china, to_wgs84
 
-from .checkins import CLOCK_SKEW, PatrolError
+from .checkins import CLOCK_SKEW, PatrolError, aware
 from .models import Member, Route, RoutePoint, Shift
 
 POSITIONS_MAX = 5000
@@ -93,6 +93,7 @@ def _own(user, route: Route) -> None:
 
 
 def _position(route: Route, number: int, at, lon, lat, system, now) -> RoutePoint:
+    at = aware(at)
     end = min(filter(None, [route.stopped_at, route.shift.ends_at, now + CLOCK_SKEW]))
     if not route.started_at <= at <= end:
         raise PatrolError(_("第 %(n)d 个轨迹点的时间不在记录期间（开始记录至停止记录、班次结束之前）。") % {"n": number})

@@ -41,3 +41,11 @@ def test_an_application_without_a_staff_account_cannot_check_in(client, patrol):
                          content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert answer.status_code == 403
     assert not CheckIn.objects.exists()
+
+
+def test_a_time_sent_without_its_zone_is_local_time(api, patrol, grid_worker):
+    qr = checkins.point_token(patrol.school)
+    local = timezone.localtime(timezone.now()).replace(tzinfo=None) - timedelta(minutes=5)
+    answer = api(grid_worker, "post", "/patrols/checkins", {"items": [{"qr": qr, "at": local.isoformat()}]})
+    assert answer.json()["created"] == 1
+    assert timezone.localtime(CheckIn.objects.get().at).replace(tzinfo=None) == local
