@@ -99,7 +99,8 @@ def _float(value: str) -> float | None:
 
 
 def _int(value: str) -> int | None:
-    return int(value) if (value or "").isdigit() else None
+    """A form's id, or None; more digits than any id has is no id (and no overflow in the database)."""
+    return int(value) if (value or "").isdigit() and len(value) <= 15 else None
 
 
 @login_required
