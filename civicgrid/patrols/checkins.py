@@ -14,7 +14,7 @@ without a position, and a token cannot be made up for another point.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -33,6 +33,7 @@ TOKEN_SALT = "civicgrid.patrols.point"
 # A phone's clock may run a little ahead of the server's: a check-in up to this far in the future is now.
 CLOCK_SKEW = timedelta(minutes=5)
 BATCH_MAX = 5000
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 
 
 class PatrolError(ValueError):
@@ -123,7 +124,7 @@ class _Context:
     @classmethod
     def load(cls, user, rows: list[Row], now: datetime) -> "_Context":
         wanted = {row.point or point_of_token(row.qr) for row in rows} - {None}
-        times = [aware(row.at or now) for row in rows] or [now]
+        times = [at for at in (aware(row.at or now) for row in rows) if at is not None] or [now]
         shifts = _shifts(user, min(times), max(times))
         # Only points some shift of the caller's plans, at any time: any other is not theirs to know of.
         points = Point.objects.filter(pk__in=wanted, shifts__members__staff=user).distinct().in_bulk()
@@ -160,6 +161,8 @@ class _Context:
 
     def _time(self, row: Row) -> datetime:
         at = aware(row.at or self.now)
+        if at is None:
+            raise PatrolError(_("打卡时间不正确。"))
         if at > self.now + CLOCK_SKEW:
             raise PatrolError(_("打卡时间 %(at)s 晚于当前时间。") % {"at": _local(at)})
         return at
@@ -186,9 +189,12 @@ class _Context:
         found.longitude, found.latitude, found.distance_m = lon, lat, distance
 
 
-def aware(at: datetime) -> datetime:
-    """A time sent without its zone is the site's local time (``TIME_ZONE``)."""
-    return timezone.make_aware(at) if timezone.is_naive(at) else at
+def aware(at: datetime) -> datetime | None:
+    """``at`` in UTC, a time sent without its zone read as the site's local time (``TIME_ZONE``); None for a time
+    no patrol has (before 2000 or after 2100), which a database may not even store."""
+    if not EARLIEST_YEAR <= at.year <= LATEST_YEAR:
+        return None
+    return (timezone.make_aware(at) if timezone.is_naive(at) else at).astimezone(UTC)
 
 
 def _local(at: datetime) -> str:

@@ -95,7 +95,7 @@ def _own(user, route: Route) -> None:
 def _position(route: Route, number: int, at, lon, lat, system, now) -> RoutePoint:
     at = aware(at)
     end = min(filter(None, [route.stopped_at, route.shift.ends_at, now + CLOCK_SKEW]))
-    if not route.started_at <= at <= end:
+    if at is None or not route.started_at <= at <= end:
         raise PatrolError(_("第 %(n)d 个轨迹点的时间不在记录期间（开始记录至停止记录、班次结束之前）。") % {"n": number})
     try:
         lon, lat = to_wgs84(lon, lat, system)

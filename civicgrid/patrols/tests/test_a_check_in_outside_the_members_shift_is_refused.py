@@ -43,3 +43,10 @@ def test_a_member_no_longer_in_the_team_cannot_check_in(patrol, grid_worker):
     patrol.member.save()
     with pytest.raises(PatrolError):
         checkins.check_in(grid_worker, at_school(patrol, timezone.now()))
+
+
+def test_a_time_no_patrol_can_have_is_refused_as_a_bad_row(api, patrol, grid_worker):
+    qr = checkins.point_token(patrol.school)
+    items = [{"qr": qr, "at": "0202-10-14T15:10:50-21:20"}, {"qr": qr}]
+    body = api(grid_worker, "post", "/patrols/checkins", {"items": items}).json()
+    assert body["created"] == 1 and body["errors"] == [{"row": 1, "message": "打卡时间不正确。"}]
