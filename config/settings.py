@@ -183,6 +183,15 @@ if CIVICGRID_IDEMPOTENCY_RETENTION_H < 1:
 CIVICGRID_IDEMPOTENCY_PURGE_CRON = env_str("CIVICGRID_IDEMPOTENCY_PURGE_CRON", "17 * * * *")
 # When the periodic reports of every centre's last complete day, week, month and quarter are queued.
 CIVICGRID_REPORTS_CRON = env_str("CIVICGRID_REPORTS_CRON", "30 1 * * *")
+# Patrols (巡逻防控): how near a point a check-in by position must be, how many days a patrol route is kept
+# (a person's movements: deleted after that by the sweep), and when the sweep runs.
+CIVICGRID_PATROL_CHECKIN_RADIUS_M = env_int("CIVICGRID_PATROL_CHECKIN_RADIUS_M", 100)
+if CIVICGRID_PATROL_CHECKIN_RADIUS_M < 1:
+    raise ImproperlyConfigured("CIVICGRID_PATROL_CHECKIN_RADIUS_M must be at least 1 (metres).")
+CIVICGRID_PATROL_ROUTE_RETENTION_D = env_int("CIVICGRID_PATROL_ROUTE_RETENTION_D", 90)
+if CIVICGRID_PATROL_ROUTE_RETENTION_D < 1:
+    raise ImproperlyConfigured("CIVICGRID_PATROL_ROUTE_RETENTION_D must be at least 1 (days).")
+CIVICGRID_PATROL_SWEEP_CRON = env_str("CIVICGRID_PATROL_SWEEP_CRON", "40 2 * * *")
 
 # Outbound messages: dotted paths of civicgrid.notifications.backends classes.
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")

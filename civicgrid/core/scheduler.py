@@ -47,6 +47,9 @@ JOBS = (
         "CIVICGRID_IDEMPOTENCY_PURGE_CRON"),
     # Each centre's reports of the last complete day, week, month and quarter, those missing queued.
     Job("generate_reports", _("定期报表生成"), "civicgrid.reports.tasks.generate_due_reports", "CIVICGRID_REPORTS_CRON"),
+    # Patrol routes are people's movements: kept for the retention period the administrator sets, then deleted.
+    Job("sweep_patrol_routes", _("清理过期巡逻轨迹"), "civicgrid.patrols.tasks.sweep_routes",
+        "CIVICGRID_PATROL_SWEEP_CRON"),
 )
 
 

@@ -258,7 +258,7 @@ def _check_feature(number, feature, code_property, name_property, system) -> Bou
     properties = feature.get("properties") or {}
     code = _feature_code(properties.get(code_property), code_property)
     name = str(properties.get(name_property) or "").strip()
-    geometry = _feature_geometry(feature.get("geometry"), system)
+    geometry = polygon_from_geojson(feature.get("geometry"), system)
     return BoundaryRow(number, code, name[:NAME_MAX], geometry)
 
 
@@ -271,14 +271,16 @@ def _feature_code(raw, code_property) -> str:
     return codes.significant(raw)
 
 
-def _feature_geometry(geojson, system):
+def polygon_from_geojson(geojson, system=CoordinateSystem.WGS84):
+    """A GeoJSON geometry (a dict) as a valid WGS84 polygon inside China, or a ValueError saying what is wrong;
+    area outlines here, and any other outline drawn on the map (a patrol zone)."""
     try:
         geometry = shapely.geometry.shape(geojson)
     except (AttributeError, KeyError, TypeError, ValueError, IndexError, shapely.errors.GEOSException):
         raise ValueError(_("几何无法解析。")) from None
     if geometry.geom_type not in ("Polygon", "MultiPolygon") or geometry.is_empty:
         raise ValueError(_("几何类型为 %(type)s，应为 Polygon 或 MultiPolygon。") % {"type": geometry.geom_type})
-    _check_bounds(geometry)
+    check_bounds(geometry)
     if system != CoordinateSystem.WGS84:
         geometry = _to_wgs84(geometry, system)
     if not geometry.is_valid:
@@ -286,7 +288,8 @@ def _feature_geometry(geojson, system):
     return geometry
 
 
-def _check_bounds(geometry) -> None:
+def check_bounds(geometry) -> None:
+    """Refuses a geometry outside China, saying so when longitude and latitude look swapped."""
     min_lon, min_lat, max_lon, max_lat = geometry.bounds
     box_lon0, box_lat0, box_lon1, box_lat1 = CHINA_BBOX
     if box_lon0 <= min_lon and max_lon <= box_lon1 and box_lat0 <= min_lat and max_lat <= box_lat1:

@@ -302,6 +302,34 @@ def care_visit(world, kind) -> dict:
     return {"visited_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "notes": "上门看望，身体尚可。"}
 
 
+def patrol_shift(world, kind) -> dict:
+    return {"pk": w.patrol_of(world).pk}
+
+
+def patrol_route(world, kind) -> dict:
+    return {"pk": w.route_of(world).pk}
+
+
+def patrol_point(world, kind) -> dict:
+    return {"pk": w.patrol_of(world).points.order_by("pk").first().pk}
+
+
+def patrol_scan(world, kind) -> dict:
+    from civicgrid.patrols.checkins import point_token
+
+    return {"token": point_token(w.patrol_of(world).points.order_by("pk").first())}
+
+
+def patrol_check_in(world, kind) -> dict:
+    """At the school, on the spot."""
+    point = w.patrol_of(world).points.order_by("pk").first()
+    return {"point": point.pk, "longitude": point.longitude, "latitude": point.latitude}
+
+
+def patrol_finding(world, kind) -> dict:
+    return {"category": world.default.category.pk, "title": "路灯不亮", "description": "公交站旁路灯不亮。"}
+
+
 PAGES: dict[str, Page] = {
     "set_language": page(get(sees="anonymous", answers=302, budget=0), post(sees="anonymous", answers=302),
                          public=I18N, anonymous=302),
@@ -469,6 +497,24 @@ PAGES: dict[str, Page] = {
                               post(kwargs=household, sees="grid_worker", outsider=404, body=party_reason)),
     "reports:rebuild_progress": page(get(kwargs=lambda world, kind: {"pk": w.rebuild_of(world).pk},
                                          sees="administrator", outsider=404, budget=4)),
+    # 巡逻防控: today's map of an area; the grid worker's shift (running, their route being recorded) and its
+    # actions; starting a second route while one runs is refused with a message, nothing written.
+    "patrols:index": page(get(answers=302, budget=4)),
+    "patrols:today": page(get(kwargs=township_a, outsider=404, budget=15, grows=w.grow_patrols)),
+    "patrols:mine": page(get(sees="grid_worker", budget=7)),
+    "patrols:shift": page(get(kwargs=patrol_shift, sees="grid_worker", outsider=404, budget=14)),
+    "patrols:check_in": page(post(kwargs=patrol_shift, sees="grid_worker", answers=302, outsider=404,
+                                  body=patrol_check_in)),
+    "patrols:route_start": page(post(kwargs=patrol_shift, sees="grid_worker", answers=302, outsider=404)),
+    "patrols:incident": page(post(kwargs=patrol_shift, sees="grid_worker", answers=302, outsider=404,
+                                  body=patrol_finding)),
+    "patrols:route": page(get(kwargs=patrol_route, sees="grid_worker", outsider=404, budget=6)),
+    "patrols:route_stop": page(post(kwargs=patrol_route, sees="grid_worker", answers=302, outsider=404,
+                                    body=lambda world, kind: {})),
+    "patrols:point_qr": page(get(kwargs=patrol_point, outsider=404, budget=4)),
+    "patrols:scan": page(get(kwargs=patrol_scan, sees="grid_worker", outsider=404, budget=6),
+                         post(kwargs=patrol_scan, sees="grid_worker", answers=302, outsider=404,
+                              body=lambda world, kind: {})),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace
@@ -526,6 +572,23 @@ API: dict[str, Row] = {
     "GET /webhooks/{subscription_id}/deliveries": get(
         kwargs=lambda world, kind: {"subscription_id": world.subscription.pk}, sees="application", outsider=404,
         budget=3, grows=w.grow_events),
+    # 巡逻防控: the member's phone. A batch names points of township A: the outsider's rows are all refused.
+    "GET /patrols/shifts": get(sees="grid_worker", budget=8),
+    "POST /patrols/checkins": post(sees="grid_worker", outsider=200,
+                                   body=lambda world, kind: {"items": [patrol_check_in(world, kind)]}),
+    "POST /patrols/shifts/{shift_id}/routes": post(kwargs=lambda world, kind: {"shift_id": w.patrol_of(world).pk},
+                                                   sees="grid_worker", answers=422, outsider=404),
+    "POST /patrols/routes/{route_id}/positions": post(
+        kwargs=lambda world, kind: {"route_id": w.route_of(world).pk}, sees="grid_worker", outsider=404,
+        body=lambda world, kind: {"items": [{"at": w.timezone.now().isoformat(), "longitude": 109.705,
+                                             "latitude": 38.285}]}),
+    "POST /patrols/routes/{route_id}/stop": post(kwargs=lambda world, kind: {"route_id": w.route_of(world).pk},
+                                                 sees="grid_worker", outsider=404, body=lambda world, kind: {}),
+    "GET /patrols/routes/{route_id}": get(kwargs=lambda world, kind: {"route_id": w.route_of(world).pk},
+                                          sees="grid_worker", outsider=404, budget=6),
+    "POST /patrols/shifts/{shift_id}/incidents": post(
+        kwargs=lambda world, kind: {"shift_id": w.patrol_of(world).pk}, sees="grid_worker", outsider=404,
+        body=patrol_finding),
 }
 
 # Patterns no row lists, each with the reason. Matched on the pattern's name (a namespace ends in ":").

@@ -40,9 +40,12 @@ from civicgrid.notifications.services import notify
 from civicgrid.open311.models import ServiceRequest
 from civicgrid.open311.services import publish
 from civicgrid.orgs.models import Centre, Department
+from civicgrid.patrols import routes as patrol_routes
+from civicgrid.patrols.models import CheckIn, Incident, Route, RoutePoint, Shift
 from civicgrid.reports.models import Rebuild, Report
 
 from . import factories
+from .patrols import beat
 
 DEFAULT_KIND = "urban_event"
 HOOK_URL = "https://receiver.example.org/hook"
@@ -118,6 +121,7 @@ def build() -> World:
     periodic_report_of(world)
     rebuild_of(world)
     enrolment_of(world)
+    patrol_of(world)
     return world
 
 
@@ -210,6 +214,8 @@ def fingerprint() -> tuple:
         Campaign.objects.count(), list(Report.objects.order_by("pk").values_list("pk", "status", "requested_at")),
         Rebuild.objects.count(), Household.objects.count(), Visit.objects.count(),
         list(Enrolment.objects.order_by("pk").values_list("pk", "left_at", "last_visited_at")),
+        CheckIn.objects.count(), list(Route.objects.order_by("pk").values_list("pk", "stopped_at")),
+        RoutePoint.objects.count(), Incident.objects.count(),
     )
 
 
@@ -459,3 +465,22 @@ def grow_enrolments(world: World, kind: str, n: int) -> None:
     start = Enrolment.objects.count()
     for number in range(n):
         enrolment_of(world, f"居民{start + number}")
+
+
+def patrol_of(world: World) -> Shift:
+    """The grid worker's patrol shift in grid A, running now, with their route being recorded (made with the world)."""
+    found = Shift.objects.filter(area_code=world.areas["grid_a"].code).order_by("pk").first()
+    if found is None:
+        found = beat(world.areas["grid_a"], world.people["grid_worker"]).shift
+        patrol_routes.start(world.people["grid_worker"], found)
+    return found
+
+
+def route_of(world: World) -> Route:
+    return Route.objects.get(shift=patrol_of(world))
+
+
+def grow_patrols(world: World, kind: str, n: int) -> None:
+    """More patrol zones with their points and shifts today in grid A: today's map and its list get longer."""
+    for _ in range(n):
+        beat(world.areas["grid_a"], world.people["grid_worker"])

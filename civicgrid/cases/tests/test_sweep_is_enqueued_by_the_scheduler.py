@@ -18,8 +18,9 @@ from civicgrid.core import scheduler
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due",
-              "civicgrid.core.tasks.purge_idempotency_records", "civicgrid.reports.tasks.generate_due_reports"}
-JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency", "generate_reports"}
+              "civicgrid.core.tasks.purge_idempotency_records", "civicgrid.reports.tasks.generate_due_reports",
+              "civicgrid.patrols.tasks.sweep_routes"}
+JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency", "generate_reports", "sweep_patrol_routes"}
 
 
 def jobs_by_id(built):

@@ -8,7 +8,8 @@ from civicgrid.core.http import routers
 
 def test_every_apps_router_is_registered_and_mounted():
     prefixes = [prefix for prefix, _router in routers.registered()]
-    assert prefixes == ["/areas", "/departments", "/tasks", "/categories", "/cases", "/assignments", "/notices", "/webhooks"]
+    assert prefixes == ["/areas", "/departments", "/tasks", "/categories", "/cases", "/assignments", "/notices",
+                        "/patrols", "/webhooks"]
     paths = api.get_openapi_schema()["paths"]
     for prefix in prefixes:
         assert any(path.startswith(f"/api/v1{prefix}") for path in paths), prefix

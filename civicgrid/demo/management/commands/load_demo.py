@@ -17,6 +17,7 @@ from civicgrid.demo import (
     geography,
     hazards,
     households,
+    patrols,
     people,
     petitions,
     rhythm,
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         self._step(_("住户与走访"), _("新建 %(households)d 户（虚构的演示住户）、%(visits)d 次走访") % {
             "households": made[0], "visits": made[1]} if made[0] else _("已存在，跳过"))
         self._step(_("关爱帮扶"), care.load_care(file_need=options["cases"] > 0))
+        made = patrols.load_patrols()
+        self._step(_("巡逻防控"), _("新建巡逻班次与 %(n)d 条打卡记录") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
