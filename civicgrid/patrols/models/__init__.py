@@ -1,0 +1,3 @@
+from .posts import AreaReach, PostSpeed, ResponsePost
+
+__all__ = ["AreaReach", "PostSpeed", "ResponsePost"]
