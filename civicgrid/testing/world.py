@@ -36,6 +36,7 @@ from civicgrid.notifications.services import notify
 from civicgrid.open311.models import ServiceRequest
 from civicgrid.open311.services import publish
 from civicgrid.orgs.models import Centre, Department
+from civicgrid.patrols.models import ResponsePost
 from civicgrid.reports.models import Rebuild, Report
 
 from . import factories
@@ -112,6 +113,7 @@ def build() -> World:
     Centre.objects.create(area=areas["township_a"], name="鼓楼街道综治中心")
     periodic_report_of(world)
     rebuild_of(world)
+    response_post_of(world)
     return world
 
 
@@ -202,7 +204,7 @@ def fingerprint() -> tuple:
         AccessLog.objects.filter(action="reveal").count(),
         ZeroReport.objects.count(), list(TalkDay.objects.order_by("pk").values_list("pk", "filed_at")),
         Campaign.objects.count(), list(Report.objects.order_by("pk").values_list("pk", "status", "requested_at")),
-        Rebuild.objects.count(),
+        Rebuild.objects.count(), list(ResponsePost.objects.order_by("pk").values_list("pk", "name")),
     )
 
 
@@ -404,3 +406,20 @@ def grow_visits(world: World, kind: str, n: int) -> None:
 def _visit(case: Case, leader) -> None:
     transition(case, "record_visit", leader, kind="home", visited_on=timezone.localdate(), visitors="领导",
                place="网格A")
+
+
+def response_post_of(world: World) -> ResponsePost:
+    """A station in grid A that the city's leader placed (made once), the circles measured."""
+    from civicgrid.patrols.posts import Draft, place
+
+    found = ResponsePost.objects.filter(area_code__startswith=world.areas["township_a"].code).order_by("pk").first()
+    return found or place(world.people["leader"], Draft("鼓楼警务站", "station", 109.705, 38.285))
+
+
+def grow_response_posts(world: World, kind: str, n: int) -> None:
+    """Posts in grid A, the circles measured again: the circles page's list of posts and the map get longer."""
+    from civicgrid.patrols.posts import Draft, place
+
+    start = ResponsePost.objects.count()
+    for number in range(start, start + n):
+        place(world.people["leader"], Draft(f"快反点{number}", "quick", 109.701 + number * 0.0005, 38.281))

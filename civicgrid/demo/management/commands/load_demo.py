@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from civicgrid.cases.categories import load_default_categories
 from civicgrid.core.env import env_str
 from civicgrid.core.services import seed_calendar
-from civicgrid.demo import campaigns, cases, clients, fields, geography, hazards, people, petitions, rhythm
+from civicgrid.demo import campaigns, cases, circles, clients, fields, geography, hazards, people, petitions, rhythm
 
 
 class Command(BaseCommand):
@@ -38,6 +38,8 @@ class Command(BaseCommand):
             made = campaigns.load_campaigns()
             self._step(_("专项行动"), _("新建 %(n)d 项") % {"n": made} if made else _("已存在，跳过"))
         self._step(_("信访事项"), petitions.load_petitions())
+        made = circles.load_posts()
+        self._step(_("快反处置点位"), _("新建 %(n)d 个，处置圈已测算") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
