@@ -1,9 +1,9 @@
 """Demo response posts (快反处置点位) in 榆林市, giving a 1-3-5-minute map with gaps, as a city plans it.
 
-Posts stand where people live close together: a 社区警务室 in about every third urban community, a 警务站 in each
-street (街道) and in the seat of each county, and a 快反点 in one rural township in three, at its first
-community. So town centres lie within 1 to 3 minutes, their edges within 5, and most villages are gaps: what a
-leader looks at to decide where the next posts go. Each post stands on its grid's representative point (inside
+Posts stand where people live close together: 警务站 across each street (街道), one for every few grids, and in
+the seat of each county; a 社区警务室 in most urban communities; a 快反点 in some rural townships. So town centres
+lie within 1 to 3 minutes, their edges within 5, and most villages are gaps: what a leader looks at to decide
+where the next posts go. Each post stands on its grid's representative point (inside
 the grid). Written with one bulk insert, then the circles measured once. Deterministic.
 """
 
@@ -19,50 +19,53 @@ from .geography import _short
 from .people import CITY
 
 SEED = 135
-OFFICE_SHARE = 0.35  # of urban communities: a 社区警务室
-QUICK_SHARE = 1 / 3  # of rural townships: a 快反点
+STATION_EVERY = 5  # a street's grids per 警务站
+OFFICE_SHARE = 0.6  # of urban communities: a 社区警务室
+QUICK_SHARE = 0.4  # of rural townships: a 快反点
 
 
 def load_posts() -> int:
     """The demo posts, once (none when 榆林市 has posts already); returns how many were placed."""
     if ResponsePost.objects.filter(area_code__startswith=CITY).exists():
         return 0
-    points = _first_grid_points()
+    found = circles.places()
+    points = {code: (lon, lat) for code, lon, lat in zip(found.codes, found.lons, found.lats)
+              if len(code) == 15 and code.startswith(CITY)}
     if not points:
         return 0
     names = dict(Area.objects.filter(code__startswith=CITY, level__lte=AreaLevel.COMMUNITY)
                  .values_list("code", "name"))
-    ids = dict(Area.objects.filter(code__in=[grid for grid, _lon, _lat in points.values()]).values_list("code", "id"))
-    rng = random.Random(SEED)
-    posts = [_post(kind, name, points[community], ids) for kind, name, community in _plan(points, names, rng)]
+    ids = dict(Area.objects.filter(code__startswith=CITY, level=AreaLevel.GRID).values_list("code", "id"))
+    posts = [_post(kind, name, grid, points[grid], ids) for kind, name, grid in _plan(points, names)]
     ResponsePost.objects.bulk_create(posts)
-    circles.refresh()
+    circles.refresh(found)
     return len(posts)
 
 
-def _first_grid_points() -> dict[str, tuple[str, float, float]]:
-    """Each community of the city with its first grid and that grid's representative point."""
-    found = circles.places()
-    points: dict[str, tuple[str, float, float]] = {}
-    for code, lon, lat in zip(found.codes, found.lons, found.lats):
-        if len(code) == 15 and code.startswith(CITY):
-            points.setdefault(code[:12], (code, lon, lat))
-    return points
+def _plan(points: dict, names: dict):
+    """(kind, name, grid) of each post."""
+    rng = random.Random(SEED)
+    by_township: dict[str, list[str]] = {}
+    for grid in sorted(points):
+        by_township.setdefault(grid[:9], []).append(grid)
+    townships = list(by_township)
+    for township, grids in by_township.items():
+        name = _short(names.get(township, township))
+        street = names.get(township, "").endswith("街道")
+        if street or _seat(township, townships):
+            yield from ((PostKind.STATION, f"{name}警务站{n or ''}", grid)
+                        for n, grid in enumerate(grids[::STATION_EVERY] if street else grids[:1]))
+        yield from _offices(grids, names, rng)
+        if not street and rng.random() < QUICK_SHARE:
+            yield PostKind.QUICK_RESPONSE, f"{name}快反点", grids[len(grids) // 2]
 
 
-def _plan(points: dict, names: dict, rng: random.Random):
-    """(kind, name, community) of each post."""
-    townships = sorted({community[:9] for community in points})
-    for township in townships:
-        communities = sorted(c for c in points if c.startswith(township))
-        urban = [c for c in communities if _urban(names.get(c, ""))]
-        if names.get(township, "").endswith("街道") or _seat(township, townships):
-            yield PostKind.STATION, f"{_short(names.get(township, township))}警务站", (urban or communities)[0]
-        for community in urban:
-            if rng.random() < OFFICE_SHARE:
-                yield PostKind.COMMUNITY_OFFICE, f"{_short(names.get(community, community))}警务室", community
-        if not urban and rng.random() < QUICK_SHARE:
-            yield PostKind.QUICK_RESPONSE, f"{_short(names.get(township, township))}快反点", communities[0]
+def _offices(grids: list[str], names: dict, rng: random.Random):
+    """A 社区警务室 in some of the urban communities, at one of their grids."""
+    for community in sorted({grid[:12] for grid in grids}):
+        name = names.get(community, "")
+        if _urban(name) and rng.random() < OFFICE_SHARE:
+            yield PostKind.COMMUNITY_OFFICE, f"{_short(name)}警务室", rng.choice([g for g in grids if g[:12] == community])
 
 
 def _urban(name: str) -> bool:
@@ -74,6 +77,5 @@ def _seat(township: str, townships: list[str]) -> bool:
     return township == next(t for t in townships if t[:6] == township[:6])
 
 
-def _post(kind: str, name: str, point: tuple[str, float, float], ids: dict) -> ResponsePost:
-    grid, lon, lat = point
-    return ResponsePost(name=name[:100], kind=kind, lon=lon, lat=lat, area_id=ids[grid], area_code=grid)
+def _post(kind: str, name: str, grid: str, point: tuple[float, float], ids: dict) -> ResponsePost:
+    return ResponsePost(name=name[:100], kind=kind, lon=point[0], lat=point[1], area_id=ids[grid], area_code=grid)

@@ -186,12 +186,13 @@ def outlines(code: str) -> dict[str, dict]:
 # --- Refreshing the stored reach -------------------------------------------------------------------------------
 
 
-def refresh() -> int:
-    """Measure every grid and community against every post and store it (``AreaReach``), replacing what was
-    stored; returns the number of areas. One refresh at a time (the speeds' rows are locked)."""
+def refresh(found: Places | None = None) -> int:
+    """Measure every grid and community (``found``, when the caller has just read them) against every post and
+    store it (``AreaReach``), replacing what was stored; returns the number of areas. One refresh at a time
+    (the speeds' rows are locked)."""
     with transaction.atomic():
         kmh = {**DEFAULT_SPEEDS_KMH, **dict(PostSpeed.objects.select_for_update().values_list("kind", "speed_kmh"))}
-        found, posts = places(), Posts.of(ResponsePost.objects.values_list("id", "kind", "lon", "lat"))
+        found, posts = found or places(), Posts.of(ResponsePost.objects.values_list("id", "kind", "lon", "lat"))
         rows = _rows(found, posts, quickest(found.lons, found.lats, posts, kmh))
         AreaReach.objects.all().delete()
         _write(rows)
@@ -211,8 +212,9 @@ def _rows(found: Places, posts: Posts, result: Quickest) -> list[tuple]:
     measured = zip(found.codes, np.asarray(found.lons, dtype=float).tolist(),
                    np.asarray(found.lats, dtype=float).tolist(), post_ids, _numbers(result.metres),
                    _numbers(result.minutes), result.circles.tolist())
-    return [(ids[code], code, GRID if len(code) == LEVEL_LENGTHS[GRID] else COMMUNITY, lon, lat, post or None,
-             metres, minutes, circle, households.get(code, 0), now)
+    levels = {LEVEL_LENGTHS[GRID]: int(GRID), LEVEL_LENGTHS[COMMUNITY]: int(COMMUNITY)}  # plain ints: enums hash slowly
+    return [(ids[code], code, levels[len(code)], lon, lat, post or None, metres, minutes, circle,
+             households.get(code, 0), now)
             for code, lon, lat, post, metres, minutes, circle in measured if code in ids]
 
 
