@@ -5,6 +5,8 @@ Pages read the stored circles (``circles.counts``, ``AreaReach``); who may is ``
 the user's reach is a 404. A refused post is a message on the page, with nothing saved.
 """
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -93,10 +95,21 @@ def try_post(request, code):
         trial = posts.trial(request.user, area, draft)
     except posts.PostRefused as error:
         return render(request, "patrols/circles/_trial.html", {"error": error.message})
-    context = {"area": area, "trial": trial, "draft": draft, "circles": CIRCLE_MINUTES,
+    context = {"area": area, "trial": trial, "draft": draft, "rows": _trial_rows(trial),
                "may_place": posts.may_place(request.user, area.code),
-               "overlay": {"changed": trial.changed, "radii": trial.radii, "lon": draft.lon, "lat": draft.lat}}
+               # An attribute, not a json_script: htmx drops script elements from what it swaps in.
+               "overlay": json.dumps({"changed": trial.changed, "radii": trial.radii, "lon": draft.lon,
+                                      "lat": draft.lat})}
     return render(request, "patrols/circles/_trial.html", context)
+
+
+def _trial_rows(trial) -> list[dict]:
+    """The area's totals within each circle and beyond, before and after the trial post."""
+    before, after = trial.before.total, trial.after.total
+    rows = [{"circle": limit, "label": Circle(limit).label, "before": before.within[limit],
+             "after": after.within[limit]} for limit in CIRCLE_MINUTES]
+    return rows + [{"circle": Circle.BEYOND, "label": Circle.BEYOND.label, "before": before.beyond,
+                    "after": after.beyond}]
 
 
 @login_required

@@ -6,7 +6,7 @@
   const el = document.getElementById("circles-map");
   if (!el || !window.L) return;
   const colours = JSON.parse(document.getElementById("circle-colours").textContent);
-  const map = L.map(el, { preferCanvas: true, maxZoom: 19 }).setView([38.28, 109.73], 9);
+  const map = L.map(el, { preferCanvas: true, maxZoom: 19, zoomSnap: 0.25 }).setView([38.28, 109.73], 9);
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution || "", maxZoom: 19 }).addTo(map);
   }
@@ -79,9 +79,9 @@
   });
   document.body.addEventListener("htmx:afterSwap", (event) => {
     if (event.detail.target.id !== "try-result") return;
-    const data = document.getElementById("trial-overlay");
-    showTrial(data ? JSON.parse(data.textContent) : null);
-    if (data) map.removeLayer(pin);
+    const trial = document.getElementById("trial");
+    showTrial(trial ? JSON.parse(trial.dataset.overlay) : null);
+    if (trial) map.removeLayer(pin);
   });
 
   fetch(el.dataset.source, { credentials: "same-origin" })

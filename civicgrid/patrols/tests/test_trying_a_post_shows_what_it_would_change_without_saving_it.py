@@ -1,6 +1,8 @@
 """试算: a post tried on the map gives the counts before and after and the grids it brings into a closer circle,
 and saves nothing; the leader then saves it, and the stored circles become what the trial showed."""
 
+import re
+
 import pytest
 
 from civicgrid.patrols import circles, posts
@@ -47,13 +49,16 @@ def test_a_trial_outside_the_city_is_refused(station_at_a, yulin, leader):
         posts.trial(leader, yulin["county"], posts.Draft("", "quick", 108.95, 34.27))
 
 
-def test_on_the_page_a_trial_answers_with_both_tables_and_the_grids_to_redraw(station_at_a, client, leader):
+def test_on_the_page_a_trial_answers_with_the_totals_before_and_after_and_the_grids_to_redraw(station_at_a, client,
+                                                                                            leader):
     client.force_login(leader)
     answer = client.post("/patrols/circles/610802/try/", {"kind": "quick", "lon": POINT_B[0], "lat": POINT_B[1]})
     html = answer.content.decode()
     assert answer.status_code == 200
-    assert 'id="trial-before"' in html and 'id="trial-after"' in html and 'id="save-post"' in html
-    assert '"changed": [["610802002001001", 1]]' in html
+    one_minute = html[html.index('data-circle="1"'):html.index('data-circle="3"')]
+    assert re.findall(r"<td[^>]*>(\d+)</td>", one_minute) == ["1", "100", "2", "130"]
+    assert 'id="save-post"' in html
+    assert "&quot;changed&quot;: [[&quot;610802002001001&quot;, 1]]" in html
     assert ResponsePost.objects.count() == 1
 
 
