@@ -14,6 +14,7 @@ distance is then measured for those pairs only, so 10,000 grids against 500 post
 """
 
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -219,7 +220,7 @@ def _rows(found: Places, posts: Posts, result: Quickest) -> list[tuple]:
 
 
 def _numbers(values: np.ndarray) -> list:
-    return [None if value != value else value for value in values.tolist()]  # NaN is the only value unequal to itself
+    return [None if math.isnan(value) else value for value in values.tolist()]
 
 
 def _write(rows: list[tuple]) -> None:

@@ -5,7 +5,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
 # The speeds each kind of post starts with (circle_choices.DEFAULT_SPEEDS_KMH), written out here so that the
 # migration stays as it was when the defaults change.
 SPEEDS = {"station": 30.0, "office": 18.0, "quick": 36.0}
