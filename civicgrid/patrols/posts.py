@@ -17,8 +17,8 @@ from civicgrid.geo import locator
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, check_in_china, to_wgs84
 from civicgrid.geo.models import Area
+from civicgrid.orgs import scope
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
-from civicgrid.orgs.scope import acts_at, minimal, prefixes
 
 from . import circles
 from .circle_choices import PostKind
@@ -53,13 +53,11 @@ class Draft:
 
 def reach(user) -> tuple[str, ...]:
     """The area prefixes whose circles the user sees ("" for a superuser: all)."""
-    if user.is_superuser:
-        return ("",)
-    return minimal(code for grant in user.scope.holding(VIEWERS) for code in prefixes(grant))
+    return scope.reach(user, VIEWERS)
 
 
 def may_place(user, code: str) -> bool:
-    return user.is_superuser or any(acts_at(grant, code) for grant in user.scope.holding(PLACERS))
+    return user.is_superuser or any(scope.acts_at(grant, code) for grant in user.scope.holding(PLACERS))
 
 
 def circles_area(user, code: str | None = None) -> Area:
@@ -68,20 +66,11 @@ def circles_area(user, code: str | None = None) -> Area:
     codes = reach(user)
     if not codes:
         raise PermissionDenied(_("快反处置圈只对综治中心工作人员、领导和系统管理员开放。"))
-    code = code or _home(user, codes)
-    area = Area.objects.filter(code=code, level__lt=AreaLevel.GRID).first() if code.startswith(codes) else None
+    code = code or scope.first_code(user, codes)
+    area = Area.objects.filter(code=code, level__lt=AreaLevel.GRID).first() if code and code.startswith(codes) else None
     if area is None:
         raise Http404
     return area
-
-
-def _home(user, codes: tuple[str, ...]) -> str:
-    if codes != ("",):
-        return codes[0]
-    tops = user.scope.home()
-    if not tops:
-        raise Http404
-    return tops[0].code
 
 
 # --- Checking a post --------------------------------------------------------------------------------------------
