@@ -68,8 +68,14 @@ def circles_map(request, code):
     outlined = grids.count() <= OUTLINES_MAX
     rows = grids.values_list("code", "area__name", "lon", "lat", "circle", "minutes")
     payload = {"outlines": circles.outlines(area.code) if outlined else None,
-               "areas": [list(row) for row in rows], "posts": _posts_of(area, grids)}
-    return JsonResponse(payload)
+               "areas": [_compact(row) for row in rows], "posts": _posts_of(area, grids)}
+    # A city's 10,000 grids: Chinese names as they are, and no more digits than a map can show (about 1 m).
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
+
+
+def _compact(row) -> list:
+    code, name, lon, lat, circle, minutes = row
+    return [code, name, round(lon, 5), round(lat, 5), circle, None if minutes is None else round(minutes, 1)]
 
 
 def _posts_of(area, grids) -> list[dict]:
