@@ -34,8 +34,8 @@ from civicgrid.cases.models import Case
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.codes import LENGTH_LEVELS, LEVEL_LENGTHS
 from civicgrid.geo.models import Area
+from civicgrid.orgs import scope
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
-from civicgrid.orgs.scope import minimal, prefixes
 
 from .figures import AREA, PERIOD, Period, Summary, Where, open_now, rate, removed_area, sums, written
 
@@ -53,9 +53,7 @@ CURSOR = re.compile(r"^(\d{1,18})" + r"\.([0-9a-f]{8})" * len(SECTIONS) + "$")
 
 def reach(user) -> tuple[str, ...]:
     """The area codes under which the user may open the screen: where they are a centre's staff or a leader."""
-    if user.is_superuser:
-        return ("",)
-    return minimal(code for grant in user.scope.holding(VIEWERS) for code in prefixes(grant))
+    return scope.reach(user, VIEWERS)
 
 
 def screen_area(user, code: str | None = None) -> Area:
@@ -64,23 +62,13 @@ def screen_area(user, code: str | None = None) -> Area:
     codes = reach(user)
     if not codes:
         raise PermissionDenied(_("指挥大屏只对综治中心工作人员和领导开放。"))
-    code = code or _home(user, codes)
-    if not code.startswith(codes):
+    code = code or scope.first_code(user, codes)
+    if not code or not code.startswith(codes):
         raise Http404
     area = Area.objects.filter(code=code, level__lt=AreaLevel.GRID).first()
     if area is None:
         raise Http404
     return area
-
-
-def _home(user, codes: tuple[str, ...]) -> str:
-    """The user's first area; a superuser's, the first where the grids are (none: there is no screen)."""
-    if codes != ("",):
-        return codes[0]
-    tops = user.scope.home()
-    if not tops:
-        raise Http404
-    return tops[0].code
 
 
 def where_of(area: Area) -> Where:

@@ -52,6 +52,23 @@ def acts_at(grant, code: str) -> bool:
     return code.startswith(node_prefixes(grant))
 
 
+def reach(user, roles) -> tuple[str, ...]:
+    """The area prefixes where the user holds one of ``roles`` (a superuser: ``("",)``, everywhere): whose pages
+    open for a role set rather than an action (the command screen, the reports, the response circles)."""
+    if user.is_superuser:
+        return ("",)
+    return minimal(code for grant in user.scope.holding(roles) for code in prefixes(grant))
+
+
+def first_code(user, codes: tuple[str, ...]) -> str | None:
+    """Where a page of ``reach`` opens without an area named: the first of ``codes``; a superuser's, the first
+    area where the grids are (None: there are none)."""
+    if codes != ("",):
+        return codes[0] if codes else None
+    tops = user.scope.home()
+    return tops[0].code if tops else None
+
+
 def minimal(codes) -> tuple[str, ...]:
     """The shortest covering set of ``codes``: a prefix under a shorter one adds nothing to a query."""
     kept: list[str] = []

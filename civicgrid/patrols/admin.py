@@ -8,8 +8,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import CheckIn, Incident, Line, Member, Point, Route, Shift, Team, Zone
+from . import circles, services
+from .models import CheckIn, Incident, Line, Member, Point, PostSpeed, Route, Shift, Team, Zone
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -127,3 +127,18 @@ class RouteAdmin(ReadOnlyAdmin):
 @admin.register(Incident)
 class IncidentAdmin(ReadOnlyAdmin):
     list_display = ("case", "shift", "member", "found_at")
+
+
+@admin.register(PostSpeed)
+class PostSpeedAdmin(admin.ModelAdmin):
+    """The administrator sets each kind of post's speed here; the circles are measured again on saving."""
+
+    list_display = ("kind", "speed_kmh", "updated_at")
+    readonly_fields = ("updated_at",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a kind without a row falls back to its default silently: change the speed instead
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        circles.refresh()

@@ -15,6 +15,7 @@ class PatrolsConfig(AppConfig):
 
         from . import worklist as patrol_tasks
         from .checkins import PatrolError
+        from .posts import VIEWERS
 
         routers.register("/patrols", "civicgrid.patrols.api.router")
         errors.answer(PatrolError, lambda request, exc: (422, errors.body("refused", str(exc)), {}))
@@ -23,3 +24,5 @@ class PatrolsConfig(AppConfig):
         readers = {*CENTRE_ROLES, *GRID_ROLES, *HEAD_ROLES, Role.INSPECTOR, Role.LEADER, Role.ADMINISTRATOR}
         menu.register_entry("patrols:index", _("巡逻防控"), roles=readers, order=45)
         worklist.register_source("patrols.shifts", patrol_tasks.shifts_today, order=60)
+        # The circles are read by the centres and leaders who decide where posts go, and administrators.
+        menu.register_entry("patrols:circles_index", _("快反处置圈"), roles=VIEWERS, order=55)

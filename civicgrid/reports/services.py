@@ -24,9 +24,9 @@ from civicgrid.cases import tally
 from civicgrid.cases.workflow import NotAllowed
 from civicgrid.dashboards.figures import Period
 from civicgrid.geo.choices import AreaLevel
+from civicgrid.orgs import scope
 from civicgrid.orgs.choices import CENTRE_ROLES, Role
 from civicgrid.orgs.models import Centre
-from civicgrid.orgs.scope import minimal, prefixes
 
 from . import content, documents, periods, progress
 from .choices import BUSY, JobStatus, PeriodKind
@@ -46,9 +46,7 @@ STALE_AFTER = timedelta(hours=1)
 
 def reach(user) -> tuple[str, ...]:
     """The area prefixes whose centres' reports the user reads and asks for ("" for a superuser: all)."""
-    if user.is_superuser:
-        return ("",)
-    return minimal(code for grant in user.scope.holding(READERS) for code in prefixes(grant))
+    return scope.reach(user, READERS)
 
 
 def centres(user):

@@ -515,6 +515,19 @@ PAGES: dict[str, Page] = {
     "patrols:scan": page(get(kwargs=patrol_scan, sees="grid_worker", outsider=404, budget=6),
                          post(kwargs=patrol_scan, sees="grid_worker", answers=302, outsider=404,
                               body=lambda world, kind: {})),
+
+
+    # 快反处置圈: centre staff see their township's circles and try a post (a trial saves nothing); the city's
+    # leader places one in grid A and removes the world's post.
+    "patrols:circles_index": page(get(answers=302, budget=4)),
+    "patrols:circles": page(get(kwargs=township_a, outsider=404, budget=13, grows=w.grow_response_posts)),
+    "patrols:circles_map": page(get(kwargs=township_a, outsider=404, budget=9, grows=w.grow_response_posts)),
+    "patrols:circles_try": page(post(kwargs=township_a, outsider=404)),
+    "patrols:post_add": page(post(kwargs=township_a, sees="leader", answers=302, outsider=404,
+                                  body=lambda world, kind: {"name": "鼓楼快反点", "kind": "quick", "lon": "109.71",
+                                                            "lat": "38.29"})),
+    "patrols:post_remove": page(post(kwargs=lambda world, kind: {"pk": w.response_post_of(world).pk}, sees="leader",
+                                     answers=302, outsider=404, body=lambda world, kind: {"area": "610802001"})),
 }
 
 API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its address, its route and its namespace

@@ -41,7 +41,7 @@ from civicgrid.open311.models import ServiceRequest
 from civicgrid.open311.services import publish
 from civicgrid.orgs.models import Centre, Department
 from civicgrid.patrols import routes as patrol_routes
-from civicgrid.patrols.models import CheckIn, Incident, Route, RoutePoint, Shift
+from civicgrid.patrols.models import CheckIn, Incident, ResponsePost, Route, RoutePoint, Shift
 from civicgrid.reports.models import Rebuild, Report
 
 from . import factories
@@ -122,6 +122,7 @@ def build() -> World:
     rebuild_of(world)
     enrolment_of(world)
     patrol_of(world)
+    response_post_of(world)
     return world
 
 
@@ -216,6 +217,7 @@ def fingerprint() -> tuple:
         list(Enrolment.objects.order_by("pk").values_list("pk", "left_at", "last_visited_at")),
         CheckIn.objects.count(), list(Route.objects.order_by("pk").values_list("pk", "stopped_at")),
         RoutePoint.objects.count(), Incident.objects.count(),
+        list(ResponsePost.objects.order_by("pk").values_list("pk", "name")),
     )
 
 
@@ -484,3 +486,20 @@ def grow_patrols(world: World, kind: str, n: int) -> None:
     """More patrol zones with their points and shifts today in grid A: today's map and its list get longer."""
     for _ in range(n):
         beat(world.areas["grid_a"], world.people["grid_worker"])
+
+
+def response_post_of(world: World) -> ResponsePost:
+    """A station in grid A that the city's leader placed (made once), the circles measured."""
+    from civicgrid.patrols.posts import Draft, place
+
+    found = ResponsePost.objects.filter(area_code__startswith=world.areas["township_a"].code).order_by("pk").first()
+    return found or place(world.people["leader"], Draft("鼓楼警务站", "station", 109.705, 38.285))
+
+
+def grow_response_posts(world: World, kind: str, n: int) -> None:
+    """Posts in grid A, the circles measured again: the circles page's list of posts and the map get longer."""
+    from civicgrid.patrols.posts import Draft, place
+
+    start = ResponsePost.objects.count()
+    for number in range(start, start + n):
+        place(world.people["leader"], Draft(f"快反点{number}", "quick", 109.701 + number * 0.0005, 38.281))

@@ -12,6 +12,7 @@ from civicgrid.demo import (
     campaigns,
     care,
     cases,
+    circles,
     clients,
     fields,
     geography,
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         self._step(_("关爱帮扶"), care.load_care(file_need=options["cases"] > 0))
         made = patrols.load_patrols()
         self._step(_("巡逻防控"), _("新建巡逻班次与 %(n)d 条打卡记录") % {"n": made} if made else _("已存在，跳过"))
+        made = circles.load_posts()
+        self._step(_("快反处置点位"), _("新建 %(n)d 个，处置圈已测算") % {"n": made} if made else _("已存在，跳过"))
         services, key = clients.load_client(settings.CIVICGRID_DEMO_API_KEY)
         self._step(_("Open311 服务"), _("已发布 %(n)d 项服务") % {"n": services})
         self._print_logins(users, password)
