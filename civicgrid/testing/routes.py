@@ -339,7 +339,7 @@ PAGES: dict[str, Page] = {
     "logout": page(post(answers=302), public=SIGN_IN, anonymous=405),
     "home": page(get(budget=9)),
     # 我的任务 of a department: each grown case is one more 派遣单 to sign for, in the same queries.
-    "tasks": page(get(sees="department_handler", budget=8, grows=w.grow_cases)),
+    "tasks": page(get(sees="department_handler", budget=9, grows=w.grow_cases)),
     # 区域: a dispatcher's one area is opened at once, so the index answers with a redirect to it.
     "geo:index": page(get(answers=302, budget=4)),
     "geo:area": page(get(kwargs=township_a, outsider=404, budget=13, grows=w.grow_areas)),
@@ -536,7 +536,7 @@ API_ROOT, API_ROUTE, API_NAMESPACE = "/api/v1", "api/v1/", "api-v1"  # its addre
 CASE = "/cases/{number}"
 API: dict[str, Row] = {
     "GET /me": get(budget=1),
-    "GET /tasks": get(sees="department_handler", budget=5, grows=w.grow_cases),
+    "GET /tasks": get(sees="department_handler", budget=6, grows=w.grow_cases),
     "GET /areas": get(query=lambda world, kind: {"parent": world.areas["township_a"].code}, budget=4,
                       grows=w.grow_areas),
     "GET /areas/locate": get(query=lambda world, kind: dict(zip(("longitude", "latitude"), GRID_A_POINT)),

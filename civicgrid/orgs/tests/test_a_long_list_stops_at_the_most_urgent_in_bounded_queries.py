@@ -7,9 +7,10 @@ import pytest
 from civicgrid.cases import waiting
 
 # Session, user, the user's grants, the cases waiting (and the count of the rest), the zero report's two
-# (for the task and again for its panel), the hazard panel, the unread notices; the home page adds the
-# assignments it lists and the grid's figures.
-BUDGETS = {"/tasks/": 11, "/": 15}
+# (for the task and again for its panel), the support visits due, the household visits due (periods and
+# coverage) and again for their panel, the shifts of the day, the hazard panel, the unread notices; the home
+# page adds the assignments it lists and the grid's figures.
+BUDGETS = {"/tasks/": 17, "/": 21}
 
 
 @pytest.fixture
