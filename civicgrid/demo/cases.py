@@ -74,7 +74,7 @@ from . import staffing, texts
 from .fields import sample_values
 from .people import CITY, GRID, TOWNSHIP
 
-DEFAULT_COUNT = 1200
+DEFAULT_COUNT = 1000
 SEED = 20261121
 DAYS = 90
 # The demo centre has run for thirteen months: most cases are recent, a third spread over the year before, so

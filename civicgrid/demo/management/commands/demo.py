@@ -28,4 +28,5 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, skip_checks=False, verbosity=options["verbosity"])
             call_command("load_demo", verbosity=options["verbosity"])
         self.stdout.write(_("civicgrid 已在 http://%(addr)s 运行（按 Ctrl-C 停止）。") % {"addr": options["addrport"]})
-        call_command("runserver", options["addrport"], use_reloader=False)
+        # The system checks ran once, in migrate, on the same code: the server need not run them again.
+        call_command("runserver", options["addrport"], use_reloader=False, skip_checks=True)
