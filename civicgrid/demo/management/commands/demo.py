@@ -1,5 +1,6 @@
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -20,9 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="where to serve (host:port)")
 
     def handle(self, *args, **options):
-        drawing = not geography.grids_loaded()
+        # Where processes cannot be forked (Windows), the outlines are drawn in turn, as load_demo alone does.
+        drawing = not geography.grids_loaded() and "fork" in multiprocessing.get_all_start_methods()
         connections.close_all()  # the drawing process is forked: it must not share a database connection
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if drawing else nullcontext()
+        with pool:
             if drawing:
                 geography.prepare_synthetic_grids(pool)
             call_command("migrate", interactive=False, skip_checks=False, verbosity=options["verbosity"])
