@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -97,10 +97,7 @@ def _matters(user, code: str) -> list[dict]:
 
 
 def _household(user, pk: int) -> Household:
-    found = Household.objects.restrict(user).select_related("unit").filter(pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
+    return get_object_or_404(Household.objects.restrict(user).select_related("unit"), pk=pk)
 
 
 @login_required

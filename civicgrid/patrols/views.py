@@ -9,7 +9,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,10 +149,7 @@ def route_stop(request, pk):
 
 def _route(user, pk: int) -> Route:
     """A route within retention the user may see; an older one no longer exists (404)."""
-    route = routes.visible(user).filter(pk=pk).select_related("shift__zone", "member__staff").first()
-    if route is None:
-        raise Http404
-    return route
+    return get_object_or_404(routes.visible(user).select_related("shift__zone", "member__staff"), pk=pk)
 
 
 @login_required
