@@ -51,6 +51,7 @@ bench: setup
 	$(PY) bench/api.py
 	$(PY) bench/reports.py
 	$(PY) bench/dashboards.py --cases 200000
+	$(PY) bench/gridwork.py --households 100000 --visits 300000 --check-ins 200000 --cases 50000
 	$(PY) bench/demo_start.py
 
 clean:

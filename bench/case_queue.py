@@ -107,6 +107,9 @@ class Fill:
             "supervised": False, "rework_count": 0, "satisfaction": "satisfied" if status == "rated" else "",
             "version": 1, "started_at": started, "warn_at": warn, "due_at": due,
             "limit_unit": "work_days" if due else "", "overdue": bool(due and due < self.now),
+            # What the figures count: bench/dashboards.py times those; the queue does not read them.
+            "facet": "", "lead_department_id": None, "late": bool(due and due < self.now), "returns": 0,
+            "working_minutes": None,
         }
         return tuple(values[column] for column in self.columns)
 

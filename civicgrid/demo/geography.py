@@ -60,7 +60,7 @@ def load_synthetic_grids() -> int:
         _save_outlines({**city.townships, **city.communities}, generation)
         grids = _create_grids(city.grids)
         _save_outlines(city.grids, generation, grids)
-        _create_units([grid for code, grid in grids.items() if code.startswith(UNITS_IN)])
+        create_units([grid for code, grid in grids.items() if code.startswith(UNITS_IN)])
     return len(city.grids)
 
 
@@ -87,7 +87,9 @@ def _short(name: str) -> str:
     return name
 
 
-def _create_units(grids) -> None:
+def create_units(grids) -> None:
+    """Buildings (楼栋) or village groups (村民小组) under each grid, with floors under each grid's first building
+    (also ``bench/gridfill.py``'s, for every grid of the city)."""
     units = []
     for grid in grids:
         units.extend(_units_for(grid))

@@ -129,7 +129,7 @@ def _staff_for(needs, password_hash: str, rng) -> tuple[list[Staff], int]:
     holders = _holders({need[0] for need in needs})
     missing = [(role, anchor, name) for role, anchor, name in needs if _key(role, anchor) not in holders]
     Staff.objects.bulk_create([Staff(username=name, display_name=texts.person(rng), password=password_hash,
-                                     phone=f"1390000{i:04d}") for i, (_r, _a, name) in enumerate(missing)],
+                                     phone=f"139{i:08d}") for i, (_r, _a, name) in enumerate(missing)],
                               ignore_conflicts=True)
     staff = {s.username: s for s in Staff.objects.filter(username__in=[name for _r, _a, name in missing])}
     RoleAssignment.objects.bulk_create([RoleAssignment(staff=staff[name], role=role, **_anchor(role, anchor))
