@@ -175,6 +175,7 @@ def coverage(args) -> dict:
     from django.db.models import Count
     from django.utils import timezone
 
+    from civicgrid.geo.models import Area
     from civicgrid.households import coverage as figures
     from civicgrid.households import services
     from civicgrid.households.models import Household
@@ -190,7 +191,7 @@ def coverage(args) -> dict:
     started = time.perf_counter()
     plain = group_by_visits(township, since)
     plain_ms = (time.perf_counter() - started) * 1000
-    total, children = figures.rollup(figures.Area.objects.get(code=township), since)
+    total, children = figures.rollup(Area.objects.get(code=township), since)
     mine = {child.area.code: (child.households, child.visited) for child in children if child.households}
     if mine != plain:
         raise SystemExit(f"coverage of {township}: the page's figures and the GROUP BY disagree")
