@@ -48,6 +48,29 @@ def open_database(fresh: bool = True) -> str:
     return engine
 
 
+def keep_options(parser) -> None:
+    """``--keep`` and ``--reuse``, for benchmarks whose set-up takes longer than their timing."""
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database at the end")
+    parser.add_argument("--reuse", action="store_true", help="time again on the database a --keep run kept")
+
+
+def run_on_city(args, run) -> None:
+    """``run(args, engine)`` on a fresh database loaded with 榆林市, or with ``args.reuse`` on the one a
+    ``--keep`` run kept as it was; the database is dropped at the end unless ``args.keep``."""
+    engine = open_database(fresh=not args.reuse)
+    if args.reuse and engine != "postgresql":
+        raise SystemExit("--reuse needs DATABASE_URL naming a PostgreSQL database")
+    try:
+        if not args.reuse:
+            load_city()
+        run(args, engine)
+    finally:
+        if args.keep:
+            print(f"kept: {os.environ['DATABASE_URL']} (--reuse times it again)", file=sys.stderr)
+        else:
+            close_database(engine)
+
+
 def close_database(engine: str) -> None:
     """Drop what ``open_database`` made: the temporary file, or the benchmark database."""
     from django.db import connections

@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import os  # noqa: E402
 import time  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
@@ -46,8 +45,7 @@ def parse_args():
     parser.add_argument("--check", action=argparse.BooleanOptionalAction, default=None,
                         help=f"check the cases and figures built (default: up to {CHECK_UP_TO:,} cases)")
     parser.add_argument("--explain", action="store_true", help="print the plan of each page's slowest query")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database at the end")
-    parser.add_argument("--reuse", action="store_true", help="time the pages on the database a --keep run kept")
+    benchdb.keep_options(parser)
     args = parser.parse_args()
     if args.cases < 1000 or args.runs < 3 or args.scan_runs < 1:
         parser.error("--cases must be at least 1,000, --runs at least 3 and --scan-runs at least 1")
@@ -207,18 +205,7 @@ def run(args, engine: str) -> None:
 
 def main():
     args = parse_args()
-    engine = benchdb.open_database(fresh=not args.reuse)
-    if args.reuse and engine != "postgresql":
-        raise SystemExit("--reuse needs DATABASE_URL naming a PostgreSQL database")
-    try:
-        if not args.reuse:
-            benchdb.load_city()
-        run(args, engine)
-    finally:
-        if args.keep:
-            print(f"kept: {os.environ['DATABASE_URL']} (--reuse times it again)", file=sys.stderr)
-        else:
-            benchdb.close_database(engine)
+    benchdb.run_on_city(args, run)
 
 
 if __name__ == "__main__":

@@ -59,8 +59,7 @@ def parse_args():
     parser.add_argument("--ingest", type=int, default=50_000, help="check-ins sent through the API (default 50,000)")
     parser.add_argument("--batch", type=int, default=250, help="check-ins per API request (default 250)")
     parser.add_argument("--runs", type=int, default=20, help="timed runs of each page (default 20)")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database at the end")
-    parser.add_argument("--reuse", action="store_true", help="time again on the database a --keep run kept")
+    benchdb.keep_options(parser)
     args = parser.parse_args()
     if min(args.households, args.visits, args.check_ins, args.cases) < 1000 or args.runs < 3:
         parser.error("each volume must be at least 1,000 and --runs at least 3")
@@ -345,18 +344,7 @@ def main():
     # The pages link their files from the sources: this checkout need not have run collectstatic.
     os.environ.setdefault("CIVICGRID_STATIC_FROM_SOURCES", "1")
     warnings.filterwarnings("ignore", message="No directory at")
-    engine = benchdb.open_database(fresh=not args.reuse)
-    if args.reuse and engine != "postgresql":
-        raise SystemExit("--reuse needs DATABASE_URL naming a PostgreSQL database")
-    try:
-        if not args.reuse:
-            benchdb.load_city()
-        run(args, engine)
-    finally:
-        if args.keep:
-            print(f"kept: {os.environ['DATABASE_URL']} (--reuse times it again)", file=sys.stderr)
-        else:
-            benchdb.close_database(engine)
+    benchdb.run_on_city(args, run)
 
 
 if __name__ == "__main__":
