@@ -13,6 +13,7 @@ import logging
 import os
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -111,6 +112,17 @@ def _drop_postgres(server_url: str, database: str) -> None:
 
     with psycopg.connect(server_url, autocommit=True) as server:
         server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+
+
+def p50(work, runs: int, warm: int = 3) -> float:
+    """The median milliseconds of ``runs`` calls of ``work`` after ``warm`` untimed ones."""
+    times = []
+    for n in range(warm + runs):
+        started = time.perf_counter()
+        work()
+        if n >= warm:
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -30,8 +30,6 @@ import json  # noqa: E402
 import time  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
-import numpy as np  # noqa: E402
-
 from bench import benchdb  # noqa: E402
 
 CHECK_UP_TO = 200_000
@@ -119,17 +117,6 @@ class Queries(list):
             self.append((time.perf_counter() - started, sql, params))
 
 
-def p50(work, runs: int, warm: int) -> float:
-    for _ in range(warm):
-        work()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return float(np.percentile(times, 50)) * 1000
-
-
 def busiest(prefix: str, length: int, period) -> str:
     from civicgrid.dashboards.figures import AREA, Where, sums
 
@@ -149,8 +136,8 @@ def measure(label: str, page, args, explain: bool) -> tuple[float, float]:
     slow = page(panels.scan_sums)
     if fast != slow:
         raise SystemExit(f"{label}: the tally and the GROUP BY disagree:\n  {fast}\n  {slow}")
-    tally_ms = p50(lambda: page(panels.figures.sums), args.runs, warm=3)
-    scan_ms = p50(lambda: page(panels.scan_sums), args.scan_runs, warm=1)
+    tally_ms = benchdb.p50(lambda: page(panels.figures.sums), args.runs, warm=3)
+    scan_ms = benchdb.p50(lambda: page(panels.scan_sums), args.scan_runs, warm=1)
     print(f"  {label}: p50 {tally_ms:.1f} ms ({len(queries)} queries); the same figures by GROUP BY over the "
           f"cases {scan_ms:.0f} ms; speed-up {scan_ms / tally_ms:.1f}")
     if explain:

@@ -40,8 +40,6 @@ import time  # noqa: E402
 import warnings  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
-import numpy as np  # noqa: E402
-
 from bench import benchdb, gridfill  # noqa: E402
 
 PAGES_MS, CIRCLES_MS, CHECKINS_PER_S = 300, 2000, 2000  # the issue's targets
@@ -105,17 +103,6 @@ def existing() -> dict:
 # --- Timing ----------------------------------------------------------------------------------------------------
 
 
-def p50(work, runs: int, warm: int = 3) -> float:
-    for _ in range(warm):
-        work()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return float(np.percentile(times, 50)) * 1000
-
-
 def signed_in(staff):
     from django.test import Client
 
@@ -161,9 +148,9 @@ def task_list(args) -> dict:
     worker, grid, households = the_grid_worker()
     found = tasks_of(worker, timezone.now())
     client = signed_in(worker)
-    page_ms = p50(lambda: get(client, "/tasks/", 'id="task-list"'), args.runs)
-    api_ms = p50(lambda: get(client, "/api/v1/tasks", '"items"'), args.runs)
-    floor_ms = p50(lambda: get(client, "/healthz"), args.runs)
+    page_ms = benchdb.p50(lambda: get(client, "/tasks/", 'id="task-list"'), args.runs)
+    api_ms = benchdb.p50(lambda: get(client, "/api/v1/tasks", '"items"'), args.runs)
+    floor_ms = benchdb.p50(lambda: get(client, "/healthz"), args.runs)
     print(f"  我的任务 of grid {grid}'s worker ({households:,} households, {len(found.tasks)} tasks: "
           f"{dict(found.kinds)}): page p50 {page_ms:.1f} ms, JSON {api_ms:.1f} ms; an empty request "
           f"{floor_ms:.1f} ms (ratio {page_ms / floor_ms:.1f})")
@@ -186,7 +173,7 @@ def coverage(args) -> dict:
     dispatcher = RoleAssignment.objects.filter(role=Role.DISPATCHER, area__code=township).first().staff
     client = signed_in(dispatcher)
     since = timezone.now() - timedelta(days=services.period_at(dispatcher, township)[1])
-    page_ms = p50(lambda: get(client, f"/households/area/{township}/", 'id="total-due"'), args.runs)
+    page_ms = benchdb.p50(lambda: get(client, f"/households/area/{township}/", 'id="total-due"'), args.runs)
     started = time.perf_counter()
     plain = group_by_visits(township, since)
     plain_ms = (time.perf_counter() - started) * 1000
@@ -218,7 +205,7 @@ def circles(args) -> dict:
     from civicgrid.patrols.models import AreaReach, ResponsePost
 
     areas = product.refresh()
-    refresh_ms = p50(product.refresh, max(3, args.runs // 4), warm=1)
+    refresh_ms = benchdb.p50(product.refresh, max(3, args.runs // 4), warm=1)
     found, kmh = product.places(), product.speeds()
     posts = list(ResponsePost.objects.values_list("kind", "lon", "lat"))
     started = time.perf_counter()
