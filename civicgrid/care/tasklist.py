@@ -24,7 +24,7 @@ def visits_due(user, now: datetime) -> list[Task]:
 
 
 def _task(enrolment: Enrolment) -> Task:
-    return Task(kind="care.visit", title=_("关爱走访：%(name)s（%(programme)s）") % {
+    return Task(kind=_("关爱走访"), title=_("关爱走访：%(name)s（%(programme)s）") % {
         "name": mask_name(enrolment.resident_name), "programme": enrolment.get_programme_display()},
         url=reverse("care:detail", args=[enrolment.pk]), due_at=_end_of(enrolment.next_visit_on),
         place=enrolment.place, order=30)

@@ -15,6 +15,8 @@ from datetime import datetime
 class Task:
     """任务: one line of a person's task list, pointing at the page where it is done.
 
+    ``kind`` is what the line is, as the page shows it and groups by (translated: 待核查, 零报告, 包户走访 …).
+
     ``count`` is how many matters the line stands for: a source that stops at its most urgent items adds one
     line for the rest (``count`` of them), linking to the list where they all are, so the counts stay true."""
 

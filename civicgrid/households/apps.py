@@ -19,4 +19,4 @@ class HouseholdsConfig(AppConfig):
         menu.register_entry("households:index", _("包户走访"), roles={*KEEPERS, Role.LEADER, Role.ADMINISTRATOR},
                             order=20)
         menu.register_panel("households/home_panel.html", views.home_panel, roles=KEEPERS, order=20)
-        worklist.register_source(due.KIND, due.visit_tasks, roles=KEEPERS, order=40)
+        worklist.register_source(due.SOURCE, due.visit_tasks, roles=KEEPERS, order=40)

@@ -23,7 +23,7 @@ from .choices import KEEPERS
 from .models import Household
 from .services import not_visited_since, periods
 
-KIND = "households.visits"
+SOURCE = "households.visits"
 TASKS_MAX = 30  # per role held: a 片长's communities may hold hundreds of buildings; the list links to the rest
 
 
@@ -63,7 +63,7 @@ def _task(due: Due, names: dict, days: dict) -> Task:
     name = names.get(due.code, due.code)
     title = _("走访%(place)s：%(n)d 户到期未走访") % {"place": name, "n": due.count}
     url = reverse("households:area", args=[due.code]) + "?due=1"
-    return Task(kind=KIND, title=title, url=url, due_at=due.due_at, place=name, order=40)
+    return Task(kind=_("包户走访"), title=title, url=url, due_at=due.due_at, place=name, order=40)
 
 
 def summary(user, now: datetime) -> dict | None:

@@ -10,9 +10,6 @@ from civicgrid.core.worklist import Task
 
 from . import services
 
-KIND = "patrol_shift"
-
-
 def shifts_today(user, now: datetime) -> list[Task]:
     """One task per shift of ``user`` today that has not ended, due at its end, with its points checked so far."""
     shifts = list(services.my_shifts(user, timezone.localdate(now)).filter(ends_at__gt=now)[:20])
@@ -25,5 +22,5 @@ def _task(shift, progress) -> Task:
         "zone": shift.zone.name, "start": timezone.localtime(shift.starts_at).strftime("%H:%M"),
         "end": timezone.localtime(shift.ends_at).strftime("%H:%M"), "checked": progress.checked,
         "planned": progress.planned}
-    return Task(KIND, title, reverse("patrols:shift", args=[shift.pk]), due_at=shift.ends_at,
+    return Task(_("巡逻班次"), title, reverse("patrols:shift", args=[shift.pk]), due_at=shift.ends_at,
                 place=shift.team.name, order=60)

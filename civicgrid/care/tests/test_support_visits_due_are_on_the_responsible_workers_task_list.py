@@ -18,7 +18,7 @@ def due(enrolment, day: date) -> None:
 
 
 def tasks(user):
-    return [task for task in worklist.tasks_for(user, user.scope.roles, NOW) if task.kind == "care.visit"]
+    return [task for task in worklist.tasks_for(user, user.scope.roles, NOW) if task.kind == "关爱走访"]
 
 
 def test_a_visit_due_is_the_workers_task_with_a_masked_name(grid_worker, enrolment):

@@ -12,7 +12,7 @@ from .conftest import household
 
 
 def tasks(user, now):
-    return [task for task in worklist.tasks_for(user, user.scope.roles, now) if task.kind == "households.visits"]
+    return [task for task in worklist.tasks_for(user, user.scope.roles, now) if task.kind == "包户走访"]
 
 
 def test_a_grid_worker_has_one_task_per_building_with_households_due(grid_worker, units):
