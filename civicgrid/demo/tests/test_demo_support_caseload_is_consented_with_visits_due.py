@@ -22,7 +22,7 @@ def test_the_demo_grid_worker_has_a_consented_caseload_with_visits_due(demo_city
     assert not Enrolment.objects.filter(consent_name="").exists()
     assert all(e.visits.exists() for e in own)
     now = timezone.now()
-    due = [task for task in worklist.tasks_for(worker, worker.scope.roles, now) if task.kind == "care.visit"]
+    due = [task for task in worklist.tasks_for(worker, worker.scope.roles, now) if task.kind == "关爱走访"]
     assert any(task.overdue(now) for task in due) and any(not task.overdue(now) for task in due)
     assert not Need.objects.exists()  # a demo loaded without cases files no need as a case either
 
