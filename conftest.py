@@ -8,7 +8,7 @@ from django.utils import translation
 
 from civicgrid.testing import factories
 
-pytest_plugins = ["civicgrid.testing.browser"]
+pytest_plugins = ["civicgrid.testing.browser", "civicgrid.testing.households"]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,6 +1,6 @@
 """Browser fixtures: Playwright driving Debian's headless Chromium against pytest-django's live_server.
 
-The root conftest.py registers these fixtures (browser, page, page_errors, viewport). No browser is ever downloaded: the Chromium is /usr/bin/chromium or $CIVICGRID_CHROMIUM (scripts/ensure-chromium).
+The root conftest.py registers these fixtures (browser, page, new_page, page_errors, viewport). No browser is ever downloaded: the Chromium is /usr/bin/chromium or $CIVICGRID_CHROMIUM (scripts/ensure-chromium).
 
 A test gets a desktop page (1280x900); parametrize `viewport` with PHONE for a phone (390x844):
 
@@ -68,17 +68,31 @@ def page_errors():
 
 
 @pytest.fixture
-def page(browser, viewport, page_errors):
-    """A fresh context (no cookies) and page, in Chinese as our users' browsers are."""
+def new_page(browser, viewport, page_errors):
+    """``new_page()``: a page in a browser of its own (a fresh context, no cookies), in Chinese as our users'
+    browsers are: each person's own phone in a journey where several take turns. Closed after the test."""
     phone = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}
     options = {"viewport": viewport, **(phone if viewport == PHONE else {})}
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
-    context.set_default_timeout(TIMEOUT_MS)
-    new_page = context.new_page()
-    new_page.on("pageerror", lambda error: page_errors.append(f"{error}"))
-    new_page.on("console", lambda message: _console_error(message, page_errors))
-    yield new_page
-    context.close()
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        opened = context.new_page()
+        opened.on("pageerror", lambda error: page_errors.append(f"{error}"))
+        opened.on("console", lambda message: _console_error(message, page_errors))
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh context (no cookies) and page, in Chinese as our users' browsers are."""
+    return new_page()
 
 
 def _console_error(message, errors: list) -> None:

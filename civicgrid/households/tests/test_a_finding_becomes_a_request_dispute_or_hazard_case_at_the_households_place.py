@@ -11,8 +11,7 @@ from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.households.models import Visit
 from civicgrid.households.services import VisitDraft, record_visit
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 @pytest.mark.parametrize("kind", ["request", "dispute", "hazard"])

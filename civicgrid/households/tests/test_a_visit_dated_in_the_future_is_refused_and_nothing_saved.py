@@ -10,8 +10,7 @@ from civicgrid.cases.models import Case
 from civicgrid.cases.workflow import InvalidInput
 from civicgrid.households.models import Visit
 from civicgrid.households.services import VisitDraft, record_visit
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def test_a_visit_tomorrow_is_refused_and_nothing_is_saved(grid_worker, units, finding_categories):

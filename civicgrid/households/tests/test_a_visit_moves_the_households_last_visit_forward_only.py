@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from civicgrid.households.models import Visit
 from civicgrid.households.services import VisitDraft, record_visit
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def test_a_later_visit_moves_the_last_visit_and_an_earlier_one_leaves_it(heads, units):

@@ -1,8 +1,7 @@
 """A 片长 whose precinct holds several communities opens on them side by side, each with its coverage."""
 
 from civicgrid.testing import factories
-
-from .conftest import household, unit
+from civicgrid.testing.households import household, unit
 
 
 def test_the_area_head_lists_each_community_with_its_coverage(client, heads, units, yulin):

@@ -3,7 +3,7 @@ under it; a 楼层长 sees their floor only; a page outside anyone's scope is a 
 
 import pytest
 
-from .conftest import household
+from civicgrid.testing.households import household
 
 DOORS = {"floor": "101", "upper": "201", "neighbour": "2-101", "other_grid": "B-101"}
 

@@ -2,8 +2,7 @@
 in full with a reason, written to the access log before they are shown; anyone else is refused."""
 
 from civicgrid.core.models import AccessLog
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def test_lists_and_the_households_page_show_the_head_masked(client, heads, units):

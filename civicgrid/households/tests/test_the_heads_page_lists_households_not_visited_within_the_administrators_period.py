@@ -5,8 +5,7 @@ the households not visited within it (never visited included), and shows the ope
 
 from civicgrid.cases.intake import Report, file_case
 from civicgrid.households.models import VisitPeriod
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def due_doors(client, user, code: str) -> set[str]:

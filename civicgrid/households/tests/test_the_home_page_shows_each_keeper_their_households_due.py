@@ -1,6 +1,6 @@
 """A keeper's home page opens with their households and how many are due, and the menu offers 包户走访."""
 
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def test_the_building_head_sees_their_households_due_on_the_home_page(client, heads, units):

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from civicgrid.households import coverage
 from civicgrid.testing import factories
-
-from .conftest import household, unit
+from civicgrid.testing.households import household, unit
 
 
 def test_coverage_rolls_up_from_the_floors_to_the_township(heads, units, yulin):

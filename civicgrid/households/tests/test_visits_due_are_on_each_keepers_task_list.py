@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from civicgrid.core import worklist
 from civicgrid.households.models import VisitPeriod
-
-from .conftest import household
+from civicgrid.testing.households import household
 
 
 def tasks(user, now):

@@ -1,5 +1,7 @@
-"""Units under grid A (1号楼 with its 1层 and 2层, 2号楼) and grid B (1号楼), a head at each level of the 五级五长,
-and helpers to register households and visits as they were on a given day."""
+"""The households' world for any app's tests: units under grid A (1号楼 with its 1层 and 2层, 2号楼) and grid B
+(1号楼), a head at each level of the 五级五长, the finding categories, and a helper to register a household as
+it was on a given day. The root conftest registers the fixtures (``units``, ``heads``, ``finding_categories``);
+a closer conftest may define its own ``units`` (the cases' tests do)."""
 
 from datetime import timedelta
 
@@ -7,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from civicgrid.geo.models import Precinct
-from civicgrid.households.models import Household, Visit
+from civicgrid.households.models import Household
 from civicgrid.testing import factories
 
 
@@ -50,12 +52,8 @@ def household(unit_area, door: str, name: str = "王建国", phone: str = "13912
                                     head_phone=phone, last_visited_at=last, **fields)
 
 
-def visit(found: Household, visitor, days_ago: float, text: str = "") -> Visit:
-    return Visit.objects.create(household=found, unit=found.unit, unit_code=found.unit_code, visitor=visitor,
-                                visited_at=timezone.now() - timedelta(days=days_ago), found=text)
-
-
-FINDING_KINDS = [("request", "诉求"), ("dispute", "矛盾纠纷"), ("hazard", "安全隐患"), ("urban_event", "市容环境")]
+# Category names are unique: the urban event is not called 市容环境, which ``street_litter`` (the root conftest's) is.
+FINDING_KINDS = [("request", "诉求"), ("dispute", "矛盾纠纷"), ("hazard", "安全隐患"), ("urban_event", "城市管理")]
 
 
 @pytest.fixture
