@@ -4,11 +4,19 @@ import os
 import tempfile
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from civicgrid.core.env import env_bool, env_choice, env_durations, env_int, env_list, env_networks, env_str
+from civicgrid.core.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_durations,
+    env_int,
+    env_list,
+    env_networks,
+    env_str,
+)
 from civicgrid.core.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -97,8 +105,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'civicgrid.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CIVICGRID_DB_CONN_MAX_AGE", 60))}
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'civicgrid.sqlite3'}",
+                                     conn_max_age=env_int("CIVICGRID_DB_CONN_MAX_AGE", 60))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {

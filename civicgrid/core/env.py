@@ -11,6 +11,7 @@ import os
 import re
 from datetime import timedelta
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -24,6 +25,16 @@ def env_str(name: str, default: str | None = None) -> str:
     if value is None:
         raise ImproperlyConfigured(f"Environment variable {name} is required.")
     return value
+
+
+def env_database(name: str, default: str, conn_max_age: int) -> dict:
+    """A database setting from a URL (``sqlite:///path``, ``postgres://user@host:port/name``)."""
+    raw = os.environ.get(name, default)
+    try:
+        return dj_database_url.parse(raw, conn_max_age=conn_max_age)
+    except ValueError:  # dj-database-url's own errors (an unknown scheme …) are ValueErrors
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a database URL such as sqlite:///path/to/file.sqlite3 "
+                                   f"or postgres://user@host:5432/name.") from None
 
 
 def env_bool(name: str, default: bool) -> bool:
