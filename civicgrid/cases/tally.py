@@ -37,6 +37,7 @@ EMPTY = {"category": 0, "kind": "", "channel": "", "status": "", "facet": "", "d
 MEASURES = ("cases", "open", "overdue", "late", "reworked", "returned", "satisfied", "supervised", "timed",
             "minutes")
 KEY = ("cube", "period", "area_code", *(COLUMNS[d] for d in DIMENSIONS))
+COLUMNS_WRITTEN = (*KEY, *MEASURES)
 RESOLVED = frozenset({Status.CLOSED, Status.RATED, Status.NO_CALLBACK, Status.SELF_RESOLVED})
 SATISFIED = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY})
 
@@ -131,8 +132,8 @@ def flush(delta: Delta) -> None:
     """Add ``delta`` to the rows, creating those missing, rows in key order so that two writers adding to the
     same rows take their locks in the same order. On PostgreSQL the rows go as one JSON array of rows, read
     back in order and cast to the columns' types: a batch adds thousands of rows, and their values as
-    separate parameters cost the client more to quote (and the server to parse) than the rows cost to write;
-    as arrays, still twice what ``json.dumps`` costs. Elsewhere one upsert per chunk of rows."""
+    separate parameters cost the client more to quote (and the server to parse) than the rows cost to write,
+    and as arrays (``unnest``) four times what ``json.dumps`` costs. Elsewhere one upsert per chunk of rows."""
     rows = sorted((key, amounts) for key, amounts in delta.items() if any(amounts))
     if not rows:
         return
@@ -172,9 +173,6 @@ def _upserting(rows: str) -> str:
     sums = ", ".join(f"{quote(m)} = {table}.{quote(m)} + excluded.{quote(m)}" for m in MEASURES)
     return (f"INSERT INTO {table} ({', '.join(quote(c) for c in COLUMNS_WRITTEN)}) {rows} "
             f"ON CONFLICT ({', '.join(quote(c) for c in KEY)}) DO UPDATE SET {sums}")
-
-
-COLUMNS_WRITTEN = (*KEY, *MEASURES)
 
 
 # --- The facts the writer keeps on the case ---------------------------------------------------------------
