@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from civicgrid.core import calendar
 from civicgrid.core.collector import pausing
 from civicgrid.core.inserts import insert
+from civicgrid.core.records import new
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
@@ -344,7 +345,7 @@ def _tell_residents(registered: list[_Item]) -> None:
     with site_language():
         text = RESIDENT_TEXTS[Status.REGISTERED]()
     insert(OutboxMessage, [
-        OutboxMessage(channel=MessageChannel.SMS, recipient=item.case.reporter_phone,
-                      body=text % {"number": item.case.number, "link": link})
+        new(OutboxMessage, channel=MessageChannel.SMS, recipient=item.case.reporter_phone,
+            body=text % {"number": item.case.number, "link": link})
         for item in registered if item.case.reporter_phone])
 

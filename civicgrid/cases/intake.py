@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from civicgrid.core.http.grants import Grant
 from civicgrid.core.querysets import prefix_filter
+from civicgrid.core.records import new
 from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
 from civicgrid.geo import placing
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
@@ -110,8 +111,8 @@ def prepare_case(report: Report, user, now: datetime, limits=None, application=N
 
 def report_event(case: Case, report: Report, user, warning: str) -> CaseEvent:
     """上报, the first event on every case's timeline."""
-    return CaseEvent(case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
-                     **report_label(report, user).stored(), note=warning, created_at=case.reported_at)
+    return new(CaseEvent, case=case, action=Action.REPORT, actor=staff_or_none(user), to_status=Status.REPORTED,
+               **report_label(report, user).stored(), note=warning, created_at=case.reported_at)
 
 
 # Staff who record matters: the centres' intake staff on every channel; on the grid channel (网格上报), grid
@@ -341,8 +342,8 @@ def region_area(index=None) -> Area | None:
 def build_case(report: Report, placement: Placement, user, now, centre_area: Area | None = None) -> Case:
     """The unsaved case of a checked report; bulk intake passes the centre it has looked up in advance."""
     anonymous = report.anonymous
-    return Case(
-        category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
+    return new(
+        Case, category=report.category, kind=report.category.kind, channel=report.channel, priority=report.priority,
         title=report.title.strip(), description=report.description.strip(), extra=report.extra or {},
         longitude=placement.longitude, latitude=placement.latitude,
         address=report.address.strip() or placement.address, area=placement.area, area_code=placement.area.code,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.records import new
 from civicgrid.geo.choices import AreaLevel, CoordinateSystem
 from civicgrid.geo.coords import CoordinateError, to_wgs84
 from civicgrid.geo.locator import get_index
@@ -195,8 +196,8 @@ def _check_not_active(work, departments) -> None:
 def _assign(work, department: Department, role: str) -> Assignment:
     """A new 派遣单 with two clocks: 签收 (``accept_due_at``) and 处置 (the deadline fields)."""
     case = work.case
-    assignment = Assignment(case=case, department=department, role=role, dispatched_at=work.now,
-                            suspended_at=case.suspended_at)
+    assignment = new(Assignment, case=case, department=department, role=role, dispatched_at=work.now,
+                     suspended_at=case.suspended_at)
     work.lookups.start(assignment, work.now, Stage.ACCEPT, case.category, case.priority)
     assignment.accept_due_at = assignment.due_at
     work.lookups.start(assignment, work.now, Stage.HANDLE, case.category, case.priority)

@@ -11,12 +11,13 @@ it counts for as written (``count``). So every cube always equals a GROUP BY ove
 — the property test checks that after random steps — and ``rebuild`` makes it so again from the case table.
 """
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.db.models import CharField, Count, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, Substr, TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ EMPTY = {"category": 0, "kind": "", "channel": "", "status": "", "facet": "", "d
 MEASURES = ("cases", "open", "overdue", "late", "reworked", "returned", "satisfied", "supervised", "timed",
             "minutes")
 KEY = ("cube", "period", "area_code", *(COLUMNS[d] for d in DIMENSIONS))
+COLUMNS_WRITTEN = (*KEY, *MEASURES)
 RESOLVED = frozenset({Status.CLOSED, Status.RATED, Status.NO_CALLBACK, Status.SELF_RESOLVED})
 SATISFIED = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY})
 
@@ -127,10 +129,19 @@ CHUNK = 500
 
 
 def flush(delta: Delta) -> None:
-    """Add ``delta`` to the rows, creating those missing: one upsert per chunk, rows in key order so that two
-    writers adding to the same rows take their locks in the same order."""
+    """Add ``delta`` to the rows, creating those missing, rows in key order so that two writers adding to the
+    same rows take their locks in the same order. On PostgreSQL the rows go as one JSON array of rows, read
+    back in order and cast to the columns' types: a batch adds thousands of rows, and their values as
+    separate parameters cost the client more to quote (and the server to parse) than the rows cost to write,
+    and as arrays (``unnest``) four times what ``json.dumps`` costs. Elsewhere one upsert per chunk of rows."""
     rows = sorted((key, amounts) for key, amounts in delta.items() if any(amounts))
+    if not rows:
+        return
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_upsert_json(), [json.dumps([[key[0], key[1].isoformat(), *key[2:], *amounts]
+                                                        for key, amounts in rows])])
+            return
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start:start + CHUNK]
             cursor.execute(_upsert(len(chunk)), [v for key, amounts in chunk for v in _values(key, amounts)])
@@ -141,11 +152,26 @@ def _values(key: tuple, amounts: list) -> list:
 
 
 def _upsert(rows: int) -> str:
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(COLUMNS_WRITTEN)) + ")"] * rows)
+    return _upserting(f"VALUES {placeholders}")
+
+
+def _upsert_json() -> str:
+    """The rows of one JSON array of rows (each in ``COLUMNS_WRITTEN`` order), cast to the columns' types."""
+    values = ", ".join(f"(row ->> {i})::{_json_cast(Tally._meta.get_field(c))}" for i, c in enumerate(COLUMNS_WRITTEN))
+    return _upserting(f"SELECT {values} FROM jsonb_array_elements(%s::jsonb) AS row")
+
+
+def _json_cast(field) -> str:
+    """Text to a column's type; text stays text, so a value too long for its column is refused as in a VALUES
+    list (a cast to ``varchar(n)`` would cut it short)."""
+    return "text" if isinstance(field, CharField) else field.cast_db_type(connection)
+
+
+def _upserting(rows: str) -> str:
     quote, table = connection.ops.quote_name, connection.ops.quote_name(Tally._meta.db_table)
-    columns = [*KEY, *MEASURES]
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
     sums = ", ".join(f"{quote(m)} = {table}.{quote(m)} + excluded.{quote(m)}" for m in MEASURES)
-    return (f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES {placeholders} "
+    return (f"INSERT INTO {table} ({', '.join(quote(c) for c in COLUMNS_WRITTEN)}) {rows} "
             f"ON CONFLICT ({', '.join(quote(c) for c in KEY)}) DO UPDATE SET {sums}")
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
 from civicgrid.core.inserts import insert
+from civicgrid.core.records import new
 from civicgrid.orgs.models import Department
 
 from . import attachments, deadlines, registry, signals, tally
@@ -227,9 +228,9 @@ def _insert_or_update(model, records: list, fields) -> None:
 
 
 def event_for(work: Work) -> CaseEvent:
-    return CaseEvent(case=work.case, assignment=work.assignment, action=work.action, actor=staff_or_none(work.actor),
-                     **work.label.stored(), from_status=work.from_status, to_status=work.to_status,
-                     note=work.note, data=ids(work.data), created_at=work.now)
+    return new(CaseEvent, case=work.case, assignment=work.assignment, action=work.action,
+               actor=staff_or_none(work.actor), **work.label.stored(), from_status=work.from_status,
+               to_status=work.to_status, note=work.note, data=ids(work.data), created_at=work.now)
 
 
 def ids(value):

@@ -7,6 +7,8 @@ click.
 
 from django.utils import timezone
 
+from civicgrid.core.records import new
+
 from . import outbox
 from .choices import Channel
 from .models import Notice, OutboxMessage
@@ -26,7 +28,7 @@ def notices(recipients, kind: str, text: Words | str, case=None, at=None) -> lis
     ids = dict.fromkeys(getattr(r, "pk", r) for r in recipients)
     at = at or timezone.now()
     code, params, stored = _stored(text)
-    return [Notice(recipient_id=pk, kind=kind, text=stored, code=code, params=params, case=case, created_at=at)
+    return [new(Notice, recipient_id=pk, kind=kind, text=stored, code=code, params=params, case=case, created_at=at)
             for pk in ids]
 
 

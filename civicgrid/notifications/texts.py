@@ -77,6 +77,10 @@ def render(code: str, params: dict, stored: str = "") -> str:
 @contextmanager
 def site_language():
     """What goes out of civicgrid in words (stored notice texts, SMS, webhook bodies) is in the site's language,
-    whoever's click sent it."""
+    whoever's click sent it. Already in it (a batch's notices, a task), the language is left as it is: switching
+    to it and back again would change nothing, at a cost paid per notice."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        yield
+        return
     with translation.override(settings.LANGUAGE_CODE):
         yield
