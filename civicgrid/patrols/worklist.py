@@ -10,6 +10,7 @@ from civicgrid.core.worklist import Task
 
 from . import services
 
+
 def shifts_today(user, now: datetime) -> list[Task]:
     """One task per shift of ``user`` today that has not ended, due at its end, with its points checked so far."""
     shifts = list(services.my_shifts(user, timezone.localdate(now)).filter(ends_at__gt=now)[:20])
