@@ -157,9 +157,11 @@ def _upsert(rows: int) -> str:
 
 
 def _upsert_json() -> str:
-    """The rows of one JSON array of rows (each in ``COLUMNS_WRITTEN`` order), cast to the columns' types."""
+    """The rows of one JSON array of rows (each in ``COLUMNS_WRITTEN`` order), cast to the columns' types, in
+    the array's order (the key order the locks are taken in)."""
     values = ", ".join(f"(row ->> {i})::{_json_cast(Tally._meta.get_field(c))}" for i, c in enumerate(COLUMNS_WRITTEN))
-    return _upserting(f"SELECT {values} FROM jsonb_array_elements(%s::jsonb) AS row")
+    return _upserting(f"SELECT {values} FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS rows(row, n) "
+                      f"ORDER BY n")
 
 
 def _json_cast(field) -> str:
