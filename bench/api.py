@@ -88,7 +88,7 @@ def require_wrk() -> str:
 # --- Set-up: the database the server will answer from -----------------------------------------------
 
 
-def prepare(case_count: int):
+def prepare(case_count: int, engine: str):
     """Services published, the bench's application key, and ``case_count`` dispatched cases to list."""
     from civicgrid.api import keys
     from civicgrid.open311 import services
@@ -96,15 +96,15 @@ def prepare(case_count: int):
     cast = benchdb.load_city()
     services.publish_defaults()
     keys.create_application("压测客户端", benchdb.CITY, ["read", "file"], key=BENCH_KEY)
-    file_cases(case_count, cast.dispatchers[benchdb.CITY])
+    file_cases(case_count, cast.dispatchers[benchdb.CITY], engine)
 
 
-def file_cases(count: int, user) -> None:
+def file_cases(count: int, user, engine: str) -> None:
     from bench import intake
 
     reports = intake.make_reports(count, random.Random(SEED))
     started = time.perf_counter()
-    intake.file_all(reports, user)
+    intake.file_all(reports, user, engine)
     print(f"set-up: {count:,} cases filed and dispatched for the list in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
 
@@ -531,7 +531,7 @@ def main():
     engine = benchdb.open_database()
     folder = Path(tempfile.mkdtemp(prefix="civicgrid-bench-api-"))
     try:
-        prepare(args.cases)
+        prepare(args.cases, engine)
         analyze()
         server = start_server(args, folder)
         try:
