@@ -3,6 +3,7 @@ wrong, in the user's language, and neither date narrows the list."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from civicgrid.cases.intake import file_case
 from civicgrid.testing import factories
@@ -42,7 +43,7 @@ def test_the_message_is_in_english_for_an_english_user(client, township_dispatch
 
 def test_a_range_of_one_day_is_no_error(client, township_dispatcher, a_case):
     client.force_login(township_dispatcher)
-    day = a_case.reported_at.date().isoformat()
+    day = timezone.localdate(a_case.reported_at).isoformat()  # the queue's dates are the centre's days
     page = client.get(reverse("cases:queue"), {"date_from": day, "date_to": day, "status": ""})
     assert not page.context["form"].errors
     assert [c.number for c in page.context["page"]] == [a_case.number]
