@@ -235,7 +235,8 @@ def _circle_counts():
 
 def plain_quickest(found, posts: list, kmh: dict) -> dict:
     """Each area's quickest post in minutes by the haversine, one pair at a time."""
-    radius = 6_371_008.8
+    from civicgrid.patrols.circles import EARTH_RADIUS_M as radius
+
     rows = [(math.radians(lon), math.radians(lat), kmh[kind] * 1000 / 60) for kind, lon, lat in posts]
     quickest = {}
     for code, lon, lat in zip(found.codes, found.lons, found.lats):

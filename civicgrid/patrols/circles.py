@@ -26,6 +26,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from psycopg import sql
 
+from civicgrid.cases.duplicates import EARTH_RADIUS_M  # the sphere every distance is measured on
 from civicgrid.geo.choices import AreaLevel
 from civicgrid.geo.codes import LEVEL_LENGTHS
 from civicgrid.geo.models import Area, Boundary
@@ -33,7 +34,6 @@ from civicgrid.geo.models import Area, Boundary
 from .choices import CIRCLE_MINUTES, DEFAULT_SPEEDS_KMH, Circle, PostKind
 from .models import AreaReach, PostSpeed, ResponsePost
 
-EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG), the sphere the distances are measured on
 GRID, COMMUNITY = AreaLevel.GRID, AreaLevel.COMMUNITY
 CHUNK = 4096  # areas per matrix product: 4096 × 500 posts is 16 MB of float64
 
