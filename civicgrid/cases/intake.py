@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civicgrid.core.http.grants import Grant
+from civicgrid.core.inserts import insert_one
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.core.records import new
 from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
@@ -83,9 +84,8 @@ def file_case(report: Report, user=None, *, application=None, now: datetime | No
     # savepoint around these writes: nothing here fails that its transaction would not have to roll back too.
     with transaction.atomic(savepoint=False):
         case.number = next_number(case.area_code, now)
-        case.save()
-        event = report_event(case, report, user, placement.warning)
-        event.save()
+        insert_one(case)
+        event = insert_one(report_event(case, report, user, placement.warning))
         attachments.store(case, event, report.files, user)
         signals.written([event])
         tally.count([case])  # last, as the writer does: the figures' rows are shared by many cases

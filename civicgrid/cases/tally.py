@@ -11,6 +11,7 @@ it counts for as written (``count``). So every cube always equals a GROUP BY ove
 — the property test checks that after random steps — and ``rebuild`` makes it so again from the case table.
 """
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -139,8 +140,8 @@ def flush(delta: Delta) -> None:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(_upsert_json(), [json.dumps([[key[0], key[1].isoformat(), *key[2:], *amounts]
-                                                        for key, amounts in rows])])
+            rows_json = json.dumps([[key[0], key[1].isoformat(), *key[2:], *amounts] for key, amounts in rows])
+            cursor.execute(_upsert_json(connection.vendor), [rows_json])
             return
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start:start + CHUNK]
@@ -156,9 +157,11 @@ def _upsert(rows: int) -> str:
     return _upserting(f"VALUES {placeholders}")
 
 
-def _upsert_json() -> str:
+@functools.cache
+def _upsert_json(vendor: str) -> str:
     """The rows of one JSON array of rows (each in ``COLUMNS_WRITTEN`` order), cast to the columns' types, in
-    the array's order (the key order the locks are taken in)."""
+    the array's order (the key order the locks are taken in). Built once for the database (``vendor``): every
+    filing sends it."""
     values = ", ".join(f"(row ->> {i})::{_json_cast(Tally._meta.get_field(c))}" for i, c in enumerate(COLUMNS_WRITTEN))
     return _upserting(f"SELECT {values} FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS rows(row, n) "
                       f"ORDER BY n")

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
-from civicgrid.core.inserts import insert
+from civicgrid.core.inserts import insert, insert_one
 from civicgrid.core.records import new
 from civicgrid.orgs.models import Department
 
@@ -168,16 +168,22 @@ def write(work: Work) -> CaseEvent:
     """One step on one case, inside the caller's transaction: the case, its records, the event, the files."""
     work.case.save()
     for record in work.saves:
-        record.save()
+        _save(record)
     _lapse(work)
-    event = event_for(work)
-    event.save()
+    event = insert_one(event_for(work))
     attachments.store(work.case, event, work.files, staff_or_none(work.actor))
     signals.written([event])
     # Last: the figures' rows are shared by many cases, so their locks are held for the shortest time.
     tally.count([work.case, *(record for record in work.saves if isinstance(record, Case))])
     transaction.on_commit(lambda: _after(event.pk))
     return event
+
+
+def _save(record) -> None:
+    if record._state.adding:
+        insert_one(record)
+    else:
+        record.save()
 
 
 def write_many(works: list[Work], changed: dict | None = None) -> list[CaseEvent]:

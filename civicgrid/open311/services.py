@@ -24,7 +24,9 @@ from civicgrid.cases.models.categories import read_all_fields
 from civicgrid.cases.services import transition
 from civicgrid.cases.workflow import RESIDENT, Action, InvalidInput
 from civicgrid.core.http.principal import Principal
+from civicgrid.core.inserts import insert_one
 from civicgrid.core.recent import Recent
+from civicgrid.core.records import new
 
 from .models import SERVICE_CODE_MAX, Service, ServiceRequest
 
@@ -175,9 +177,9 @@ def file_request(application: ClientApplication, filing: Filing) -> ServiceReque
         if not case.area_code.startswith(application.area_code):
             message = _("该位置不在此客户端应用负责的区域内。")
             raise InvalidInput(message, {"location": message})  # rolls the case back
-        return ServiceRequest.objects.create(
-            case=case, application=application, token=uuid.uuid4().hex, media_url=filing.media_url,
-            account_id=filing.account_id, device_id=filing.device_id)
+        return insert_one(new(ServiceRequest, case=case, application=application, token=uuid.uuid4().hex,
+                                  media_url=filing.media_url, account_id=filing.account_id,
+                                  device_id=filing.device_id))
 
 
 def title_for(service_name: str, description: str) -> str:
