@@ -180,6 +180,7 @@ def write(work: Work) -> CaseEvent:
 
 
 def _save(record) -> None:
+    """A record the step made goes in with one ``INSERT``; one it read is saved as Django saves it."""
     if record._state.adding:
         insert_one(record)
     else:
