@@ -9,6 +9,8 @@ required values, as real ones would.
 import random
 from datetime import datetime, timedelta
 
+from django.utils import timezone
+
 from civicgrid.cases.categories import categories_by_path
 from civicgrid.cases.choices import FieldType
 from civicgrid.cases.models import CategoryField
@@ -72,5 +74,5 @@ def _value(field, rng: random.Random, reported_at: datetime):
     if field.field_type == NUMBER:
         return str(rng.randint(1, 40))
     if field.field_type == DATE:
-        return (reported_at - timedelta(days=rng.randint(0, 3))).date().isoformat()
+        return (timezone.localdate(reported_at) - timedelta(days=rng.randint(0, 3))).isoformat()
     return str(rng.randint(1000, 9999))
