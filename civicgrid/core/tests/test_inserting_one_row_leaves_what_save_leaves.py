@@ -10,26 +10,18 @@ from django.test.utils import CaptureQueriesContext
 from civicgrid.core.inserts import insert_one
 from civicgrid.core.models import IdempotencyRecord, LoginLockout
 
-from .test_inserting_many_rows_leaves_what_bulk_create_leaves import records
+from .test_inserting_many_rows_leaves_what_bulk_create_leaves import records, written
 
 
-def written(way, lifter) -> list[list[dict]]:
-    """The rows ``way`` leaves, record by record (their own keys and creation times aside), removed again."""
-    found = []
-    for objects in records(lifter):
-        model = type(objects[0])
-        for record in objects:
-            way(record)
-        found.append([{k: v for k, v in row.items() if k not in {"id", "created_at"}}
-                      for row in model.objects.order_by("pk").values()])
-        model.objects.all().delete()
-    return found
+def one_by_one(way):
+    """``way`` (``insert_one`` or ``save``) as a way of writing a model's records, record by record."""
+    return lambda model, objects: [way(record) for record in objects]
 
 
 @pytest.mark.django_db
 def test_insert_one_leaves_the_rows_of_save():
     lifter = get_user_model().objects.create(username="lifter")
-    assert written(insert_one, lifter) == written(lambda record: record.save(), lifter)
+    assert written(one_by_one(insert_one), lifter) == written(one_by_one(lambda record: record.save()), lifter)
 
 
 @pytest.mark.django_db
