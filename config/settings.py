@@ -200,6 +200,8 @@ CIVICGRID_PATROL_ROUTE_RETENTION_D = env_int("CIVICGRID_PATROL_ROUTE_RETENTION_D
 if CIVICGRID_PATROL_ROUTE_RETENTION_D < 1:
     raise ImproperlyConfigured("CIVICGRID_PATROL_ROUTE_RETENTION_D must be at least 1 (days).")
 CIVICGRID_PATROL_SWEEP_CRON = env_str("CIVICGRID_PATROL_SWEEP_CRON", "40 2 * * *")
+# When the figures' rows of the open states that no case counts on any more are deleted.
+CIVICGRID_FIGURES_PURGE_CRON = env_str("CIVICGRID_FIGURES_PURGE_CRON", "50 2 * * *")
 
 # Outbound messages: dotted paths of civicgrid.notifications.backends classes.
 CIVICGRID_SMS_BACKEND = env_str("CIVICGRID_SMS_BACKEND", "civicgrid.notifications.backends.ConsoleBackend")

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from . import notices, sweep
+from . import notices, sweep, tally
 
 
 @task
@@ -18,3 +18,9 @@ def after_transition(event_id: int) -> None:
 def sweep_deadlines() -> dict:
     """Queued by ``manage.py run_scheduler`` (``CIVICGRID_SWEEP_CRON``); returns what it marked and reminded."""
     return sweep.run()
+
+
+@task
+def purge_emptied_figures() -> int:
+    """Queued by ``manage.py run_scheduler`` (``CIVICGRID_FIGURES_PURGE_CRON``); returns the rows deleted."""
+    return tally.purge_emptied()

@@ -50,6 +50,9 @@ JOBS = (
     # Patrol routes are people's movements: kept for the retention period the administrator sets, then deleted.
     Job("sweep_patrol_routes", _("清理过期巡逻轨迹"), "civicgrid.patrols.tasks.sweep_routes",
         "CIVICGRID_PATROL_SWEEP_CRON"),
+    # The figures' rows of the open states that every case has moved on from.
+    Job("purge_emptied_figures", _("清理已清空的统计汇总行"), "civicgrid.cases.tasks.purge_emptied_figures",
+        "CIVICGRID_FIGURES_PURGE_CRON"),
 )
 
 

@@ -19,8 +19,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_PATHS = {"civicgrid.cases.tasks.sweep_deadlines", "civicgrid.notifications.tasks.retry_due",
               "civicgrid.core.tasks.purge_idempotency_records", "civicgrid.reports.tasks.generate_due_reports",
-              "civicgrid.patrols.tasks.sweep_routes"}
-JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency", "generate_reports", "sweep_patrol_routes"}
+              "civicgrid.patrols.tasks.sweep_routes", "civicgrid.cases.tasks.purge_emptied_figures"}
+JOB_IDS = {"sweep_deadlines", "retry_outbox", "purge_idempotency", "generate_reports", "sweep_patrol_routes",
+           "purge_emptied_figures"}
 
 
 def jobs_by_id(built):

@@ -1,5 +1,5 @@
 """What is open now (the screen's 在办 and 超期在办) counts every case still open inside the area, whenever it
-was filed, read from the tally rows that hold open cases only."""
+was filed, read from the tally rows of the open states only."""
 
 from django.utils import timezone
 
