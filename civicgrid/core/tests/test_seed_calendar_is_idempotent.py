@@ -49,7 +49,7 @@ def test_a_second_run_changes_nothing_and_says_so():
 
 def test_without_years_every_year_the_package_knows_from_2024_is_seeded():
     seed()
-    seeded = set(CalendarDay.objects.dates("date", "year").values_list("date__year", flat=True))
+    seeded = set(CalendarDay.objects.values_list("date__year", flat=True).distinct())
     known = {day.year for day in chinese_calendar.holidays if day.year >= 2024}
     assert seeded == known
     assert {2024, 2025, 2026} <= seeded
