@@ -106,9 +106,8 @@ def collect(pairs, allowed: set[str], attributes: bool = False) -> tuple[dict, d
 
 def _value_problem(name: str, value: str) -> str | None:
     """Control characters in any parameter (the ids a client sends are stored and written back, in XML too)."""
-    problem = control_problem(name + value, _("参数 %(name)s ") % {"name": strip_control(name)[:50]})
-    if problem:
-        return problem
+    if control_character(name + value) is not None:  # the label only then: every filing sends a dozen values
+        return control_problem(name + value, _("参数 %(name)s ") % {"name": strip_control(name)[:50]})
     if len(value) > VALUE_MAX:
         return _("参数 %(name)s 过长。") % {"name": name[:50]}
     return None
