@@ -118,10 +118,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock as they do in production, and shared-cache memory databases fail at once instead of waiting.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"civicgrid-test-{os.getpid()}.sqlite3")}
 elif env_bool("CIVICGRID_DB_PREPARED", True):
-    # Values bound by the server, and a statement this connection has sent five times kept prepared there: the
-    # writer's statements (a filing's six) are then neither parsed nor planned again. Off behind a pooler that
-    # cannot carry prepared statements (PgBouncer before 1.21 in transaction mode).
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    # The writer's statements of fixed shape (core.inserts.prepared_cursor) are kept prepared once a connection has
+    # sent one five times: a filing's are then neither parsed nor planned again. Off behind a pooler that cannot
+    # carry prepared statements (PgBouncer before 1.21 in transaction mode).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.Staff"

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civicgrid.core.http.grants import Grant
-from civicgrid.core.inserts import insert_one
+from civicgrid.core.inserts import insert_one, prepared_cursor
 from civicgrid.core.querysets import prefix_filter
 from civicgrid.core.records import new
 from civicgrid.core.validators import control_problem, validate_id_number, validate_mainland_phone
@@ -380,7 +380,7 @@ def reserve_numbers(prefix: str, day, count: int = 1) -> int:
     """
     quote = connection.ops.quote_name
     table, last = quote(CaseCounter._meta.db_table), quote("last")
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:
         cursor.execute(f"INSERT INTO {table} (prefix, day, {last}) VALUES (%s, %s, %s) ON CONFLICT (prefix, day) "
                        f"DO UPDATE SET {last} = {table}.{last} + excluded.{last} RETURNING {last}",
                        [prefix, connection.ops.adapt_datefield_value(day), count])

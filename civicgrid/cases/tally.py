@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from civicgrid.core import calendar
 from civicgrid.core.choices import TimeUnit
+from civicgrid.core.inserts import prepared_cursor
 
 from . import registry
 from .choices import OPEN_STATUSES, AssignmentRole, AssignmentStatus, Satisfaction, Status
@@ -138,11 +139,12 @@ def flush(delta: Delta) -> None:
     rows = sorted((key, amounts) for key, amounts in delta.items() if any(amounts))
     if not rows:
         return
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            rows_json = json.dumps([[key[0], key[1].isoformat(), *key[2:], *amounts] for key, amounts in rows])
+    if connection.vendor == "postgresql":
+        rows_json = json.dumps([[key[0], key[1].isoformat(), *key[2:], *amounts] for key, amounts in rows])
+        with prepared_cursor(connection) as cursor:
             cursor.execute(_upsert_json(connection.vendor), [rows_json])
-            return
+        return
+    with connection.cursor() as cursor:
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start:start + CHUNK]
             cursor.execute(_upsert(len(chunk)), [v for key, amounts in chunk for v in _values(key, amounts)])

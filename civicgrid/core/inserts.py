@@ -21,10 +21,18 @@ did to run it; ``insert_one`` sends the same statement, laid out once per model,
 above.
 
 ``COPY`` goes to the driver's cursor, so Django's query wrappers and ``connection.queries`` do not see it.
+
+The writer's statements of fixed shape (``insert_one``'s, the case number's, the figures' upsert) go through
+``prepared_cursor``: on PostgreSQL its values are bound by the server, so a statement a connection has sent a
+few times (``CIVICGRID_DB_PREPARED``) is kept prepared there and no longer parsed and planned on every
+filing. Every other query keeps Django's cursor, whose values psycopg binds on the client: server-side binding
+refuses a statement of more than 65,535 values (a deletion's or a batch's list of keys) and sees a value
+written twice as two parameters.
 """
 
 from datetime import datetime
 
+import psycopg
 from django.db import connections, models, router
 from django.db.models.signals import post_save, pre_save
 from psycopg import sql
@@ -61,11 +69,23 @@ def insert_one(record):
         return record
     connection = connections[using]
     layout = _layout(model, connection.vendor)
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:
         cursor.execute(layout.statement(connection), layout.row(record, connection))
         record.pk = cursor.fetchone()[0]
     record._state.adding, record._state.db = False, using
     return record
+
+
+def prepared_cursor(connection):
+    """A cursor for a statement of fixed shape and few values, sent again and again: on PostgreSQL with
+    ``prepare_threshold`` set (``CIVICGRID_DB_PREPARED``), one whose values the server binds, so the statement
+    is prepared once a connection has sent it that many times; elsewhere Django's own. Wrapped as Django wraps
+    its cursors: its errors, ``connection.queries`` and the execute wrappers see these statements too."""
+    if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
+        return connection.cursor()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(psycopg.Cursor(connection.connection))
 
 
 def _quick(model, record) -> bool:
