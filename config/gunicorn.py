@@ -2,11 +2,13 @@
 
 Bind it to loopback behind a reverse proxy (nginx, Caddy) that serves TLS; ``--bind`` on the command
 line (or ``GUNICORN_CMD_ARGS``, which gunicorn reads itself) overrides anything here. The number of
-worker processes comes from ``WEB_CONCURRENCY`` (gunicorn's own convention), by default one per core (at
+worker processes comes from ``WEB_CONCURRENCY`` (gunicorn's own convention), by default two per core (at
 least two, so one restarting never leaves none); each has ``threads`` threads, so a worker whose request
-waits on the database answers others meanwhile, and connections from the proxy are kept alive (sync
-workers close each one after its answer). bench/api.py runs the server with this file; on 2 cores,
-2 × 8 did at least as well as 3 × 4 and as sync workers (their differences were within the noise).
+waits on the database answers another meanwhile, and connections from the proxy are kept alive (sync
+workers close each one after its answer). Processes rather than threads, because Python runs one thread of a
+process at a time: with eight threads a worker, a thread back from the database waited for the others, and
+held the county's case-number row meanwhile. bench/api.py on 2 cores, three runs each in turn (session 12):
+4 × 2 filed 349, 359 and 400 requests/s, 2 × 8 filed 285, 288 and 372.
 """
 
 import os
@@ -15,9 +17,9 @@ from civicgrid.core.env import env_int
 
 wsgi_app = "config.wsgi:application"
 bind = ["127.0.0.1:8000"]
-workers = env_int("WEB_CONCURRENCY", max(2, os.cpu_count() or 1))
+workers = env_int("WEB_CONCURRENCY", max(2, 2 * (os.cpu_count() or 1)))
 worker_class = "gthread"
-threads = 8
+threads = 2
 # Keep-alive between the proxy and gunicorn saves a TCP handshake per request.
 keepalive = 5
 timeout = 60
