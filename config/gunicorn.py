@@ -6,8 +6,8 @@ worker processes comes from ``WEB_CONCURRENCY`` (gunicorn's own convention), by 
 least two, so one restarting never leaves none); each has ``threads`` threads, so a worker whose request
 waits on the database answers another meanwhile, and connections from the proxy are kept alive (sync
 workers close each one after its answer). Processes rather than threads, because Python runs one thread of a
-process at a time: with eight threads a worker, a thread back from the database waited for the others, and
-held the county's case-number row meanwhile. bench/api.py on 2 cores, three runs each in turn (session 12):
+process at a time: with eight threads a worker, a thread back from the database waited for the others, perhaps
+still holding its county's case-number row. bench/api.py on 2 cores, three runs each in turn (session 12):
 4 × 2 filed 349, 359 and 400 requests/s, 2 × 8 filed 285, 288 and 372.
 """
 
