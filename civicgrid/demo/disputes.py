@@ -10,7 +10,6 @@ import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from civicgrid.cases.choices import Status as S
@@ -21,7 +20,7 @@ from civicgrid.geo.models import Area
 from civicgrid.orgs.choices import Role
 
 from . import staffing, texts
-from .people import COMMUNITY, COUNTY, TOWNSHIP
+from .people import COMMUNITY, COUNTY, TOWNSHIP, password_hash
 
 SPECIALITIES = [c.Speciality.FAMILY, c.Speciality.LAND, c.Speciality.LABOUR, c.Speciality.LAW, c.Speciality.PROPERTY,
                 c.Speciality.GENERAL]
@@ -53,7 +52,7 @@ class Pool:
 def load_pool(townships: list[Area], password: str, rng: random.Random) -> Pool:
     """The committees and mediators the demo disputes need, made once (a second load finds them)."""
     needs = [(Role.MEDIATOR, t, f"tiaojie{t.code}") for t in townships]  # 青山路街道's is the demo's tiaojieyuan
-    found, _created = staffing._staff_for(needs, make_password(password), rng)
+    found, _created = staffing._staff_for(needs, password_hash(password), rng)
     pool = Pool()
     for township, staff in zip(townships, found):
         committee = _committee(c.CommitteeKind.TOWNSHIP, township, f"{township.name}人民调解委员会", township.name[:4])
