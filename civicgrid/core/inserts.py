@@ -1,18 +1,20 @@
 """New rows: many of one model at once (``insert``: ``bulk_create``, or on PostgreSQL a ``COPY`` of the same
-values), or one (``insert_one``: the ``INSERT`` that ``save`` sends).
+values, on SQLite an ``INSERT`` of many rows), or one (``insert_one``: the ``INSERT`` that ``save`` sends).
 
 A batch (bulk intake, the demo, imports) writes thousands of append-only rows (timeline events, notices,
 outbox messages). Django's ``bulk_create`` sends them as one ``INSERT … SELECT * FROM UNNEST(…)`` whose arrays
 psycopg quotes on the client, value by value, and the server parses again. ``insert`` prepares each value
 exactly as ``bulk_create`` does (the fields' own ``pre_save`` and ``get_db_prep_save``, related records'
 keys taken over), takes the keys from the table's sequence in one query, and streams the rows with ``COPY``:
-the same rows, with their keys set on the objects in order, as ``bulk_create`` leaves them. On SQLite, and
-for records that already carry a key, it is ``bulk_create`` itself.
+the same rows, with their keys set on the objects in order, as ``bulk_create`` leaves them. On SQLite (a trial,
+the demo) it sends the rows as ``bulk_create`` does, ``INSERT … VALUES (…), (…) RETURNING`` within SQLite's
+limit of values, but with the values prepared below instead of by Django's query compiler, which spent more than
+SQLite did. For records that already carry a key, and on other databases, it is ``bulk_create`` itself.
 
 Preparing values that way costs a chain of method calls per value, most of which hand the value back as it
 came; a batch prepares millions. So each model's columns are laid out once (``_layout``): for the common
-fields, the exact types of value their preparation leaves as they are (text, numbers, flags, aware times,
-related keys), which go straight to ``COPY``; any other value (a lazy string, a naive time, a number given
+fields, the exact types of value their preparation leaves as they are (text, numbers, flags, aware times on
+PostgreSQL, related keys), which go straight to the statement; any other value (a lazy string, a naive time, a number given
 as text, an ``auto_now`` time) and any other field take the field's own way.
 
 A step of the one writer inserts a few rows one at a time (a new case, its event, an assignment). Django's
@@ -45,13 +47,13 @@ def insert(model, records: list, batch_size: int = BATCH) -> list:
     records = list(records)
     using = router.db_for_write(model)
     connection = connections[using]
-    if connection.vendor != "postgresql" or not _copyable(model, records):
+    write = WRITERS.get(connection.vendor)
+    if write is None or not _copyable(model, records) or not _layout(model, connection.vendor).fields:
         return model.objects.bulk_create(records, batch_size=batch_size)
     layout = _layout(model, connection.vendor)
     rows = [layout.row(record, connection) for record in records]
     with connection.cursor() as cursor, connection.wrap_database_errors:  # Django's errors, as for a query
-        keys = _keys(cursor, model, len(records))
-        _copy(cursor.cursor, model, layout.fields, keys, rows)
+        keys = write(cursor, layout, rows, batch_size)
     for record, key in zip(records, keys):
         record.pk = key
         record._state.adding, record._state.db = False, using
@@ -120,6 +122,14 @@ def _text(value, field, record, connection):
     return value if isinstance(value, str) else _prepared(value, field, record, connection)
 
 
+def _naive_text(value, field, record, connection):
+    """SQLite keeps a time as the text of the naive time in the database's zone (UTC): an aware time is written
+    so, as ``adapt_datetimefield_value`` writes it; a naive one takes the field's own way (and its warning)."""
+    if value.utcoffset() is None:
+        return _prepared(value, field, record, connection)
+    return str(value.astimezone(connection.timezone).replace(tzinfo=None))
+
+
 def _sized(value, field, record, connection):
     """An ``IntegerField`` hands a whole number to the database adapter for its size (``Int4`` …)."""
     return connection.ops.adapt_integerfield_value(value, field.get_internal_type())
@@ -135,19 +145,19 @@ def _kept(field, vendor: str) -> tuple[dict, object]:
     """How ``field``'s values are prepared: by the exact type of value, ``None`` for "as it is" or a shorter
     function; and the function for any other type. Only field classes whose preparation on PostgreSQL is known
     exactly are shortened (subclasses may prepare differently), and each of them keeps ``None`` as it is."""
-    kind = type(field)
-    if vendor != "postgresql":
+    kind, postgresql = type(field), vendor == "postgresql"
+    if vendor not in WRITERS:
         return {}, _prepared
     if kind in TEXTS:
         return {str: None, type(None): None}, _text
     if kind in INTEGERS:
-        return {int: _sized, type(None): None}, _prepared
+        return {int: _sized if postgresql else None, type(None): None}, _prepared
     if kind is models.FloatField:
         return {float: None, type(None): None}, _prepared
     if kind is models.BooleanField:
         return {bool: None, type(None): None}, _prepared
     if kind is models.DateTimeField and not (field.auto_now or field.auto_now_add):
-        return {datetime: _aware, type(None): None}, _prepared
+        return {datetime: _aware if postgresql else _naive_text, type(None): None}, _prepared
     if kind in (models.ForeignKey, models.OneToOneField) and type(field.target_field) in AUTO_FIELDS:
         return {int: None, type(None): None}, _prepared  # an automatic key's value goes as it is
     return {}, _prepared
@@ -163,6 +173,13 @@ class _Layout:
         self.plan = [(field, field.attname, *_kept(field, vendor)) for field in self.fields]
         self.relations = _relations(model)
         self.insert = None
+
+    def many(self, count: int, connection) -> str:
+        """``INSERT`` of ``count`` rows of every field but the key, returning the keys they were given."""
+        quote, meta = connection.ops.quote_name, self.meta
+        row = f"({', '.join(['%s'] * len(self.fields))})"
+        return (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in self.fields)}) "
+                f"VALUES {', '.join([row] * count)} RETURNING {quote(meta.pk.column)}")
 
     def statement(self, connection) -> str:
         """``INSERT`` of one row of every field but the key, returning the key the table's sequence gave."""
@@ -224,6 +241,29 @@ def _relations(model) -> list | None:
 
 
 # --- Writing ---------------------------------------------------------------------------------------------
+
+
+def _copied(cursor, layout: _Layout, rows: list, batch_size: int) -> list[int]:
+    """PostgreSQL: the keys from the table's sequence, then the rows with them by ``COPY``."""
+    model = layout.meta.model
+    keys = _keys(cursor, model, len(rows))
+    _copy(cursor.cursor, model, layout.fields, keys, rows)
+    return keys
+
+
+def _inserted(cursor, layout: _Layout, rows: list, batch_size: int) -> list[int]:
+    """SQLite: ``INSERT``s of as many rows as its limit of values allows. The rows take ascending keys in the
+    order given; ``RETURNING`` need not list them in that order, so each batch's keys are sorted."""
+    size = max(1, min(batch_size, cursor.db.ops.bulk_batch_size(layout.fields, rows)))
+    keys = []
+    for start in range(0, len(rows), size):
+        batch = rows[start:start + size]
+        cursor.execute(layout.many(len(batch), cursor.db), [value for row in batch for value in row])
+        keys += sorted(key for (key,) in cursor.fetchall())
+    return keys
+
+
+WRITERS = {"postgresql": _copied, "sqlite": _inserted}
 
 
 def _keys(cursor, model, count: int) -> list[int]:

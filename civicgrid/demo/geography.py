@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from civicgrid.core.inserts import insert
 from civicgrid.geo import synthetic
 from civicgrid.geo.choices import AreaLevel, UnitKind
 from civicgrid.geo.importers import import_boundaries, import_divisions, new_boundary
@@ -66,8 +67,7 @@ def load_synthetic_grids() -> int:
 
 def _save_outlines(outlines: dict, generation, areas: dict | None = None) -> None:
     areas = areas or {a.code: a for a in Area.objects.filter(code__in=list(outlines))}
-    Boundary.objects.bulk_create([new_boundary(areas[code], geometry, generation) for code, geometry in outlines.items()],
-                                 batch_size=900)
+    insert(Boundary, [new_boundary(areas[code], geometry, generation) for code, geometry in outlines.items()])
 
 
 def _create_grids(outlines: dict) -> dict:
@@ -77,7 +77,7 @@ def _create_grids(outlines: dict) -> dict:
              level=AreaLevel.GRID, parent=communities[code[:12]])
         for code in sorted(outlines)
     ]
-    return {a.code: a for a in Area.objects.bulk_create(grids, batch_size=900)}
+    return {a.code: a for a in insert(Area, grids)}
 
 
 def _short(name: str) -> str:
@@ -93,9 +93,9 @@ def create_units(grids) -> None:
     units = []
     for grid in grids:
         units.extend(_units_for(grid))
-    Area.objects.bulk_create(units, batch_size=900)
+    insert(Area, units)
     buildings = [u for u in units if u.unit_kind == UnitKind.BUILDING and u.code.endswith("001")]
-    Area.objects.bulk_create([f for b in buildings for f in _floors_for(b)], batch_size=900)
+    insert(Area, [f for b in buildings for f in _floors_for(b)])
 
 
 def _units_for(grid: Area) -> list[Area]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicgrid.core.imports import ImportReport
+from civicgrid.core.inserts import insert
 
 from . import codes, locator, placing
 from .choices import AreaLevel, CoordinateSystem
@@ -153,7 +154,7 @@ def _write_divisions(rows: list[DivisionRow], report: ImportReport) -> None:
         existing = _existing_areas(row.code for row in level_rows)
         parents = _existing_areas({codes.parent_code(row.code) for row in level_rows} - {None})
         new = [_new_area(row, parents) for row in level_rows if row.code not in existing]
-        Area.objects.bulk_create(new, batch_size=CHUNK)
+        insert(Area, new, batch_size=CHUNK)
         report.created += len(new)
         _rename(level_rows, existing, report)
 
