@@ -28,6 +28,8 @@ TITLE_MAX = 100
 ADDRESS_MAX = 200
 NOTE_MAX = 1000
 NAME_MAX = 50
+# The links of a case that most cases leave empty (see the indexes of Case).
+SELDOM_SET = ("parent", "duplicate_of", "unit", "reported_by", "lead_department")
 
 
 class Deadline(models.Model):
@@ -89,7 +91,7 @@ class Case(Deadline):
 
     number = models.CharField(_("案件编号"), max_length=32, unique=True)
     category = models.ForeignKey("cases.Category", verbose_name=_("事项分类"), on_delete=models.PROTECT,
-                                 related_name="cases")
+                                 related_name="cases", db_index=False)
     kind = models.CharField(_("事项类型"), max_length=16, editable=False)
     channel = models.CharField(_("来源渠道"), max_length=16, choices=Channel.choices)
     priority = models.CharField(_("紧急程度"), max_length=16, choices=Priority.choices, default=Priority.NORMAL)
@@ -104,9 +106,9 @@ class Case(Deadline):
     area = models.ForeignKey("geo.Area", verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="cases")
     area_code = models.CharField(_("区域编码"), max_length=21, db_index=True, editable=False)
     centre_area = models.ForeignKey("geo.Area", verbose_name=_("承办中心"), on_delete=models.PROTECT,
-                                    related_name="centre_cases")
+                                    related_name="centre_cases", db_index=False)
     unit = models.ForeignKey("geo.Area", verbose_name=pgettext_lazy("one unit", "责任单元"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="unit_cases")
+                             on_delete=models.PROTECT, related_name="unit_cases", db_index=False)
 
     reporter_name = models.CharField(_("诉求人"), max_length=NAME_MAX, blank=True)
     reporter_phone = models.CharField(_("联系电话"), max_length=11, blank=True, validators=[validate_mainland_phone])
@@ -114,12 +116,12 @@ class Case(Deadline):
     anonymous = models.BooleanField(_("匿名"), default=False)
 
     parent = models.ForeignKey("self", verbose_name=_("上级案件"), null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="children")
+                               related_name="children", db_index=False)
     duplicate_of = models.ForeignKey("self", verbose_name=_("重复于"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="duplicates")
+                                     on_delete=models.PROTECT, related_name="duplicates", db_index=False)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="reported_cases")
-    reported_at = models.DateTimeField(_("上报时间"), default=timezone.now, db_index=True)
+                                    on_delete=models.SET_NULL, related_name="reported_cases", db_index=False)
+    reported_at = models.DateTimeField(_("上报时间"), default=timezone.now)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     closed_at = models.DateTimeField(_("结案时间"), null=True, blank=True)
     suspended_at = models.DateTimeField(_("挂账时间"), null=True, blank=True)
@@ -131,7 +133,8 @@ class Case(Deadline):
     # What the figures count (``tally``), kept by the one writer as steps happen.
     facet = models.CharField(_("分项"), max_length=16, blank=True, editable=False)
     lead_department = models.ForeignKey("orgs.Department", verbose_name=_("主办部门"), null=True, blank=True,
-                                        on_delete=models.PROTECT, related_name="led_cases", editable=False)
+                                        on_delete=models.PROTECT, related_name="led_cases", editable=False,
+                                        db_index=False)
     late = models.BooleanField(_("曾超期"), default=False, editable=False)
     returns = models.PositiveIntegerField(_("回退次数"), default=0, editable=False)
     working_minutes = models.PositiveIntegerField(_("办理用时（工作分钟）"), null=True, blank=True, editable=False)
@@ -152,6 +155,12 @@ class Case(Deadline):
             # The screen's red list (open cases past due, the longest overdue first): the first rows in order,
             # instead of every open case past due joined and sorted (the status index cannot order an IN list).
             models.Index(fields=["due_at"], name="cases_case_red", condition=Q(status__in=sorted(OPEN_STATUSES))),
+            # Filing writes a case into every index of this table. The category, the centre and the time are
+            # found by the first column of the indexes above, so they have none of their own; the links most
+            # cases leave empty are indexed only where set, as their lookups are for one value (a case's
+            # children, a department's cases), never for the empty ones.
+            *[models.Index(fields=[link], name=f"cases_case_{link}_set", condition=Q(**{f"{link}__isnull": False}))
+              for link in SELDOM_SET],
         ]
 
     def __str__(self):
