@@ -14,8 +14,9 @@ SQLite did. For records that already carry a key, and on other databases, it is 
 Preparing values that way costs a chain of method calls per value, most of which hand the value back as it
 came; a batch prepares millions. So each model's columns are laid out once (``_layout``): for the common
 fields, the exact types of value their preparation leaves as they are (text, numbers, flags, aware times on
-PostgreSQL, related keys), which go straight to the statement; any other value (a lazy string, a naive time, a number given
-as text, an ``auto_now`` time) and any other field take the field's own way.
+PostgreSQL, related keys), which go straight to the statement, and SQLite's text of an aware time; any other
+value (a lazy string, a naive time, a number given as text, an ``auto_now`` time) and any other field take the
+field's own way.
 
 A step of the one writer inserts a few rows one at a time (a new case, its event, an assignment). Django's
 ``save`` builds each ``INSERT`` through its query compiler, which cost the API's filing more than the database
@@ -143,8 +144,8 @@ TEXTS = (models.CharField, models.TextField)
 
 def _kept(field, vendor: str) -> tuple[dict, object]:
     """How ``field``'s values are prepared: by the exact type of value, ``None`` for "as it is" or a shorter
-    function; and the function for any other type. Only field classes whose preparation on PostgreSQL is known
-    exactly are shortened (subclasses may prepare differently), and each of them keeps ``None`` as it is."""
+    function; and the function for any other type. Only field classes whose preparation on PostgreSQL and SQLite
+    is known exactly are shortened (subclasses may prepare differently), and each of them keeps ``None`` as it is."""
     kind, postgresql = type(field), vendor == "postgresql"
     if vendor not in WRITERS:
         return {}, _prepared
