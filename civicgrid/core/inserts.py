@@ -49,9 +49,9 @@ def insert(model, records: list, batch_size: int = BATCH) -> list:
     using = router.db_for_write(model)
     connection = connections[using]
     write = WRITERS.get(connection.vendor)
-    if write is None or not _copyable(model, records) or not _layout(model, connection.vendor).fields:
+    layout = write and _layout(model, connection.vendor)
+    if not layout or not layout.fields or not _copyable(model, records):
         return model.objects.bulk_create(records, batch_size=batch_size)
-    layout = _layout(model, connection.vendor)
     rows = [layout.row(record, connection) for record in records]
     with connection.cursor() as cursor, connection.wrap_database_errors:  # Django's errors, as for a query
         keys = write(cursor, layout, rows, batch_size)
@@ -124,11 +124,11 @@ def _text(value, field, record, connection):
 
 
 def _naive_text(value, field, record, connection):
-    """SQLite keeps a time as the text of the naive time in the database's zone (UTC): an aware time is written
-    so, as ``adapt_datetimefield_value`` writes it; a naive one takes the field's own way (and its warning)."""
+    """SQLite keeps a time as text: an aware time goes straight to the database's own adapter, which writes it as
+    the naive time in the database's zone; a naive one takes the field's own way (and its warning)."""
     if value.utcoffset() is None:
         return _prepared(value, field, record, connection)
-    return str(value.astimezone(connection.timezone).replace(tzinfo=None))
+    return connection.ops.adapt_datetimefield_value(value)
 
 
 def _sized(value, field, record, connection):
